@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { currentUser, safeReturnPath } from "@/lib/auth/session";
+import { SignInForm } from "./sign-in-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const { next } = await searchParams;
+  const returnTo = safeReturnPath(typeof next === "string" ? next : undefined);
+  if (await currentUser()) redirect(returnTo);
+  return (
+    <div className="mx-auto max-w-sm space-y-6 py-4">
+      <h1 className="text-2xl font-bold">Sign in</h1>
+      <SignInForm next={returnTo} />
+    </div>
+  );
+}

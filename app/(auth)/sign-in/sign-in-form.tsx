@@ -1,0 +1,25 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Field, FormMessage, SubmitButton } from "@/app/components/form";
+import { signInAction } from "../actions";
+
+export function SignInForm({ next }: { next: string }) {
+  const [state, action] = useActionState(signInAction, null);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="next" value={next} />
+      <Field label="E-mail" name="email" type="email" autoComplete="email" state={state} required />
+      <Field label="Password" name="password" type="password" autoComplete="current-password" state={state} required />
+      <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
+      <p className="text-sm text-stone-700">
+        New to Cadence?{" "}
+        <Link href="/sign-up" className="font-medium text-brand-700 underline">
+          Create an account
+        </Link>
+      </p>
+    </form>
+  );
+}

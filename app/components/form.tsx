@@ -1,0 +1,99 @@
+"use client";
+
+import { useFormStatus } from "react-dom";
+import type { ActionState } from "@/lib/actions";
+
+type FieldProps = {
+  label: string;
+  name: string;
+  state: ActionState;
+  type?: string;
+  defaultValue?: string;
+  autoComplete?: string;
+  hint?: string;
+  required?: boolean;
+  maxLength?: number;
+};
+
+export function errorsFor(state: ActionState, name: string): string[] {
+  return state && !state.ok ? (state.fieldErrors[name] ?? []) : [];
+}
+
+/** Submitted values come back on failure, so a correction never means typing it all again. */
+export function valueFor(state: ActionState, name: string, fallback = ""): string {
+  return state && !state.ok ? (state.values?.[name] ?? fallback) : fallback;
+}
+
+export function Field({ label, name, state, type = "text", defaultValue, autoComplete, hint, required, maxLength }: FieldProps) {
+  const errors = errorsFor(state, name);
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={type === "password" ? undefined : valueFor(state, name, defaultValue)}
+        autoComplete={autoComplete}
+        required={required}
+        maxLength={maxLength}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={describedBy || undefined}
+        className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid]:border-red-600"
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-stone-600">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+export function FieldErrors({ id, errors }: { id: string; errors: string[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <p id={id} className="text-sm font-medium text-red-700">
+      {errors.join(" ")}
+    </p>
+  );
+}
+
+export function FormMessage({ state }: { state: ActionState }) {
+  if (!state) return null;
+  if (state.ok) {
+    return state.message ? (
+      <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
+        {state.message}
+      </p>
+    ) : null;
+  }
+  return (
+    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+      {state.message}
+    </p>
+  );
+}
+
+export function SubmitButton({ children, pendingText, variant = "primary" }: { children: React.ReactNode; pendingText?: string; variant?: "primary" | "secondary" | "danger" }) {
+  const { pending } = useFormStatus();
+  const styles = {
+    primary: "bg-brand-700 text-white hover:bg-brand-800",
+    secondary: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100",
+    danger: "bg-red-700 text-white hover:bg-red-800",
+  }[variant];
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}
+    >
+      {pending ? (pendingText ?? children) : children}
+    </button>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { requireUser } from "@/lib/auth/session";
+import { listTimeZones } from "@/lib/time-zone";
+import { SubmitButton } from "@/app/components/form";
+import { signOutEverywhereAction } from "./actions";
+import { PasswordForm, ProfileForm } from "./settings-forms";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  return (
+    <div className="max-w-xl space-y-10">
+      <h1 className="text-2xl font-bold">Settings</h1>
+      <section aria-labelledby="profile-heading" className="space-y-4">
+        <h2 id="profile-heading" className="text-lg font-semibold">
+          Profile
+        </h2>
+        <p className="text-sm text-stone-600">Signed in as {user.email}</p>
+        <ProfileForm name={user.name} timeZone={user.timeZone} timeZones={listTimeZones()} />
+      </section>
+      <section aria-labelledby="password-heading" className="space-y-4">
+        <h2 id="password-heading" className="text-lg font-semibold">
+          Password
+        </h2>
+        <PasswordForm />
+      </section>
+      <section aria-labelledby="sessions-heading" className="space-y-4">
+        <h2 id="sessions-heading" className="text-lg font-semibold">
+          Devices
+        </h2>
+        <p className="text-sm text-stone-700">
+          Signed in on a shared or lost device? This signs you out on every device, this one included.
+        </p>
+        <form action={signOutEverywhereAction}>
+          <SubmitButton variant="danger" pendingText="Signing out…">
+            Sign out everywhere
+          </SubmitButton>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState } from "react";
+import { errorsFor, Field, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
+import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-rules";
+import { changePasswordAction, updateProfileAction } from "./actions";
+
+export function ProfileForm({ name, timeZone, timeZones }: { name: string; timeZone: string; timeZones: string[] }) {
+  const [state, action] = useActionState(updateProfileAction, null);
+  const zoneErrors = errorsFor(state, "timeZone");
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field label="Name" name="name" defaultValue={name} state={state} autoComplete="name" required maxLength={100} />
+      <div className="space-y-1">
+        <label htmlFor="field-timeZone" className="block text-sm font-medium text-stone-800">
+          Time zone
+        </label>
+        <select
+          id="field-timeZone"
+          name="timeZone"
+          defaultValue={valueFor(state, "timeZone", timeZone)}
+          aria-invalid={zoneErrors.length > 0 || undefined}
+          aria-describedby={zoneErrors.length ? "field-timeZone-error" : "field-timeZone-hint"}
+          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base"
+        >
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replaceAll("_", " ")}
+            </option>
+          ))}
+        </select>
+        <p id="field-timeZone-hint" className="text-sm text-stone-600">
+          Your days (what is due today, your streak) follow this zone.
+        </p>
+        <FieldErrors id="field-timeZone-error" errors={zoneErrors} />
+      </div>
+      <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
+    </form>
+  );
+}
+
+export function PasswordForm() {
+  const [state, action] = useActionState(changePasswordAction, null);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" state={state} required />
+      <Field
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        state={state}
+        required
+        hint={`At least ${PASSWORD_MIN} characters (up to ${PASSWORD_MAX}).`}
+      />
+      <SubmitButton pendingText="Changing…">Change password</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { PGlite } from "@electric-sql/pglite";
+import { mkdirSync } from "node:fs";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { readEnv } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DbHandle = {
+  db: Db;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+};
+
+/** A client on a PostgreSQL server when `url` is given, else on embedded PGlite in `dataDir` (or in memory). */
+export function openDb(options: { url?: string; dataDir?: string }): DbHandle {
+  if (options.url) {
+    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    return {
+      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      kind: "postgres",
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: "pglite",
+    close: () => client.close(),
+  };
+}
+
+// One client per process, kept on globalThis so hot reload in dev does not open another
+// (PGlite's data folder belongs to one instance).
+const globalForDb = globalThis as unknown as { cadenceDb?: DbHandle };
+
+export function appDb(): DbHandle {
+  if (!globalForDb.cadenceDb) {
+    const env = readEnv();
+    globalForDb.cadenceDb = openDb(
+      env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: `${env.CADENCE_DATA_DIR}/pglite` },
+    );
+  }
+  return globalForDb.cadenceDb;
+}
+
+export function db(): Db {
+  return appDb().db;
+}

@@ -1,0 +1,253 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { addDays, laterOf, startOfWeek, weekdayOf, type CalendarDate } from "./dates";
+import {
+  DEFAULT_CAMPAIGN,
+  campaignProgress,
+  defaultCampaign,
+  planFirstContacts,
+  type CampaignLead,
+  type CampaignSettings,
+} from "./campaign";
+
+const MONDAY = "2025-03-03";
+
+function fresh(...ids: string[]): CampaignLead[] {
+  return ids.map((id) => ({ id, contacted: false }));
+}
+
+function planned(plan: Map<string, CalendarDate>): Record<string, CalendarDate> {
+  return Object.fromEntries(plan);
+}
+
+describe("defaults", () => {
+  it("plans 5 first contacts a week, Monday to Friday", () => {
+    expect(DEFAULT_CAMPAIGN).toEqual({ firstContactsPerWeek: 5, contactDays: [1, 2, 3, 4, 5] });
+    expect(defaultCampaign(MONDAY)).toEqual({ startDate: MONDAY, firstContactsPerWeek: 5, contactDays: [1, 2, 3, 4, 5] });
+  });
+});
+
+describe("planFirstContacts", () => {
+  const settings = defaultCampaign(MONDAY);
+
+  it("plans one a day on weekdays, in list order, skipping the weekend", () => {
+    const plan = planFirstContacts({ settings, leads: fresh("a", "b", "c", "d", "e", "f", "g"), today: MONDAY });
+    expect(planned(plan)).toEqual({
+      a: "2025-03-03",
+      b: "2025-03-04",
+      c: "2025-03-05",
+      d: "2025-03-06",
+      e: "2025-03-07",
+      f: "2025-03-10",
+      g: "2025-03-11",
+    });
+  });
+
+  it("starts on the first contact day on or after the start date", () => {
+    const plan = planFirstContacts({ settings: defaultCampaign("2025-03-08"), leads: fresh("a"), today: MONDAY });
+    expect(plan.get("a")).toBe("2025-03-10");
+  });
+
+  it("keeps to the weekly cap, weeks running Monday to Sunday", () => {
+    const threeAWeek = { ...settings, firstContactsPerWeek: 3 };
+    const plan = planFirstContacts({ settings: threeAWeek, leads: fresh("a", "b", "c", "d"), today: MONDAY });
+    expect(planned(plan)).toEqual({ a: "2025-03-03", b: "2025-03-04", c: "2025-03-05", d: "2025-03-10" });
+
+    // Starting on a Thursday: Thursday and Friday fill the first week's remaining contact days.
+    const fromThursday = planFirstContacts({
+      settings: { ...threeAWeek, startDate: "2025-03-06" },
+      leads: fresh("a", "b", "c"),
+      today: MONDAY,
+    });
+    expect(planned(fromThursday)).toEqual({ a: "2025-03-06", b: "2025-03-07", c: "2025-03-10" });
+  });
+
+  it("still plans one a day when more per week are asked than there are contact days", () => {
+    const plan = planFirstContacts({
+      settings: { ...settings, firstContactsPerWeek: 7 },
+      leads: fresh("a", "b", "c", "d", "e", "f"),
+      today: MONDAY,
+    });
+    expect(plan.get("e")).toBe("2025-03-07");
+    expect(plan.get("f")).toBe("2025-03-10");
+  });
+
+  it("uses only the chosen contact days", () => {
+    const tuesdaysAndThursdays = { ...settings, contactDays: [4, 2] };
+    const plan = planFirstContacts({ settings: tuesdaysAndThursdays, leads: fresh("a", "b", "c"), today: MONDAY });
+    expect(planned(plan)).toEqual({ a: "2025-03-04", b: "2025-03-06", c: "2025-03-11" });
+  });
+
+  it("gives contacted leads no plan and plans the others around them", () => {
+    const leads = [
+      { id: "a", contacted: true },
+      { id: "b", contacted: false },
+      { id: "c", contacted: true },
+      { id: "d", contacted: false },
+    ];
+    expect(planned(planFirstContacts({ settings, leads, today: MONDAY }))).toEqual({ b: "2025-03-03", d: "2025-03-04" });
+  });
+
+  it("never plans in the past: a re-plan starts today", () => {
+    const wednesday = "2025-03-05";
+    const plan = planFirstContacts({ settings, leads: fresh("a", "b", "c", "d"), today: wednesday });
+    expect(planned(plan)).toEqual({ a: "2025-03-05", b: "2025-03-06", c: "2025-03-07", d: "2025-03-10" });
+  });
+
+  it("starts a future campaign on its start date", () => {
+    const plan = planFirstContacts({ settings: defaultCampaign("2025-04-01"), leads: fresh("a"), today: MONDAY });
+    expect(plan.get("a")).toBe("2025-04-01");
+  });
+
+  describe("re-planning", () => {
+    const wednesday = "2025-03-05";
+    // a and b were contacted on Monday and Tuesday as planned; c, d, e are still to go.
+    const list: CampaignLead[] = [
+      { id: "a", contacted: true, firstContactOn: "2025-03-03" },
+      { id: "b", contacted: true, firstContactOn: "2025-03-04" },
+      ...fresh("c", "d", "e"),
+    ];
+    const replan = (leads: CampaignLead[], today = wednesday) =>
+      planned(planFirstContacts({ settings, leads, today }));
+
+    it("after adding a lead, keeps the existing plan and puts the new lead last", () => {
+      expect(replan(list)).toEqual({ c: "2025-03-05", d: "2025-03-06", e: "2025-03-07" });
+      expect(replan([...list, ...fresh("f")])).toEqual({
+        c: "2025-03-05",
+        d: "2025-03-06",
+        e: "2025-03-07",
+        f: "2025-03-10",
+      });
+    });
+
+    it("after removing a lead, moves the later ones up", () => {
+      expect(replan(list.filter((lead) => lead.id !== "c"))).toEqual({ d: "2025-03-05", e: "2025-03-06" });
+    });
+
+    it("after reordering, follows the new order and leaves contacted leads out", () => {
+      const [a, b, c, d, e] = list as [CampaignLead, CampaignLead, CampaignLead, CampaignLead, CampaignLead];
+      expect(replan([e, b, d, a, c])).toEqual({ e: "2025-03-05", d: "2025-03-06", c: "2025-03-07" });
+    });
+
+    it("does not add a second first contact on a day that already had one", () => {
+      const cContactedToday = list.map((lead) =>
+        lead.id === "c" ? { ...lead, contacted: true, firstContactOn: wednesday } : lead,
+      );
+      expect(replan(cContactedToday)).toEqual({ d: "2025-03-06", e: "2025-03-07" });
+    });
+
+    it("counts first contacts already made this week toward its cap", () => {
+      const threeAWeek = { ...settings, firstContactsPerWeek: 3 };
+      const plan = planFirstContacts({ settings: threeAWeek, leads: list, today: wednesday });
+      expect(planned(plan)).toEqual({ c: "2025-03-05", d: "2025-03-10", e: "2025-03-11" });
+    });
+
+    it("moves a missed day forward rather than into the past", () => {
+      // Nobody was contacted this week; on Friday the plan restarts from Friday.
+      expect(replan(fresh("c", "d"), "2025-03-07")).toEqual({ c: "2025-03-07", d: "2025-03-10" });
+    });
+  });
+
+  it("rejects settings that could never place a lead", () => {
+    const leads = fresh("a");
+    expect(() => planFirstContacts({ settings: { ...settings, contactDays: [] }, leads, today: MONDAY })).toThrow(
+      RangeError,
+    );
+    expect(() => planFirstContacts({ settings: { ...settings, contactDays: [7] }, leads, today: MONDAY })).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      planFirstContacts({ settings: { ...settings, firstContactsPerWeek: 0 }, leads, today: MONDAY }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe("planFirstContacts properties", () => {
+  const dates = fc
+    .date({ min: new Date("2024-01-01T00:00:00Z"), max: new Date("2026-12-31T00:00:00Z"), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
+  const scenario = fc
+    .record({
+      startDate: dates,
+      today: dates,
+      firstContactsPerWeek: fc.integer({ min: 1, max: 7 }),
+      contactDays: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
+      leads: fc.array(
+        fc.record({ contacted: fc.boolean(), daysAgo: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }) }),
+        { maxLength: 40 },
+      ),
+    })
+    .map(({ startDate, today, firstContactsPerWeek, contactDays, leads }) => ({
+      settings: { startDate, firstContactsPerWeek, contactDays } satisfies CampaignSettings,
+      today,
+      leads: leads.map(
+        ({ contacted, daysAgo }, index): CampaignLead => ({
+          id: `lead-${index}`,
+          contacted,
+          firstContactOn: contacted && daysAgo !== null ? addDays(today, -daysAgo) : null,
+        }),
+      ),
+    }));
+
+  it("plans each lead not yet contacted, one a day, on contact days, within the weekly cap, in list order", () => {
+    fc.assert(
+      fc.property(scenario, ({ settings, today, leads }) => {
+        const plan = planFirstContacts({ settings, leads, today });
+        const toPlan = leads.filter((lead) => !lead.contacted);
+        expect([...plan.keys()]).toEqual(toPlan.map((lead) => lead.id));
+
+        const days = toPlan.map((lead) => plan.get(lead.id) ?? "");
+        const firstContacts = leads.flatMap((lead) => (lead.firstContactOn ? [lead.firstContactOn] : []));
+        const begin = laterOf(settings.startDate, today);
+        days.forEach((day, index) => {
+          expect(day >= begin).toBe(true);
+          expect(settings.contactDays).toContain(weekdayOf(day));
+          expect(firstContacts).not.toContain(day);
+          if (index > 0) expect(day > days[index - 1]!).toBe(true); // list order, never two on one day
+        });
+
+        const perWeek = new Map<CalendarDate, number>();
+        for (const day of [...days, ...firstContacts]) {
+          perWeek.set(startOfWeek(day), (perWeek.get(startOfWeek(day)) ?? 0) + 1);
+        }
+        for (const day of days) expect(perWeek.get(startOfWeek(day))).toBeLessThanOrEqual(settings.firstContactsPerWeek);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("campaignProgress", () => {
+  const settings = defaultCampaign(MONDAY);
+  const progressOn = (today: CalendarDate, totalLeads = 50, contactedLeads = 12) =>
+    campaignProgress({ settings, totalLeads, contactedLeads, today });
+
+  it("splits 50 leads at 5 a week into 10 weeks", () => {
+    expect(progressOn(MONDAY)).toEqual({ week: 1, weeks: 10, contacted: 12, total: 50 });
+  });
+
+  it("counts 7-day weeks from the start date", () => {
+    expect(progressOn("2025-03-09").week).toBe(1);
+    expect(progressOn("2025-03-10").week).toBe(2);
+    expect(progressOn(addDays(MONDAY, 9 * 7)).week).toBe(10);
+    const fromWednesday = campaignProgress({
+      settings: defaultCampaign("2025-03-05"),
+      totalLeads: 50,
+      contactedLeads: 0,
+      today: "2025-03-11",
+    });
+    expect(fromWednesday.week).toBe(1);
+  });
+
+  it("is week 0 before the start and stays at the last week after the end", () => {
+    expect(progressOn("2025-03-02").week).toBe(0);
+    expect(progressOn("2026-01-01").week).toBe(10);
+  });
+
+  it("has at least one week, and a pace of no more than one a contact day", () => {
+    expect(progressOn(MONDAY, 0, 0).weeks).toBe(1);
+    expect(progressOn(MONDAY, 51).weeks).toBe(11);
+    const sevenAWeek = { ...settings, firstContactsPerWeek: 7 };
+    expect(campaignProgress({ settings: sevenAWeek, totalLeads: 50, contactedLeads: 0, today: MONDAY }).weeks).toBe(10);
+  });
+});

@@ -20,7 +20,7 @@ const envSchema = z.object({
 
 export type ServerEnv = z.infer<typeof envSchema>;
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv {
+export function readEnv(source: Record<string, string | undefined> = process.env): ServerEnv {
   // An empty variable is as good as an absent one (a blank line in .env).
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const parsed = envSchema.safeParse(present);

@@ -1,11 +1,11 @@
 import { z } from "zod";
 
-export function isValidTimeZone(timeZone: string): boolean {
+/** The zone's canonical name in this runtime's time-zone data (aliases such as Etc/UTC fold to one name). */
+export function canonicalTimeZone(timeZone: string): string | null {
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
+    return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -19,4 +19,11 @@ export const timeZoneSchema = z
   .trim()
   .min(1, "Choose a time zone.")
   .max(64, "That time zone is not known.")
-  .refine(isValidTimeZone, { message: "That time zone is not known." });
+  .transform((zone, context) => {
+    const canonical = canonicalTimeZone(zone);
+    if (!canonical) {
+      context.addIssue({ code: "custom", message: "That time zone is not known." });
+      return z.NEVER;
+    }
+    return canonical;
+  });

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { getPasswordHash, rotateSessionEpoch, updateUserProfile } from "@/db/queries/users";
@@ -41,7 +42,8 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
   // A new epoch ends every other session; this device signs in again with the new password.
   await rotateSessionEpoch(db(), { userId: user.id, passwordHash: await hashPassword(parsed.data.newPassword) });
   await signIn("credentials", { email: user.email, password: parsed.data.newPassword, redirect: false });
-  return { ok: true, message: "Password changed. Your other devices have been signed out." };
+  // A fresh request, so the page renders with the new session cookie.
+  redirect("/settings?password=changed");
 }
 
 export async function signOutEverywhereAction(): Promise<void> {

@@ -7,8 +7,9 @@ import { PasswordForm, ProfileForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
+  const { password } = await searchParams;
   return (
     <div className="max-w-xl space-y-10">
       <h1 className="text-2xl font-bold">Settings</h1>
@@ -23,6 +24,11 @@ export default async function SettingsPage() {
         <h2 id="password-heading" className="text-lg font-semibold">
           Password
         </h2>
+        {password === "changed" ? (
+          <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
+            Password changed. Your other devices have been signed out.
+          </p>
+        ) : null}
         <PasswordForm />
       </section>
       <section aria-labelledby="sessions-heading" className="space-y-4">

@@ -71,7 +71,7 @@ export function startOfWeek(date: CalendarDate): CalendarDate {
   return fromZonelessDate(startOfCalendarWeek(toZonelessDate(date), { weekStartsOn: 1 }));
 }
 
-/** The later of two calendar dates (ISO strings order like the dates they name). */
+/** The later of two calendar dates. */
 export function laterOf(a: CalendarDate, b: CalendarDate): CalendarDate {
-  return a >= b ? a : b;
+  return daysBetween(a, b) > 0 ? b : a;
 }

@@ -40,7 +40,12 @@ export function goalProgress({
     if (day === today) todayCount += count;
     if (startOfWeek(day) === week) weekCount += count;
   }
-  return { today: todayCount, thisWeek: weekCount, dailyGoal: goals.dailyTouches, weeklyGoal: goals.weeklyTouches };
+  return {
+    today: todayCount,
+    thisWeek: weekCount,
+    dailyGoal: goals.dailyTouches,
+    weeklyGoal: goals.weeklyTouches,
+  };
 }
 
 /**

@@ -115,7 +115,7 @@ export function computePace(lead: LeadFacts, now: Date, timeZone: string): Pace 
 
   if (lead.closedAt !== null) return { state: "closed", nextDue: null, daysOverdue: 0, ...facts };
   // A pause ending today or earlier is over; the lead is then paced as if it had never paused.
-  if (lead.pausedUntil !== null && lead.pausedUntil > today) {
+  if (lead.pausedUntil !== null && daysBetween(today, lead.pausedUntil) > 0) {
     return { state: "paused", nextDue: null, daysOverdue: 0, ...facts };
   }
 
@@ -125,7 +125,7 @@ export function computePace(lead: LeadFacts, now: Date, timeZone: string): Pace 
   const late = daysBetween(nextDue, today);
   if (late < 0) return { state: "upcoming", nextDue, daysOverdue: 0, ...facts };
   if (late === 0) return { state: "due_today", nextDue, daysOverdue: 0, ...facts };
-  return { state: late >= COLD_AFTER_DAYS ? "cold" : "overdue", nextDue, daysOverdue: late, ...facts };
+  return { state: late > COLD_AFTER_DAYS ? "cold" : "overdue", nextDue, daysOverdue: late, ...facts };
 }
 
 /**

@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { openDb, type Db, type DbHandle } from "./client";
+import { migrateDb } from "./migrate";
+
+/**
+ * A migrated database of its own for one test file: a new database with a unique name on the
+ * server named by TEST_DATABASE_URL (dropped at the end), or else an in-memory PGlite.
+ */
+export async function createTestDb(): Promise<DbHandle & { kind: DbHandle["kind"] }> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const handle = openDb({});
+    await migrateDb(handle);
+    return handle;
+  }
+  const name = `cadence_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = openDb({ url: url.toString() });
+  await migrateDb(handle);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+/** Empties every table of the app between tests (faster than a new database). */
+export async function truncateAll(db: Db): Promise<void> {
+  const rows = await db.execute<{ tablename: string }>(
+    sql`select tablename from pg_tables where schemaname = 'public'`,
+  );
+  const tables = (Array.isArray(rows) ? rows : (rows as { rows: { tablename: string }[] }).rows).map(
+    (row) => `"${row.tablename}"`,
+  );
+  if (tables.length > 0) await db.execute(sql.raw(`truncate ${tables.join(", ")} restart identity cascade`));
+}

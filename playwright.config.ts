@@ -1,0 +1,86 @@
+import { defineConfig, devices } from "@playwright/test";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+// One fresh embedded data folder per run; workers inherit it through the environment.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "cadence-e2e-"));
+
+const EMBEDDED_PORT = 3100;
+const POSTGRES_PORT = 3101;
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+// Debian's Chromium where it is installed (Playwright's own download is not reachable here).
+const systemChromium = "/usr/bin/chromium";
+const launchOptions = existsSync(systemChromium)
+  ? {
+      executablePath: systemChromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    }
+  : {};
+
+const serverEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  AUTH_TRUST_HOST: "true",
+  PATH: process.env.PATH ?? "",
+};
+
+const desktop = { ...devices["Desktop Chrome"], launchOptions };
+const phone = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 360, height: 780 },
+  isMobile: true,
+  hasTouch: true,
+  launchOptions,
+};
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
+  projects: [
+    { name: "desktop", use: { ...desktop, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
+    { name: "phone", use: { ...phone, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
+    ...(postgresUrl
+      ? [{ name: "postgres", grep: /@postgres/, use: { ...desktop, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
+      : []),
+  ],
+  webServer: [
+    {
+      command: `exec node_modules/.bin/next start -p ${EMBEDDED_PORT}`,
+      url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
+      env: { ...serverEnv, CADENCE_DATA_DIR: process.env.E2E_DATA_DIR },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+    },
+    ...(postgresUrl
+      ? [
+          {
+            command: `exec node_modules/.bin/next start -p ${POSTGRES_PORT}`,
+            url: `http://127.0.0.1:${POSTGRES_PORT}/api/health`,
+            env: {
+              ...serverEnv,
+              DATABASE_URL: postgresUrl,
+              AUTH_SECRET: "e2e-secret-for-the-postgres-server-0123456789",
+            },
+            reuseExistingServer: false,
+            timeout: 120_000,
+            gracefulShutdown: { signal: "SIGTERM" as const, timeout: 5_000 },
+          },
+        ]
+      : []),
+  ],
+});

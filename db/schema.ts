@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 export const users = pgTable(
   "users",
@@ -13,6 +24,13 @@ export const users = pgTable(
     timeZone: text("time_zone").notNull(),
     /** Random value carried in every session token; changing it revokes all sessions at once. */
     sessionEpoch: text("session_epoch").notNull().default(sql`gen_random_uuid()::text`),
+    // The campaign and goals (PRODUCT.md "Campaign", "Consistency"). No start date: no campaign yet.
+    campaignStartDate: date("campaign_start_date"),
+    firstContactsPerWeek: smallint("first_contacts_per_week").notNull().default(5),
+    /** Weekdays, 0 = Sunday … 6 = Saturday. */
+    contactDays: smallint("contact_days").array().notNull().default(sql`'{1,2,3,4,5}'::smallint[]`),
+    dailyGoal: smallint("daily_goal").notNull().default(1),
+    weeklyGoal: smallint("weekly_goal").notNull().default(5),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -25,3 +43,86 @@ export const signInFailures = pgTable("sign_in_failures", {
   failures: integer("failures").notNull(),
   lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
 });
+
+export const leads = pgTable(
+  "leads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    company: text("company").notNull(),
+    contactName: text("contact_name").notNull().default(""),
+    title: text("title").notNull().default(""),
+    email: text("email").notNull().default(""),
+    phone: text("phone").notNull().default(""),
+    linkedinUrl: text("linkedin_url").notNull().default(""),
+    notes: text("notes").notNull().default(""),
+    /** Personal details worth remembering (their kids, their marathon). */
+    personalNotes: text("personal_notes").notNull().default(""),
+    /** The seeker's list order, which the campaign follows. */
+    position: integer("position").notNull(),
+    cadenceDays: smallint("cadence_days").notNull().default(7),
+    /** Set by the campaign planner for a lead never contacted. */
+    plannedFirstContact: date("planned_first_contact"),
+    /** "They said call back on 3 March": holds until the next touch after it was set. */
+    nextDueOverride: date("next_due_override"),
+    nextDueOverrideSetAt: timestamp("next_due_override_set_at", { withTimezone: true }),
+    pausedUntil: date("paused_until"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    closedAs: text("closed_as", { enum: ["won", "dropped"] }),
+    closedReason: text("closed_reason").notNull().default(""),
+    /** Set by the scheduled pace job when the lead went cold; cleared when it is no longer cold. */
+    coldSince: timestamp("cold_since", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("leads_user_position_idx").on(table.userId, table.position)],
+);
+
+export const materials = pgTable(
+  "materials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    url: text("url").notNull().default(""),
+    topic: text("topic").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("materials_user_idx").on(table.userId)],
+);
+
+export const touches = pgTable(
+  "touches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The owner, repeated from the lead so every query can scope by it with one index. */
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    channel: text("channel", { enum: ["phone", "email", "linkedin", "in_person", "letter", "other"] }).notNull(),
+    direction: text("direction", { enum: ["outbound", "inbound"] }).notNull(),
+    outcome: text("outcome", {
+      enum: ["no_answer", "left_message", "conversation", "replied", "meeting_set", "referral", "rejected", "offer"],
+    }),
+    note: text("note").notNull().default(""),
+    materialId: uuid("material_id").references(() => materials.id, { onDelete: "set null" }),
+    /** Saved despite the too-soon warning: counted for the coach. */
+    tooSoon: boolean("too_soon").notNull().default(false),
+    /** One per form submission, so a double tap records one touch. */
+    idempotencyKey: text("idempotency_key"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("touches_lead_at_idx").on(table.leadId, table.at),
+    index("touches_user_at_idx").on(table.userId, table.at),
+    uniqueIndex("touches_user_idempotency_key").on(table.userId, table.idempotencyKey),
+  ],
+);

@@ -17,6 +17,8 @@ const contentSecurityPolicy = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Lets two builds live side by side (parallel work trees, benchmarks); `.next` by default.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   outputFileTracingIncludes: { "/**": ["./db/migrations/**/*"] },
   async headers() {

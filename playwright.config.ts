@@ -6,8 +6,8 @@ import path from "node:path";
 // One fresh embedded data folder per run; workers inherit it through the environment.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "cadence-e2e-"));
 
-const EMBEDDED_PORT = 3100;
-const POSTGRES_PORT = 3101;
+const EMBEDDED_PORT = Number(process.env.E2E_PORT ?? 3100);
+const POSTGRES_PORT = EMBEDDED_PORT + 1;
 const postgresUrl = process.env.TEST_DATABASE_URL;
 
 // Debian's Chromium where it is installed (Playwright's own download is not reachable here).

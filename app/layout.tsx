@@ -29,6 +29,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <Link href="/today" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
                   Today
                 </Link>
+                <Link href="/leads" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
+                  Leads
+                </Link>
+                <Link href="/materials" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
+                  Materials
+                </Link>
+                <Link href="/coach" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
+                  Coach
+                </Link>
                 <Link href="/settings" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
                   Settings
                 </Link>

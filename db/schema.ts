@@ -126,3 +126,85 @@ export const touches = pgTable(
     uniqueIndex("touches_user_idempotency_key").on(table.userId, table.idempotencyKey),
   ],
 );
+
+/** One row per run of the scheduled pace job: what it did, or why it did nothing. */
+export const paceRuns = pgTable("pace_runs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+  status: text("status", { enum: ["ran", "skipped", "failed"] }).notNull(),
+  trigger: text("trigger").notNull().default("route"),
+  leadsScanned: integer("leads_scanned").notNull().default(0),
+  flaggedCold: integer("flagged_cold").notNull().default(0),
+  unflaggedCold: integer("unflagged_cold").notNull().default(0),
+  unpaused: integer("unpaused").notNull().default(0),
+  error: text("error"),
+});
+
+/** A coach's read-only access to a seeker's data; live while ended_at is null. */
+export const coachLinks = pgTable(
+  "coach_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    coachId: uuid("coach_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    seekerId: uuid("seeker_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    endedBy: uuid("ended_by"),
+  },
+  (table) => [
+    uniqueIndex("coach_links_live_pair").on(table.coachId, table.seekerId).where(sql`${table.endedAt} is null`),
+    index("coach_links_seeker_idx").on(table.seekerId),
+  ],
+);
+
+/**
+ * An invitation to connect: a coach's link or short code for any seeker, or a seeker's
+ * invitation addressed to a coach's e-mail. Expires; used once.
+ */
+export const coachInvitations = pgTable(
+  "coach_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    createdBy: uuid("created_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** "coach": the creator is the coach and a seeker accepts; "seeker": the other way round. */
+    creatorRole: text("creator_role", { enum: ["coach", "seeker"] }).notNull(),
+    /** Only the hash of the link token is kept; the short code is typed, so it is stored as-is and rate-limited. */
+    tokenHash: text("token_hash").notNull(),
+    code: text("code").notNull(),
+    inviteeEmail: text("invitee_email"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    declinedAt: timestamp("declined_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("coach_invitations_token_hash_key").on(table.tokenHash),
+    uniqueIndex("coach_invitations_code_key").on(table.code),
+    index("coach_invitations_invitee_idx").on(table.inviteeEmail),
+  ],
+);
+
+/** A note from a coach to a client, shown on the client's Today until dismissed. */
+export const coachNotes = pgTable(
+  "coach_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    coachId: uuid("coach_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    seekerId: uuid("seeker_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    dismissedAt: timestamp("dismissed_at", { withTimezone: true }),
+  },
+  (table) => [index("coach_notes_seeker_idx").on(table.seekerId, table.createdAt)],
+);

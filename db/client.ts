@@ -51,3 +51,8 @@ export function appDb(): DbHandle {
 export function db(): Db {
   return appDb().db;
 }
+
+/** The rows of a raw `db.execute`: postgres.js returns them as the result, PGlite inside `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { openDb, type Db, type DbHandle } from "./client";
+import { openDb, rowsOf, type Db, type DbHandle } from "./client";
 import { migrateDb } from "./migrate";
 
 /**
@@ -34,11 +34,7 @@ export async function createTestDb(): Promise<DbHandle & { kind: DbHandle["kind"
 
 /** Empties every table of the app between tests (faster than a new database). */
 export async function truncateAll(db: Db): Promise<void> {
-  const rows = await db.execute<{ tablename: string }>(
-    sql`select tablename from pg_tables where schemaname = 'public'`,
-  );
-  const tables = (Array.isArray(rows) ? rows : (rows as { rows: { tablename: string }[] }).rows).map(
-    (row) => `"${row.tablename}"`,
-  );
+  const result = await db.execute(sql`select tablename from pg_tables where schemaname = 'public'`);
+  const tables = rowsOf<{ tablename: string }>(result).map((row) => `"${row.tablename}"`);
   if (tables.length > 0) await db.execute(sql.raw(`truncate ${tables.join(", ")} restart identity cascade`));
 }

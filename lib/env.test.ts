@@ -6,7 +6,8 @@ import { ConfigError, readEnv, resolveSecret } from "./env";
 
 describe("environment", () => {
   it("defaults the data folder and treats empty variables as absent", () => {
-    expect(readEnv({ DATABASE_URL: "" })).toEqual({ CADENCE_DATA_DIR: ".data" });
+    expect(readEnv({ DATABASE_URL: "" })).toEqual({ CADENCE_DATA_DIR: ".data", CADENCE_SCHEDULER: "internal" });
+    expect(() => readEnv({ CADENCE_SCHEDULER: "sometimes" })).toThrow(/CADENCE_SCHEDULER must be/);
   });
 
   it("rejects a DATABASE_URL that is not PostgreSQL, and a short secret, with a clear message", () => {

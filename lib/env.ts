@@ -16,6 +16,8 @@ const envSchema = z.object({
   CADENCE_DATA_DIR: z.string().min(1).default(".data"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   CRON_SECRET: z.string().min(32, "CRON_SECRET must be at least 32 characters").optional(),
+  /** "internal": the server runs the pace job itself, hourly; "off": an outside scheduler calls the route. */
+  CADENCE_SCHEDULER: z.enum(["internal", "off"], { error: 'CADENCE_SCHEDULER must be "internal" or "off"' }).default("internal"),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;

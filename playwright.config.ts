@@ -26,6 +26,8 @@ const launchOptions = existsSync(systemChromium)
     }
   : {};
 
+export const E2E_POSTGRES_CRON_SECRET = "e2e-cron-secret-for-the-postgres-server-0123";
+
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_TRUST_HOST: "true",
@@ -75,6 +77,7 @@ export default defineConfig({
               ...serverEnv,
               DATABASE_URL: postgresUrl,
               AUTH_SECRET: "e2e-secret-for-the-postgres-server-0123456789",
+              CRON_SECRET: E2E_POSTGRES_CRON_SECRET,
             },
             reuseExistingServer: false,
             timeout: 120_000,

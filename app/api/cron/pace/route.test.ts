@@ -24,12 +24,13 @@ const call = (method: typeof GET, headers: Record<string, string>) =>
 
 describe("/api/cron/pace", () => {
   it("answers 401 without the secret, with a wrong one, or with only a session cookie, and runs nothing", async () => {
-    for (const headers of [
+    const attempts: Record<string, string>[] = [
       {},
       { authorization: "Bearer wrong-secret" },
       { authorization: `Basic ${secret}` },
       { cookie: "authjs.session-token=anything" },
-    ]) {
+    ];
+    for (const headers of attempts) {
       const response = await call(GET, headers);
       expect(response.status).toBe(401);
     }

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/csp";
 
 // An optimistic check only: pages, actions and route handlers verify the session themselves.
 const PUBLIC_PATHS = ["/", "/sign-in", "/sign-up"];
@@ -13,21 +14,33 @@ export function proxy(request: NextRequest) {
   if (!isPublic && !hasSession) {
     const signIn = new URL("/sign-in", request.url);
     signIn.searchParams.set("next", pathname + search);
-    return NextResponse.redirect(signIn);
+    return withSecurityHeaders(request, NextResponse.redirect(signIn), newNonce());
   }
 
-  // Pass the path on, so requireUser() can send a visitor back here after signing in.
+  const nonce = newNonce();
   const requestHeaders = new Headers(request.headers);
+  // Pass the path on, so requireUser() can send a visitor back here after signing in.
   requestHeaders.set("x-cadence-path", pathname + search);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  if (isHttps(request)) {
+  // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+  requestHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, isDev()));
+  requestHeaders.set("x-nonce", nonce);
+  return withSecurityHeaders(request, NextResponse.next({ request: { headers: requestHeaders } }), nonce);
+}
+
+function withSecurityHeaders(request: NextRequest, response: NextResponse, nonce: string): NextResponse {
+  response.headers.set("Content-Security-Policy", contentSecurityPolicy(nonce, isDev()));
+  if (request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https") {
     response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
   }
   return response;
 }
 
-function isHttps(request: NextRequest): boolean {
-  return request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+function newNonce(): string {
+  return Buffer.from(crypto.randomUUID()).toString("base64");
+}
+
+function isDev(): boolean {
+  return process.env.NODE_ENV !== "production";
 }
 
 export const config = {

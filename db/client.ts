@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { readEnv } from "@/lib/env";
+import { queryCountingLogger } from "./query-counter";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -20,7 +21,7 @@ export function openDb(options: { url?: string; dataDir?: string }): DbHandle {
   if (options.url) {
     const client = postgres(options.url, { max: 10, onnotice: () => {} });
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      db: drizzlePostgres(client, { schema, logger: queryCountingLogger() }) as unknown as Db,
       kind: "postgres",
       close: () => client.end({ timeout: 5 }),
     };
@@ -28,7 +29,7 @@ export function openDb(options: { url?: string; dataDir?: string }): DbHandle {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema, logger: queryCountingLogger() }) as unknown as Db,
     kind: "pglite",
     close: () => client.close(),
   };

@@ -2,7 +2,11 @@ import type { Metadata } from "next";
 import { requireUser } from "@/lib/auth/session";
 import { listTimeZones } from "@/lib/time-zone";
 import { SubmitButton } from "@/app/components/form";
+import { db } from "@/db/client";
+import { getSeekerSettings } from "@/db/queries/campaign";
+import { CampaignForm } from "./campaign-form";
 import { signOutEverywhereAction } from "./actions";
+import { CoachSection } from "./coach-section";
 import { PasswordForm, ProfileForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -10,6 +14,7 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
   const { password } = await searchParams;
+  const seekerSettings = await getSeekerSettings(db(), { userId: user.id });
   return (
     <div className="max-w-xl space-y-10">
       <h1 className="text-2xl font-bold">Settings</h1>
@@ -20,6 +25,18 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <p className="text-sm text-stone-600">Signed in as {user.email}</p>
         <ProfileForm name={user.name} timeZone={user.timeZone} timeZones={listTimeZones()} />
       </section>
+      {seekerSettings ? (
+        <section id="campaign" aria-labelledby="campaign-heading" className="scroll-mt-4 space-y-4">
+          <h2 id="campaign-heading" className="text-lg font-semibold">
+            Campaign and goals
+          </h2>
+          <p className="text-sm text-stone-700">
+            Your leads get a first-contact day each, one a day, in the order of your list.
+          </p>
+          <CampaignForm settings={seekerSettings} />
+        </section>
+      ) : null}
+      <CoachSection />
       <section aria-labelledby="password-heading" className="space-y-4">
         <h2 id="password-heading" className="text-lg font-semibold">
           Password

@@ -1,0 +1,75 @@
+"use client";
+
+import { useActionState } from "react";
+import { errorsFor, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
+import { formatCode } from "@/lib/coach/invitations";
+import { createInvitationAction, leaveNoteAction } from "./actions";
+
+export function CreateInvitationForm() {
+  const [state, action] = useActionState(createInvitationAction, null);
+  const invitation = state?.ok ? state.invitation : undefined;
+  return (
+    <form action={action} className="space-y-4">
+      <FormMessage state={state} />
+      {invitation ? (
+        <div className="space-y-3 rounded-lg border border-brand-100 bg-white p-4">
+          <div className="space-y-1">
+            <label htmlFor="invitation-link" className="block text-sm font-medium text-stone-800">
+              Invitation link
+            </label>
+            <input
+              id="invitation-link"
+              readOnly
+              value={invitation.url}
+              onFocus={(event) => event.currentTarget.select()}
+              className="block w-full rounded-md border border-stone-300 bg-stone-50 px-3 py-2 font-mono text-sm"
+            />
+          </div>
+          <p>
+            Or the code to type at <span className="font-mono">/invitations</span>:{" "}
+            <strong className="font-mono text-lg tracking-widest" data-testid="invitation-code">
+              {formatCode(invitation.code)}
+            </strong>
+          </p>
+          <p className="text-sm text-stone-600">
+            Both work once, until {new Date(invitation.expiresAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}. The link
+            is shown only now; the code stays listed below.
+          </p>
+        </div>
+      ) : null}
+      <SubmitButton pendingText="Creating…">Create an invitation</SubmitButton>
+    </form>
+  );
+}
+
+export function NoteForm({ seekerId, clientName }: { seekerId: string; clientName: string }) {
+  const [state, action] = useActionState(leaveNoteAction, null);
+  const errors = errorsFor(state, "body");
+  return (
+    // React empties the box after a saved note; a refused one comes back through defaultValue.
+    <form action={action} className="space-y-3" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="seekerId" value={seekerId} />
+      <div className="space-y-1">
+        <label htmlFor="field-body" className="block text-sm font-medium text-stone-800">
+          Note for {clientName}
+        </label>
+        <textarea
+          id="field-body"
+          name="body"
+          rows={3}
+          maxLength={2000}
+          defaultValue={valueFor(state, "body")}
+          aria-invalid={errors.length > 0 || undefined}
+          aria-describedby={errors.length ? "field-body-hint field-body-error" : "field-body-hint"}
+          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid]:border-red-600"
+        />
+        <p id="field-body-hint" className="text-sm text-stone-600">
+          {clientName} sees it on Today until they dismiss it.
+        </p>
+        <FieldErrors id="field-body-error" errors={errors} />
+      </div>
+      <SubmitButton pendingText="Leaving note…">Leave note</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { db } from "@/db/client";
+import { findInvitation } from "@/db/queries/coach";
+import { requireUser } from "@/lib/auth/session";
+import { InvitationConsent } from "../invitation-consent";
+
+export const metadata: Metadata = { title: "Invitation" };
+
+/** A coach's invitation link. Anyone signed in may open it; forged or withdrawn links are not found. */
+export default async function InvitationLinkPage({ params }: { params: Promise<{ token: string }> }) {
+  const user = await requireUser();
+  const { token } = await params;
+  const invitation = await findInvitation(db(), {
+    ref: { token },
+    viewer: { id: user.id, email: user.email },
+    now: new Date(),
+  });
+  if (!invitation) notFound();
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold">Invitation from {invitation.inviter.name}</h1>
+      <InvitationConsent invitation={invitation} reference={{ token }} timeZone={user.timeZone} />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormMessage, SubmitButton } from "@/app/components/form";
+import type { ActionResult, ActionState } from "@/lib/actions";
+
+/** One button that runs one action on one record (accept, decline, end, withdraw), with its answer below. */
+export function ActionButtonForm({
+  action,
+  fields,
+  children,
+  pendingText,
+  variant = "secondary",
+}: {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionResult>;
+  fields: Record<string, string>;
+  children: React.ReactNode;
+  pendingText?: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
+  const [state, formAction] = useActionState(action, null);
+  return (
+    <form action={formAction} className="space-y-2">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <SubmitButton variant={variant} pendingText={pendingText}>
+        {children}
+      </SubmitButton>
+      <FormMessage state={state} />
+    </form>
+  );
+}

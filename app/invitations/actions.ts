@@ -1,0 +1,88 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { answerInvitation, withdrawInvitation, type InvitationRef } from "@/db/queries/coach";
+import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
+import { requireUser } from "@/lib/auth/session";
+import { clientAddress } from "@/lib/auth/sign-in";
+import { waitText, withCodeThrottle } from "./code-throttle";
+import { INVITATION_PROBLEMS } from "./messages";
+
+const answerSchema = z
+  .object({
+    answer: z.enum(["accept", "decline"], { error: "Choose to accept or decline." }),
+    token: z.string().max(200, "This invitation link is not valid."),
+    code: z.string().max(40, "Enter the code of 8 letters and digits."),
+    invitationId: z.union([z.literal(""), z.uuid("This invitation is not valid.")]),
+  })
+  .refine((value) => Boolean(value.token || value.code || value.invitationId), {
+    error: "This invitation is not valid.",
+    path: ["form"],
+  });
+
+/**
+ * Accepts or declines an invitation named by its link token or typed code (a seeker answering a
+ * coach), or by its id (a coach answering a seeker's invitation sent to their e-mail).
+ */
+export async function answerInvitationAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const parsed = answerSchema.safeParse(formValues(formData, ["answer", "token", "code", "invitationId"] as const));
+  if (!parsed.success) return invalid(parsed.error);
+  const { answer, token, code, invitationId } = parsed.data;
+  const ref: InvitationRef = token ? { token } : code ? { code } : { id: invitationId };
+  const viewer = { id: user.id, email: user.email };
+  const now = new Date();
+  const run = () => answerInvitation(db(), { ref, viewer, answer, now });
+
+  let outcome;
+  if ("code" in ref) {
+    // Codes are typed, so answering by code is under the same guessing limit as looking one up.
+    const attempt = await withCodeThrottle(
+      db(),
+      { userId: user.id, address: clientAddress(await headers()), now },
+      run,
+      (result) => result.ok || result.reason !== "not_found",
+    );
+    if (attempt.throttled) {
+      return failure(`Too many wrong codes. Try again in ${waitText(attempt.retryAfterSeconds)}.`);
+    }
+    outcome = attempt.result;
+  } else {
+    outcome = await run();
+  }
+
+  if (!outcome.ok) {
+    // An id names a seeker's invitation to one coach: for anyone else it does not exist.
+    if ("id" in ref && outcome.reason === "not_found") notFound();
+    return failure(INVITATION_PROBLEMS[outcome.reason]);
+  }
+  revalidatePath("/invitations", "layout");
+  revalidatePath("/coach");
+  revalidatePath("/settings");
+  if (answer === "decline") return { ok: true, message: `You declined ${outcome.inviterName}'s invitation.` };
+  return {
+    ok: true,
+    message:
+      outcome.seekerId === user.id
+        ? `You are connected with ${outcome.inviterName}, who can now see your progress. You can end this at any time in Settings.`
+        : `${outcome.inviterName} is now your client.`,
+  };
+}
+
+const withdrawSchema = z.object({ invitationId: z.uuid("This invitation is not valid.") });
+
+/** Withdraws an invitation the user made that nobody has answered yet. */
+export async function withdrawInvitationAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const parsed = withdrawSchema.safeParse(formValues(formData, ["invitationId"] as const));
+  if (!parsed.success) return invalid(parsed.error);
+  const withdrawn = await withdrawInvitation(db(), { userId: user.id, invitationId: parsed.data.invitationId });
+  if (!withdrawn) notFound();
+  revalidatePath("/coach");
+  revalidatePath("/settings");
+  return { ok: true, message: "Invitation withdrawn." };
+}

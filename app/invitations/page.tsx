@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
+import { db } from "@/db/client";
+import { findInvitation, type InvitationView } from "@/db/queries/coach";
+import type { SessionUser } from "@/db/queries/users";
+import { requireUser } from "@/lib/auth/session";
+import { clientAddress } from "@/lib/auth/sign-in";
+import { CODE_LENGTH, isWellFormedCode, normalizeCode } from "@/lib/coach/invitations";
+import { waitText, withCodeThrottle } from "./code-throttle";
+import { InvitationConsent } from "./invitation-consent";
+import { INVITATION_PROBLEMS } from "./messages";
+
+export const metadata: Metadata = { title: "Invitation code" };
+
+export default async function InvitationCodePage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
+  const user = await requireUser();
+  const { code } = await searchParams;
+  const typed = typeof code === "string" ? code.slice(0, 40) : "";
+  const lookup = typed ? await lookUpCode(user, typed) : null;
+
+  if (lookup?.invitation) {
+    return (
+      <div className="max-w-2xl space-y-6">
+        <h1 className="text-2xl font-bold">Invitation from {lookup.invitation.inviter.name}</h1>
+        <InvitationConsent invitation={lookup.invitation} reference={{ code: normalizeCode(typed) }} timeZone={user.timeZone} />
+      </div>
+    );
+  }
+
+  const error = lookup?.error;
+  return (
+    <div className="max-w-xl space-y-6">
+      <h1 className="text-2xl font-bold">Invitation code</h1>
+      <p className="text-stone-700">
+        Did your coach give you a code? Type it here to see who is asking and what they would see, before you decide.
+      </p>
+      <form action="/invitations" method="get" className="space-y-4" noValidate>
+        <div className="space-y-1">
+          <label htmlFor="field-code" className="block text-sm font-medium text-stone-800">
+            Invitation code
+          </label>
+          <input
+            id="field-code"
+            name="code"
+            defaultValue={typed}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={40}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "field-code-hint field-code-error" : "field-code-hint"}
+            className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 font-mono text-base uppercase tracking-widest shadow-sm aria-[invalid]:border-red-600"
+          />
+          <p id="field-code-hint" className="text-sm text-stone-600">
+            {CODE_LENGTH} letters and digits, like ABCD-2345. Upper or lower case, with or without the dash.
+          </p>
+          {error ? (
+            <p id="field-code-error" className="text-sm font-medium text-red-700">
+              {error}
+            </p>
+          ) : null}
+        </div>
+        <button
+          type="submit"
+          className="inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+        >
+          Find invitation
+        </button>
+      </form>
+      <p className="text-sm text-stone-700">
+        Want your coach to follow your progress? Invite them by e-mail in{" "}
+        <Link href="/settings#coaches" className="font-medium text-brand-700 underline">
+          Settings
+        </Link>
+        . Are you a coach? Invite clients from the{" "}
+        <Link href="/coach" className="font-medium text-brand-700 underline">
+          Coach
+        </Link>{" "}
+        page.
+      </p>
+    </div>
+  );
+}
+
+async function lookUpCode(user: SessionUser, typed: string): Promise<{ invitation?: InvitationView; error?: string }> {
+  // A malformed code cannot match anything, so it is not counted as a guess.
+  if (!isWellFormedCode(normalizeCode(typed))) {
+    return { error: `Enter the code of ${CODE_LENGTH} letters and digits, like ABCD-2345.` };
+  }
+  const now = new Date();
+  const attempt = await withCodeThrottle(
+    db(),
+    { userId: user.id, address: clientAddress(await headers()), now },
+    () => findInvitation(db(), { ref: { code: typed }, viewer: { id: user.id, email: user.email }, now }),
+    (invitation) => invitation !== null,
+  );
+  if (attempt.throttled) return { error: `Too many wrong codes. Try again in ${waitText(attempt.retryAfterSeconds)}.` };
+  return attempt.result ? { invitation: attempt.result } : { error: INVITATION_PROBLEMS.not_found };
+}

@@ -1,0 +1,211 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/db/client";
+import {
+  closeLeads,
+  createLead,
+  deleteLeads,
+  moveLead,
+  pauseLeads,
+  reopenLead,
+  resumeLead,
+  setNextDueOverride,
+  updateLead,
+} from "@/db/queries/leads";
+import { clearSampleData, loadSampleData } from "@/db/queries/sample-data";
+import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
+import { requireUser } from "@/lib/auth/session";
+import { todayIn } from "@/lib/domain";
+import { isUuid } from "@/lib/leads/ids";
+import { closeLeadSchema, LEAD_FORM_FIELDS, leadFormSchema, nextDueSchema, pauseUntilSchema } from "@/lib/leads/validation";
+
+/** Leads show on Today, the list, their page and Materials: every change refreshes them all. */
+function refresh() {
+  revalidatePath("/", "layout");
+}
+
+/** The lead id of a form; one that is not an id cannot be the seeker's lead: 404. */
+function leadIdOf(formData: FormData): string {
+  const leadId = formData.get("leadId");
+  if (!isUuid(leadId)) notFound();
+  return leadId;
+}
+
+const MAX_SELECTED = 500;
+
+/** The ticked leads of a bulk form, or what to say when none is. */
+function selectedLeadIds(formData: FormData): { ids: string[] } | { error: string } {
+  const ids = formData.getAll("leadId");
+  if (ids.length === 0) return { error: "Select at least one lead first." };
+  if (ids.length > MAX_SELECTED) return { error: `Select at most ${MAX_SELECTED} leads at a time.` };
+  if (!ids.every(isUuid)) notFound();
+  return { ids: [...new Set(ids)] };
+}
+
+/** A change refused because a lead is not the seeker's answers 404, as if it did not exist. */
+function foundOr404(found: boolean) {
+  if (!found) notFound();
+}
+
+export async function createLeadAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const values = formValues(formData, LEAD_FORM_FIELDS);
+  const parsed = leadFormSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const { id } = await createLead(db(), { userId: user.id, lead: parsed.data, now: new Date() });
+  refresh();
+  redirect(`/leads/${id}?saved=added`);
+}
+
+export async function updateLeadAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const leadId = leadIdOf(formData);
+  const values = formValues(formData, LEAD_FORM_FIELDS);
+  const parsed = leadFormSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  foundOr404(await updateLead(db(), { userId: user.id, leadId, lead: parsed.data }));
+  refresh();
+  redirect(`/leads/${leadId}?saved=updated`);
+}
+
+export async function pauseLeadAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const leadId = leadIdOf(formData);
+  const values = formValues(formData, ["pausedUntil"] as const);
+  const now = new Date();
+  const parsed = z.object({ pausedUntil: pauseUntilSchema(todayIn(now, user.timeZone)) }).safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  foundOr404(await pauseLeads(db(), { userId: user.id, leadIds: [leadId], until: parsed.data.pausedUntil, now }));
+  refresh();
+  return { ok: true, message: `Paused until ${parsed.data.pausedUntil}.` };
+}
+
+export async function resumeLeadAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const leadId = leadIdOf(formData);
+  foundOr404(await resumeLead(db(), { userId: user.id, leadId, now: new Date() }));
+  refresh();
+  return { ok: true, message: "Resumed." };
+}
+
+export async function closeLeadAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const leadId = leadIdOf(formData);
+  const values = formValues(formData, ["closedAs", "closedReason"] as const);
+  const parsed = closeLeadSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const { closedAs, closedReason } = parsed.data;
+  foundOr404(await closeLeads(db(), { userId: user.id, leadIds: [leadId], closedAs, reason: closedReason, now: new Date() }));
+  refresh();
+  return { ok: true, message: closedAs === "won" ? "Closed as won. Well done!" : "Closed as dropped." };
+}
+
+export async function reopenLeadAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const leadId = leadIdOf(formData);
+  foundOr404(await reopenLead(db(), { userId: user.id, leadId, now: new Date() }));
+  refresh();
+  return { ok: true, message: "Reopened." };
+}
+
+export async function moveLeadAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const leadId = leadIdOf(formData);
+  const direction = formData.get("direction");
+  if (direction !== "up" && direction !== "down") return failure("Choose up or down.");
+  foundOr404(await moveLead(db(), { userId: user.id, leadId, direction, now: new Date() }));
+  refresh();
+  return { ok: true, message: direction === "up" ? "Moved up." : "Moved down." };
+}
+
+export async function setNextDueAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const leadId = leadIdOf(formData);
+  const values = formValues(formData, ["nextDue"] as const);
+  const now = new Date();
+  const parsed = z.object({ nextDue: nextDueSchema(todayIn(now, user.timeZone)) }).safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  foundOr404(await setNextDueOverride(db(), { userId: user.id, leadId, date: parsed.data.nextDue, now }));
+  refresh();
+  return { ok: true, message: `Next due set to ${parsed.data.nextDue}.` };
+}
+
+export async function clearNextDueAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const leadId = leadIdOf(formData);
+  foundOr404(await setNextDueOverride(db(), { userId: user.id, leadId, date: null, now: new Date() }));
+  refresh();
+  return { ok: true, message: "The date set by hand is cleared." };
+}
+
+/** Deletes the leads the confirmation page listed; then back to the list. */
+export async function deleteLeadsAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const selected = selectedLeadIds(formData);
+  if ("error" in selected) return failure(selected.error);
+  foundOr404(await deleteLeads(db(), { userId: user.id, leadIds: selected.ids, now: new Date() }));
+  refresh();
+  redirect(`/leads?deleted=${selected.ids.length}`);
+}
+
+function leadsWord(count: number): string {
+  return count === 1 ? "1 lead" : `${count} leads`;
+}
+
+export async function bulkPauseAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const values = formValues(formData, ["bulkPausedUntil"] as const);
+  const now = new Date();
+  const parsed = z.object({ bulkPausedUntil: pauseUntilSchema(todayIn(now, user.timeZone)) }).safeParse(values);
+  const selected = selectedLeadIds(formData);
+  if ("error" in selected) return failure(selected.error, {}, values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const until = parsed.data.bulkPausedUntil;
+  foundOr404(await pauseLeads(db(), { userId: user.id, leadIds: selected.ids, until, now }));
+  refresh();
+  return { ok: true, message: `Paused ${leadsWord(selected.ids.length)} until ${until}.` };
+}
+
+export async function bulkDropAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const values = formValues(formData, ["bulkReason"] as const);
+  const selected = selectedLeadIds(formData);
+  if ("error" in selected) return failure(selected.error, {}, values);
+  const parsed = closeLeadSchema.safeParse({ closedAs: "dropped", closedReason: values.bulkReason });
+  if (!parsed.success) {
+    const reasonErrors = parsed.error.issues.map((issue) => issue.message);
+    return failure("Please correct the highlighted fields.", { bulkReason: reasonErrors }, values);
+  }
+  const { ids } = selected;
+  foundOr404(await closeLeads(db(), { userId: user.id, leadIds: ids, closedAs: "dropped", reason: parsed.data.closedReason, now: new Date() }));
+  refresh();
+  return { ok: true, message: `Closed ${leadsWord(ids.length)} as dropped.` };
+}
+
+/** Bulk delete goes through the confirmation page first. */
+export async function bulkDeleteAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  await requireUser();
+  const selected = selectedLeadIds(formData);
+  if ("error" in selected) return failure(selected.error);
+  redirect(`/leads/delete?${new URLSearchParams(selected.ids.map((id) => ["id", id]))}`);
+}
+
+/** Takes no input: it fills an empty list (used as a form action, so it ignores the form). */
+export async function loadSampleDataAction(): Promise<ActionResult> {
+  const user = await requireUser();
+  const loaded = await loadSampleData(db(), { userId: user.id, now: new Date() });
+  if (!loaded) return failure("Sample data can only fill an empty list, and you already have leads.");
+  refresh();
+  return { ok: true, message: "Loaded 50 sample leads, a few materials and two weeks of touches." };
+}
+
+export async function clearSampleDataAction(): Promise<ActionResult> {
+  const user = await requireUser();
+  const cleared = await clearSampleData(db(), { userId: user.id, now: new Date() });
+  if (!cleared) return failure("You have leads of your own now, so the sample stays: delete sample leads one by one or in bulk.");
+  refresh();
+  return { ok: true, message: "Sample data cleared." };
+}

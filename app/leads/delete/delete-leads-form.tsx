@@ -1,0 +1,26 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { FormMessage, SubmitButton } from "@/app/components/form";
+import { deleteLeadsAction } from "../actions";
+
+export function DeleteLeadsForm({ leadIds, count, cancelHref }: { leadIds: string[]; count: number; cancelHref: string }) {
+  const [state, action] = useActionState(deleteLeadsAction, null);
+  return (
+    <form action={action} className="space-y-3">
+      <FormMessage state={state} />
+      {leadIds.map((id) => (
+        <input key={id} type="hidden" name="leadId" value={id} />
+      ))}
+      <div className="flex flex-wrap items-center gap-3">
+        <SubmitButton variant="danger" pendingText="Deleting…">
+          {count === 1 ? "Yes, delete" : `Yes, delete ${count} leads`}
+        </SubmitButton>
+        <Link href={cancelHref} className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-brand-700 underline">
+          No, keep {count === 1 ? "it" : "them"}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Pace, PaceState } from "@/lib/domain";
+import { PACE_STATE_LABELS } from "@/lib/leads/labels";
+import { days } from "@/lib/today/format";
+
+const STYLES: Record<PaceState, string> = {
+  due_today: "bg-brand-100 text-brand-800",
+  overdue: "bg-amber-100 text-amber-900",
+  cold: "bg-sky-100 text-sky-900",
+  upcoming: "bg-stone-100 text-stone-800",
+  unplanned: "bg-stone-100 text-stone-800",
+  paused: "bg-violet-100 text-violet-900",
+  closed: "bg-stone-200 text-stone-800",
+};
+
+/** The lead's pace state as a label, with how late it is when overdue or cold. */
+export function PaceBadge({ pace }: { pace: Pace }) {
+  const late = pace.state === "overdue" || pace.state === "cold" ? `, ${days(pace.daysOverdue)} late` : "";
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${STYLES[pace.state]}`}>
+      {PACE_STATE_LABELS[pace.state]}
+      {late}
+    </span>
+  );
+}

@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { endConnection, inviteCoachByEmail } from "@/db/queries/coach";
+import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
+import { requireUser } from "@/lib/auth/session";
+import { signInSchema } from "@/lib/auth/sign-in";
+import { INVITATION_TTL_DAYS } from "@/lib/coach/invitations";
+
+const inviteSchema = z.object({ email: signInSchema.shape.email });
+
+/** The seeker invites a coach by e-mail; the coach answers on their Coach page. */
+export async function inviteCoachAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const values = formValues(formData, ["email"] as const);
+  const parsed = inviteSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  const outcome = await inviteCoachByEmail(db(), { seekerId: user.id, coachEmail: parsed.data.email, now: new Date() });
+  if (!outcome.ok) {
+    const problem =
+      outcome.reason === "own_email" ? "That is your own e-mail address." : "You are already connected with this coach.";
+    return failure("Please correct the highlighted fields.", { email: [problem] }, values);
+  }
+  revalidatePath("/settings");
+  return {
+    ok: true,
+    message: `Invitation ready for ${parsed.data.email}. Cadence sends no e-mail: tell your coach to sign in (or sign up) with this address and open the Coach page, within ${INVITATION_TTL_DAYS} days.`,
+  };
+}
+
+const coachSchema = z.object({ coachId: z.uuid("This coach is not valid.") });
+
+/** The seeker ends a coach's access, at once. */
+export async function endCoachConnectionAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const parsed = coachSchema.safeParse(formValues(formData, ["coachId"] as const));
+  if (!parsed.success) return invalid(parsed.error);
+  const ended = await endConnection(db(), {
+    coachId: parsed.data.coachId,
+    seekerId: user.id,
+    endedBy: user.id,
+    now: new Date(),
+  });
+  if (!ended) notFound();
+  revalidatePath("/settings");
+  return { ok: true, message: "Connection ended. Your coach no longer sees your progress." };
+}

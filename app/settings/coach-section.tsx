@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { db } from "@/db/client";
+import { listCoachesOf, listOpenInvitationsBy } from "@/db/queries/coach";
+import { requireUser } from "@/lib/auth/session";
+import { dateText } from "@/app/coach/format";
+import { ActionButtonForm } from "@/app/invitations/action-button-form";
+import { withdrawInvitationAction } from "@/app/invitations/actions";
+import { InviteCoachForm } from "@/app/invitations/invite-coach-form";
+import { endCoachConnectionAction } from "./coach-actions";
+
+/** Settings › Connected coaches: who sees the seeker's progress, ending it, and inviting a coach. */
+export async function CoachSection() {
+  const user = await requireUser();
+  const now = new Date();
+  const [coaches, invitations] = await Promise.all([
+    listCoachesOf(db(), { seekerId: user.id }),
+    listOpenInvitationsBy(db(), { userId: user.id, role: "seeker", now }),
+  ]);
+  return (
+    <section id="coaches" aria-labelledby="coaches-heading" className="space-y-4">
+      <h2 id="coaches-heading" className="text-lg font-semibold">
+        Connected coaches
+      </h2>
+      {coaches.length === 0 ? (
+        <p className="text-sm text-stone-700">No coach sees your progress.</p>
+      ) : (
+        <ul className="space-y-3">
+          {coaches.map((coach) => (
+            <li key={coach.coachId} className="space-y-2 rounded-lg border border-stone-200 bg-white p-4">
+              <p>
+                <strong>{coach.name}</strong> <span className="break-all text-stone-600">({coach.email})</span>
+              </p>
+              <p className="text-sm text-stone-600">
+                Sees your progress, leads and touches, read only, since {dateText(coach.since, user.timeZone)}.
+              </p>
+              <ActionButtonForm action={endCoachConnectionAction} fields={{ coachId: coach.coachId }} variant="danger" pendingText="Ending…">
+                End connection with {coach.name}
+              </ActionButtonForm>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3 className="pt-2 font-semibold">Invite a coach</h3>
+      <p className="text-sm text-stone-700">
+        Your coach sees your invitation on their Coach page and accepts or declines it. Got a code from your coach instead?
+        Type it on the{" "}
+        <Link href="/invitations" className="font-medium text-brand-700 underline">
+          invitation code
+        </Link>{" "}
+        page.
+      </p>
+      <InviteCoachForm />
+      {invitations.length > 0 ? (
+        <div className="space-y-2">
+          <h3 className="font-semibold">Waiting for an answer</h3>
+          <ul className="space-y-2">
+            {invitations.map((invitation) => (
+              <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-stone-200 bg-white p-3">
+                <span className="break-all text-sm">
+                  {invitation.inviteeEmail}, until {dateText(invitation.expiresAt, user.timeZone)}
+                </span>
+                <ActionButtonForm action={withdrawInvitationAction} fields={{ invitationId: invitation.id }} pendingText="Withdrawing…">
+                  Withdraw invitation to {invitation.inviteeEmail}
+                </ActionButtonForm>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,166 @@
+import type { PGlite } from "@electric-sql/pglite";
+import { eq } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { Sql } from "postgres";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db, DbHandle } from "../client";
+import * as schema from "../schema";
+import { coachNotes, leads, materials } from "../schema";
+import { createTestDb, truncateAll } from "../test-db";
+import { addLeads, addSeeker, addTouch } from "./today-fixtures";
+import {
+  dismissCoachNote,
+  getLatestCoachNote,
+  getTodayData,
+  listMaterialsWithLeadIds,
+  listOutboundTouchTimes,
+  listRecentTouches,
+  listTodayLeads,
+} from "./today";
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(async () => handle.close());
+beforeEach(async () => truncateAll(handle.db));
+
+const now = new Date("2025-03-05T09:00:00Z");
+const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
+
+describe("listTodayLeads", () => {
+  it("lists every lead of the seeker in list order, closed ones included, and no one else's", async () => {
+    const userId = await addSeeker(handle.db);
+    const otherId = await addSeeker(handle.db);
+    await addLeads(handle.db, { userId: otherId, companies: ["Theirs"] });
+    const [, beta] = await addLeads(handle.db, { userId, companies: ["Alpha", "Beta", "Gamma"], extra: { phone: "+33 1 23" } });
+    await handle.db.update(leads).set({ closedAt: now, position: 9 }).where(eq(leads.id, beta!));
+    const rows = await listTodayLeads(handle.db, { userId });
+    expect(rows.map((row) => row.company)).toEqual(["Alpha", "Gamma", "Beta"]);
+    expect(rows[2]).toMatchObject({ phone: "+33 1 23", cadenceDays: 7, closedAt: now, pausedUntil: null });
+  });
+});
+
+describe("listRecentTouches", () => {
+  it("gives each lead's latest touch and its last three outbound ones, for the seeker only", async () => {
+    const userId = await addSeeker(handle.db);
+    const otherId = await addSeeker(handle.db);
+    const [a, b] = await addLeads(handle.db, { userId, companies: ["A", "B"] });
+    const [theirs] = await addLeads(handle.db, { userId: otherId, companies: ["Theirs"] });
+    for (const hours of [100, 80, 60, 40]) await addTouch(handle.db, { userId, leadId: a!, at: hoursAgo(hours), channel: "email" });
+    await addTouch(handle.db, { userId, leadId: a!, at: hoursAgo(10), channel: "linkedin", direction: "inbound" });
+    await addTouch(handle.db, { userId, leadId: b!, at: hoursAgo(5), channel: "phone" });
+    await addTouch(handle.db, { userId: otherId, leadId: theirs!, at: hoursAgo(1) });
+
+    const rows = await listRecentTouches(handle.db, { userId });
+    const ofA = rows.filter((row) => row.leadId === a);
+    expect(ofA.map((row) => [row.at, row.direction, row.latest])).toEqual([
+      [hoursAgo(10), "inbound", true],
+      [hoursAgo(40), "outbound", false],
+      [hoursAgo(60), "outbound", false],
+      [hoursAgo(80), "outbound", false],
+    ]);
+    expect(rows.filter((row) => row.leadId === b)).toEqual([
+      { leadId: b, at: hoursAgo(5), channel: "phone", direction: "outbound", outcome: null, note: "", latest: true },
+    ]);
+    expect(rows.some((row) => row.leadId === theirs)).toBe(false);
+  });
+});
+
+describe("listOutboundTouchTimes", () => {
+  it("gives the seeker's outbound touch times only", async () => {
+    const userId = await addSeeker(handle.db);
+    const otherId = await addSeeker(handle.db);
+    const [a] = await addLeads(handle.db, { userId, companies: ["A"] });
+    const [theirs] = await addLeads(handle.db, { userId: otherId, companies: ["Theirs"] });
+    await addTouch(handle.db, { userId, leadId: a!, at: hoursAgo(3) });
+    await addTouch(handle.db, { userId, leadId: a!, at: hoursAgo(2), direction: "inbound" });
+    await addTouch(handle.db, { userId: otherId, leadId: theirs!, at: hoursAgo(1) });
+    expect(await listOutboundTouchTimes(handle.db, { userId })).toEqual([hoursAgo(3)]);
+  });
+});
+
+describe("coach notes", () => {
+  it("shows the newest note not dismissed, and only its seeker can dismiss it", async () => {
+    const userId = await addSeeker(handle.db);
+    const coachId = await addSeeker(handle.db);
+    const otherId = await addSeeker(handle.db);
+    expect(await getLatestCoachNote(handle.db, { userId })).toBeNull();
+    const [older, newer] = await handle.db
+      .insert(coachNotes)
+      .values([
+        { coachId, seekerId: userId, body: "Well done", createdAt: hoursAgo(48) },
+        { coachId, seekerId: userId, body: "Call Acme", createdAt: hoursAgo(2) },
+        { coachId, seekerId: otherId, body: "Not yours", createdAt: hoursAgo(1) },
+      ])
+      .returning({ id: coachNotes.id });
+    expect(await getLatestCoachNote(handle.db, { userId })).toMatchObject({ id: newer!.id, body: "Call Acme", coachName: "Sam" });
+
+    expect(await dismissCoachNote(handle.db, { userId: otherId, noteId: newer!.id, now })).toBe(false);
+    expect(await getLatestCoachNote(handle.db, { userId })).toMatchObject({ id: newer!.id });
+
+    expect(await dismissCoachNote(handle.db, { userId, noteId: newer!.id, now })).toBe(true);
+    expect(await dismissCoachNote(handle.db, { userId, noteId: newer!.id, now })).toBe(false);
+    expect(await getLatestCoachNote(handle.db, { userId })).toMatchObject({ id: older!.id });
+  });
+});
+
+describe("listMaterialsWithLeadIds", () => {
+  it("tells which of the seeker's leads got each of the seeker's materials", async () => {
+    const userId = await addSeeker(handle.db);
+    const otherId = await addSeeker(handle.db);
+    const [a, b] = await addLeads(handle.db, { userId, companies: ["A", "B"] });
+    const [report, article] = await handle.db
+      .insert(materials)
+      .values([
+        { userId, title: "Report", topic: "b" },
+        { userId, title: "Article", topic: "a" },
+        { userId: otherId, title: "Theirs" },
+      ])
+      .returning({ id: materials.id });
+    await addTouch(handle.db, { userId, leadId: a!, at: hoursAgo(3), materialId: report!.id });
+    await addTouch(handle.db, { userId, leadId: a!, at: hoursAgo(2), materialId: report!.id });
+    await addTouch(handle.db, { userId, leadId: b!, at: hoursAgo(1), materialId: report!.id });
+    const rows = await listMaterialsWithLeadIds(handle.db, { userId });
+    expect(rows.map((row) => ({ ...row, sentToLeadIds: [...row.sentToLeadIds].sort() }))).toEqual([
+      { id: article!.id, title: "Article", sentToLeadIds: [] },
+      { id: report!.id, title: "Report", sentToLeadIds: [a!, b!].sort() },
+    ]);
+  });
+});
+
+/** The same database through a Drizzle instance that counts the statements it sends. */
+function countingDb(): { db: Db; statements: () => number } {
+  let statements = 0;
+  const logger = { logQuery: () => void statements++ };
+  const client = (handle.db as unknown as { $client: unknown }).$client;
+  const db =
+    handle.kind === "pglite"
+      ? drizzlePglite(client as PGlite, { schema, logger })
+      : drizzlePostgres(client as Sql, { schema, logger });
+  return { db: db as unknown as Db, statements: () => statements };
+}
+
+describe("getTodayData", () => {
+  it("reads everything in six statements, for 5 leads as for 50 with 10 touches each", async () => {
+    const counts: number[] = [];
+    for (const size of [5, 50]) {
+      const userId = await addSeeker(handle.db, { campaignStartDate: "2025-03-03" });
+      const ids = await addLeads(handle.db, { userId, companies: Array.from({ length: size }, (_, i) => `Lead ${i}`) });
+      for (const leadId of ids) {
+        for (let k = 0; k < 10; k++) await addTouch(handle.db, { userId, leadId, at: hoursAgo(k * 30) });
+      }
+      const { db, statements } = countingDb();
+      const data = await getTodayData(db, { userId });
+      expect(data?.leads).toHaveLength(size);
+      expect(data?.outboundTouchTimes).toHaveLength(size * 10);
+      counts.push(statements());
+    }
+    expect(counts).toEqual([6, 6]);
+  });
+
+  it("is null for a user who is gone", async () => {
+    expect(await getTodayData(handle.db, { userId: "00000000-0000-4000-8000-000000000000" })).toBeNull();
+  });
+});

@@ -1,0 +1,177 @@
+import { and, asc, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import type { Channel, Direction, Outcome } from "@/lib/domain";
+import type { Db } from "../client";
+import { coachNotes, leads, materials, touches, users } from "../schema";
+import { getSeekerSettings, type SeekerSettings } from "./campaign";
+
+/** A lead with what the Today screen needs to pace it and to show it. */
+export type TodayLead = {
+  id: string;
+  company: string;
+  contactName: string;
+  title: string;
+  email: string;
+  phone: string;
+  position: number;
+  cadenceDays: number;
+  plannedFirstContact: string | null;
+  nextDueOverride: string | null;
+  nextDueOverrideSetAt: Date | null;
+  pausedUntil: string | null;
+  closedAt: Date | null;
+};
+
+/** Every lead of the seeker, closed ones too (they count in the campaign's progress), in list order. */
+export async function listTodayLeads(db: Db, { userId }: { userId: string }): Promise<TodayLead[]> {
+  return db
+    .select({
+      id: leads.id,
+      company: leads.company,
+      contactName: leads.contactName,
+      title: leads.title,
+      email: leads.email,
+      phone: leads.phone,
+      position: leads.position,
+      cadenceDays: leads.cadenceDays,
+      plannedFirstContact: leads.plannedFirstContact,
+      nextDueOverride: leads.nextDueOverride,
+      nextDueOverrideSetAt: leads.nextDueOverrideSetAt,
+      pausedUntil: leads.pausedUntil,
+      closedAt: leads.closedAt,
+    })
+    .from(leads)
+    .where(eq(leads.userId, userId))
+    .orderBy(asc(leads.position), asc(leads.createdAt));
+}
+
+export type RecentTouch = {
+  leadId: string;
+  at: Date;
+  channel: Channel;
+  direction: Direction;
+  outcome: Outcome | null;
+  note: string;
+  /** True for the lead's latest touch (either direction); the others are its last outbound ones. */
+  latest: boolean;
+};
+
+/** Outbound touches the channel-variety rule looks at (PRODUCT.md "Channel variety"). */
+const RECENT_OUTBOUND = 3;
+
+/**
+ * For each lead of the seeker: its latest touch and its last three outbound touches, which is all
+ * that pace, "last touch" and the suggested channel need. One query whatever the number of leads.
+ */
+export async function listRecentTouches(db: Db, { userId }: { userId: string }): Promise<RecentTouch[]> {
+  const ranked = db
+    .select({
+      leadId: touches.leadId,
+      at: touches.at,
+      channel: touches.channel,
+      direction: touches.direction,
+      outcome: touches.outcome,
+      note: touches.note,
+      latestRank: sql<number>`row_number() over (partition by ${touches.leadId} order by ${touches.at} desc, ${touches.id})`.as("latest_rank"),
+      directionRank: sql<number>`row_number() over (partition by ${touches.leadId}, ${touches.direction} order by ${touches.at} desc, ${touches.id})`.as("direction_rank"),
+    })
+    .from(touches)
+    .where(eq(touches.userId, userId))
+    .as("ranked");
+  return db
+    .select({
+      leadId: ranked.leadId,
+      at: ranked.at,
+      channel: ranked.channel,
+      direction: ranked.direction,
+      outcome: ranked.outcome,
+      note: ranked.note,
+      latest: sql<boolean>`${ranked.latestRank} = 1`.mapWith(Boolean),
+    })
+    .from(ranked)
+    .where(
+      or(
+        eq(ranked.latestRank, 1),
+        and(eq(ranked.direction, "outbound"), lte(ranked.directionRank, RECENT_OUTBOUND)),
+      ),
+    )
+    .orderBy(asc(ranked.leadId), desc(ranked.at));
+}
+
+/** When each outbound touch of the seeker happened: what the goals and the streak count. */
+export async function listOutboundTouchTimes(db: Db, { userId }: { userId: string }): Promise<Date[]> {
+  const rows = await db
+    .select({ at: touches.at })
+    .from(touches)
+    .where(and(eq(touches.userId, userId), eq(touches.direction, "outbound")));
+  return rows.map((row) => row.at);
+}
+
+export type CoachNote = { id: string; body: string; coachName: string; createdAt: Date };
+
+/** The newest note from a coach that the seeker has not dismissed, if any. */
+export async function getLatestCoachNote(db: Db, { userId }: { userId: string }): Promise<CoachNote | null> {
+  const rows = await db
+    .select({ id: coachNotes.id, body: coachNotes.body, coachName: users.name, createdAt: coachNotes.createdAt })
+    .from(coachNotes)
+    .innerJoin(users, eq(users.id, coachNotes.coachId))
+    .where(and(eq(coachNotes.seekerId, userId), isNull(coachNotes.dismissedAt)))
+    .orderBy(desc(coachNotes.createdAt))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Hides a note from the seeker's Today; false when it is not a note to this seeker. */
+export async function dismissCoachNote(
+  db: Db,
+  { userId, noteId, now }: { userId: string; noteId: string; now: Date },
+): Promise<boolean> {
+  const rows = await db
+    .update(coachNotes)
+    .set({ dismissedAt: now })
+    .where(and(eq(coachNotes.id, noteId), eq(coachNotes.seekerId, userId), isNull(coachNotes.dismissedAt)))
+    .returning({ id: coachNotes.id });
+  return rows.length > 0;
+}
+
+export type MaterialWithRecipients = { id: string; title: string; sentToLeadIds: string[] };
+
+/** The seeker's materials with the leads each already went to, for every row's log form at once. */
+export async function listMaterialsWithLeadIds(db: Db, { userId }: { userId: string }): Promise<MaterialWithRecipients[]> {
+  return db
+    .select({
+      id: materials.id,
+      title: materials.title,
+      sentToLeadIds: sql<string[]>`coalesce(array_agg(distinct ${touches.leadId}) filter (where ${touches.leadId} is not null), '{}')`,
+    })
+    .from(materials)
+    .leftJoin(touches, and(eq(touches.materialId, materials.id), eq(touches.userId, userId)))
+    .where(eq(materials.userId, userId))
+    .groupBy(materials.id)
+    .orderBy(asc(materials.topic), asc(sql`lower(${materials.title})`), asc(materials.id));
+}
+
+export type TodayData = {
+  settings: SeekerSettings;
+  leads: TodayLead[];
+  recentTouches: RecentTouch[];
+  outboundTouchTimes: Date[];
+  coachNote: CoachNote | null;
+  materials: MaterialWithRecipients[];
+};
+
+/**
+ * Everything the Today screen reads: six queries, run side by side, whatever the number of leads
+ * and touches. Null when the user is gone.
+ */
+export async function getTodayData(db: Db, { userId }: { userId: string }): Promise<TodayData | null> {
+  const [settings, leadRows, recentTouches, outboundTouchTimes, coachNote, materialRows] = await Promise.all([
+    getSeekerSettings(db, { userId }),
+    listTodayLeads(db, { userId }),
+    listRecentTouches(db, { userId }),
+    listOutboundTouchTimes(db, { userId }),
+    getLatestCoachNote(db, { userId }),
+    listMaterialsWithLeadIds(db, { userId }),
+  ]);
+  if (!settings) return null;
+  return { settings, leads: leadRows, recentTouches, outboundTouchTimes, coachNote, materials: materialRows };
+}

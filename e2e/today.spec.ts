@@ -1,0 +1,161 @@
+import { expect, type Page } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expectNoAxeViolations, expectNoHorizontalScroll, signUp } from "./helpers";
+
+/** "YYYY-MM-DDTHH:mm" for `daysAgo` days before now, in the browser's zone (the seeker's, from sign-up). */
+async function localDateTime(page: Page, daysAgo = 0): Promise<string> {
+  return page.evaluate((days) => {
+    const at = new Date(Date.now() - days * 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  }, daysAgo);
+}
+
+/** A campaign from today, every day a contact day, so the test does not depend on the weekday. */
+async function setUpCampaign(page: Page) {
+  await page.goto("/settings");
+  const today = (await localDateTime(page)).slice(0, 10);
+  await page.getByLabel("Campaign start date").fill(today);
+  await page.getByLabel("First contacts per week").fill("7");
+  const days = page.getByRole("group", { name: "Contact days" });
+  for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
+    await days.getByLabel(day).check();
+  }
+  await page.getByLabel("Daily goal (touches a day)").fill("1");
+  await page.getByLabel("Weekly goal (touches a week)").fill("5");
+  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await expect(page.getByText("Saved. Your first contacts are planned.")).toBeVisible();
+}
+
+async function addLead(page: Page, lead: { company: string; phone?: string; email?: string; cadenceDays?: number }) {
+  await page.goto("/leads/new");
+  await page.getByLabel("Company").fill(lead.company);
+  if (lead.phone) await page.getByLabel("Phone").fill(lead.phone);
+  if (lead.email) await page.getByLabel("E-mail").fill(lead.email);
+  if (lead.cadenceDays) await page.getByLabel("Cadence in days").fill(String(lead.cadenceDays));
+  await page.getByRole("button", { name: "Add lead" }).click();
+  await expect(page).not.toHaveURL(/\/leads\/new$/);
+}
+
+/**
+ * A zone where today is not Sunday, so a lead planned for tomorrow is still "this week" (weeks run
+ * Monday to Sunday): at any instant it is not Sunday in UTC, UTC+14 or UTC-11.
+ */
+function zoneWhereTodayIsNotSunday(): string {
+  const zones = ["UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago"];
+  const weekday = (zone: string) => new Intl.DateTimeFormat("en-US", { timeZone: zone, weekday: "short" }).format(new Date());
+  return zones.find((zone) => weekday(zone) !== "Sun") ?? "UTC";
+}
+
+const row = (page: Page, company: string) => page.getByRole("main").getByRole("article", { name: company });
+
+test("Today guides a new seeker, and the campaign form checks its input", async ({ page }) => {
+  await signUp(page);
+  await expect(page.getByRole("heading", { name: "Start with your list of leads" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Import a CSV file" })).toHaveAttribute("href", "/leads/import");
+  await expect(page.getByRole("link", { name: "Try with sample data" })).toHaveAttribute("href", "/leads");
+  await expect(page.getByRole("link", { name: "Set up your campaign" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+
+  await page.getByRole("link", { name: "Set up your campaign" }).click();
+  await expect(page.getByRole("heading", { name: "Campaign and goals" })).toBeVisible();
+  await page.getByLabel("First contacts per week").fill("9");
+  for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]) {
+    await page.getByRole("group", { name: "Contact days" }).getByLabel(day).uncheck();
+  }
+  await page.getByLabel("Daily goal (touches a day)").fill("0");
+  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await expect(page.getByText("Enter a whole number from 1 to 7.")).toBeVisible();
+  await expect(page.getByText("Choose at least one contact day.")).toBeVisible();
+  await expect(page.getByText("Enter a whole number from 1 to 20.")).toBeVisible();
+  await expect(page.getByLabel("First contacts per week")).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+});
+
+test.describe("the seeker's day", () => {
+  test.use({ timezoneId: zoneWhereTodayIsNotSunday() });
+
+test("plan a first contact, log it with one tap, and get warned before a touch too soon", async ({ page }) => {
+  await signUp(page);
+  await setUpCampaign(page);
+  await addLead(page, { company: "Acme", phone: "+1 555 0100", email: "jane@acme.example" });
+  // Followed up every day, so a call yesterday makes it due again today.
+  await addLead(page, { company: "Globex", cadenceDays: 1 });
+
+  await page.goto("/today");
+  const acme = row(page, "Acme");
+  await expect(acme).toHaveAccessibleDescription("First contact today");
+  await expect(acme.getByRole("link", { name: "Call +1 555 0100" })).toHaveAttribute("href", "tel:+15550100");
+  await expect(acme.getByRole("link", { name: "E-mail jane@acme.example" })).toHaveAttribute("href", "mailto:jane@acme.example");
+  await expect(acme.getByText("Suggested next: Phone")).toBeVisible();
+  await expect(page.getByText("Week 1 of 1 · 0 of 2 leads contacted")).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "0 of 1 touch");
+  await expect(row(page, "Globex")).toHaveAccessibleDescription("Coming this week");
+  await expect(row(page, "Globex").getByText("No touch yet: this will be your first contact.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+
+  // The row moves to "Done today" while the server is still saving (held back here on purpose).
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/today", async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
+  await acme.getByRole("button", { name: "Phone", exact: true }).click();
+  await expect(acme.getByText("Saving…")).toBeVisible();
+  await expect(acme).toHaveAccessibleDescription("Done today");
+  release();
+  await expect(acme.getByText("Saving…")).toBeHidden();
+  await expect(acme.getByText("Logged: Phone with Acme.")).toBeVisible();
+  await page.unroute("**/today");
+
+  await page.reload();
+  await expect(acme).toHaveAccessibleDescription("Done today");
+  await expect(acme.getByText(/^Last touch today, \d\d:\d\d: Phone$/)).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "1 of 1 touch: goal met");
+  await expect(page.getByText("Week 1 of 1 · 1 of 2 leads contacted")).toBeVisible();
+  await expect(page.getByText("Streak: 1 contact day in a row")).toBeVisible();
+
+  // A call yesterday, logged now through the details; then an e-mail today is too soon.
+  const globex = row(page, "Globex");
+  await globex.getByText("More details").click();
+  await globex.getByLabel("When").fill(await localDateTime(page, -1));
+  await globex.getByLabel("Note").fill("Tomorrow, oops");
+  await globex.getByRole("button", { name: "Phone", exact: true }).click();
+  await expect(globex.getByText("That is in the future. Log a touch once it has happened.")).toBeVisible();
+  await expect(globex.getByLabel("When")).toHaveAttribute("aria-invalid", "true");
+  await globex.getByLabel("When").fill(await localDateTime(page, 1));
+  await globex.getByLabel("Note").fill("Spoke to the office manager");
+  await globex.getByRole("button", { name: "Phone", exact: true }).click();
+  await expect(globex.getByText("Logged: Phone with Globex.")).toBeVisible();
+  await expect(globex.getByText(/^Last touch yesterday, \d\d:\d\d: Phone — “Spoke to the office manager”$/)).toBeVisible();
+  await expect(globex).toHaveAccessibleDescription("Follow-ups due today");
+
+  // By keyboard: focus the E-mail button and press Enter.
+  await globex.getByRole("button", { name: "E-mail", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  const warning = globex.getByRole("alert");
+  await expect(warning).toContainText(
+    "You contacted Globex less than 3 days ago. They may see another message as a nuisance. Save it anyway?",
+  );
+  await expectNoAxeViolations(page);
+  await warning.getByRole("button", { name: "Cancel" }).click();
+  await expect(warning).toBeHidden();
+  await expect(globex.getByText(/^Last touch yesterday/)).toBeVisible();
+
+  await globex.getByRole("button", { name: "E-mail", exact: true }).click();
+  await globex.getByRole("alert").getByRole("button", { name: "Save anyway" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(globex.getByText("Logged: E-mail with Globex.")).toBeVisible();
+  await expect(globex).toHaveAccessibleDescription("Done today");
+  await page.reload();
+  await expect(globex.getByText(/^Last touch today, \d\d:\d\d: E-mail$/)).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "2 of 1 touch: goal met");
+  await expect(page.getByText("Nothing is due today")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+});
+});

@@ -1,0 +1,180 @@
+import {
+  addDays,
+  campaignProgress,
+  computePace,
+  dateOf,
+  goalProgress,
+  startOfWeek,
+  streak,
+  suggestChannel,
+  todayIn,
+  type CalendarDate,
+  type CampaignProgress,
+  type CampaignSettings,
+  type Channel,
+  type GoalProgress,
+  type LeadFacts,
+  type Outcome,
+  type Pace,
+  type TouchFact,
+} from "@/lib/domain";
+
+/** The Today screen's sections, in the order they are shown. */
+export const TODAY_SECTIONS = ["first_contacts", "due_today", "overdue", "cold", "done_today", "this_week"] as const;
+export type TodaySection = (typeof TODAY_SECTIONS)[number];
+
+export const SECTION_TITLES: Record<TodaySection, string> = {
+  first_contacts: "First contact today",
+  due_today: "Follow-ups due today",
+  overdue: "Overdue",
+  cold: "Gone cold",
+  done_today: "Done today",
+  this_week: "Coming this week",
+};
+
+/** What pacing needs of a lead, plus anything the caller wants carried through to its row. */
+export type TodayLeadInput = Omit<LeadFacts, "touches"> & { id: string };
+
+/** A touch of one of the leads; a lead's latest touch and its last three outbound ones suffice. */
+export type TodayTouchInput = TouchFact & { leadId: string; outcome: Outcome | null; note: string };
+
+export type LastTouch = Omit<TodayTouchInput, "leadId">;
+
+export type TodayRow<L extends TodayLeadInput> = {
+  lead: L;
+  section: TodaySection;
+  pace: Pace;
+  lastTouch: LastTouch | null;
+  suggestedChannel: Channel;
+};
+
+function touchesByLead<T extends TodayTouchInput>(touches: readonly T[]): Map<string, T[]> {
+  const byLead = new Map<string, T[]>();
+  for (const touch of touches) {
+    const list = byLead.get(touch.leadId) ?? [];
+    list.push(touch);
+    byLead.set(touch.leadId, list);
+  }
+  return byLead;
+}
+
+function latestOf<T extends { at: Date }>(touches: readonly T[]): T | null {
+  return touches.reduce<T | null>((latest, touch) => (latest && latest.at >= touch.at ? latest : touch), null);
+}
+
+/**
+ * Where a lead goes on Today, or null when it is not shown (closed, paused, never planned, or due
+ * after this Monday-to-Sunday week). A lead touched today is done for today whatever else is true.
+ */
+function sectionOf(pace: Pace, lastTouchDay: CalendarDate | null, today: CalendarDate): TodaySection | null {
+  if (pace.state === "closed" || pace.state === "paused" || pace.state === "unplanned") return null;
+  if (lastTouchDay === today) return "done_today";
+  switch (pace.state) {
+    case "due_today":
+      return pace.firstContact ? "first_contacts" : "due_today";
+    case "overdue":
+      return "overdue";
+    case "cold":
+      return "cold";
+    case "upcoming": {
+      const endOfWeek = addDays(startOfWeek(today), 6);
+      return pace.nextDue !== null && pace.nextDue <= endOfWeek ? "this_week" : null;
+    }
+  }
+}
+
+/** Within a section: list order, but the longest-waiting first where lateness matters. */
+function compareInSection<L extends TodayLeadInput>(a: TodayRow<L>, b: TodayRow<L>): number {
+  switch (a.section) {
+    case "overdue":
+    case "cold":
+    case "this_week":
+      return (a.pace.nextDue ?? "").localeCompare(b.pace.nextDue ?? "");
+    case "done_today":
+      return (b.lastTouch?.at.getTime() ?? 0) - (a.lastTouch?.at.getTime() ?? 0);
+    default:
+      return 0;
+  }
+}
+
+/**
+ * The rows of Today, in display order: section by section, and within one (stably) in the
+ * leads' list order unless lateness or recency matters more. `leads` come in list order.
+ */
+export function groupToday<L extends TodayLeadInput>({
+  leads,
+  touches,
+  now,
+  timeZone,
+}: {
+  leads: readonly L[];
+  touches: readonly TodayTouchInput[];
+  now: Date;
+  timeZone: string;
+}): TodayRow<L>[] {
+  const today = todayIn(now, timeZone);
+  const byLead = touchesByLead(touches);
+  const rows: TodayRow<L>[] = [];
+  for (const lead of leads) {
+    const leadTouches = byLead.get(lead.id) ?? [];
+    const pace = computePace({ ...lead, touches: leadTouches }, now, timeZone);
+    const latest = latestOf(leadTouches);
+    const section = sectionOf(pace, latest ? dateOf(latest.at, timeZone) : null, today);
+    if (section === null) continue;
+    const lastTouch = latest ? { at: latest.at, channel: latest.channel, direction: latest.direction, outcome: latest.outcome, note: latest.note } : null;
+    rows.push({ lead, section, pace, lastTouch, suggestedChannel: suggestChannel(leadTouches) });
+  }
+  const order = (section: TodaySection) => TODAY_SECTIONS.indexOf(section);
+  // Array#sort is stable, so ties keep the list order.
+  return rows.sort((a, b) => order(a.section) - order(b.section) || compareInSection(a, b));
+}
+
+export type TodaySettings = {
+  campaign: CampaignSettings | null;
+  dailyGoal: number;
+  weeklyGoal: number;
+  contactDays: readonly number[];
+};
+
+export type TodaySummary = {
+  goals: GoalProgress;
+  streak: number;
+  /** Null when the seeker has not set up a campaign. */
+  campaign: CampaignProgress | null;
+};
+
+/**
+ * Goals, streak and campaign progress. The campaign counts the leads it is about: every open lead
+ * and every lead already contacted (a closed lead never contacted took no place in it).
+ */
+export function summarizeToday({
+  leads,
+  contactedLeadIds,
+  outboundTouchTimes,
+  settings,
+  now,
+  timeZone,
+}: {
+  leads: readonly Pick<TodayLeadInput, "id" | "closedAt">[];
+  contactedLeadIds: ReadonlySet<string>;
+  outboundTouchTimes: readonly Date[];
+  settings: TodaySettings;
+  now: Date;
+  timeZone: string;
+}): TodaySummary {
+  const goals = { dailyTouches: settings.dailyGoal, weeklyTouches: settings.weeklyGoal };
+  const outbound = outboundTouchTimes.map((at) => ({ at, direction: "outbound" as const }));
+  const inCampaign = leads.filter((lead) => lead.closedAt === null || contactedLeadIds.has(lead.id));
+  return {
+    goals: goalProgress({ touches: outbound, goals, now, timeZone }),
+    streak: streak({ touches: outbound, goals, contactDays: settings.contactDays, now, timeZone }),
+    campaign: settings.campaign
+      ? campaignProgress({
+          settings: settings.campaign,
+          totalLeads: inCampaign.length,
+          contactedLeads: inCampaign.filter((lead) => contactedLeadIds.has(lead.id)).length,
+          today: todayIn(now, timeZone),
+        })
+      : null,
+  };
+}

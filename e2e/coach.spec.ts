@@ -19,6 +19,14 @@ async function addLead(page: Page, company: string) {
   await expect(page).toHaveURL(/\/leads\/[0-9a-f-]{36}/);
 }
 
+/** A campaign that started a week ago, so the coach's chart has weeks to show. */
+async function startCampaign(page: Page) {
+  await page.goto("/settings");
+  await page.getByLabel("Campaign start date").fill(new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10));
+  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await expect(page.getByRole("main").getByRole("status").first()).toBeVisible();
+}
+
 async function expectScreenOk(page: Page) {
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
@@ -38,6 +46,7 @@ test("by link: the seeker sees what the coach will see, accepts, reads the coach
   const coach = await newPerson(browser, "Carla Coach");
   const seeker = await newPerson(browser, "Sam Seeker");
   await addLead(seeker.page, "Acme Rockets");
+  await startCampaign(seeker.page);
 
   await coach.page.goto("/coach");
   await expect(coach.page.getByText("No clients yet.")).toBeVisible();
@@ -66,7 +75,7 @@ test("by link: the seeker sees what the coach will see, accepts, reads the coach
   await row.getByRole("link", { name: "Sam Seeker" }).click();
   await expect(coach.page.getByRole("heading", { name: "Sam Seeker", level: 1 })).toBeVisible();
   await expect(coach.page.getByRole("rowheader", { name: "Acme Rockets" })).toBeVisible();
-  await expect(coach.page.getByRole("img", { name: /touches per campaign week/i })).toBeVisible();
+  await expect(coach.page.getByRole("img", { name: /^Outbound touches per campaign week \(goal 5 a week\): week 1: 0/ })).toBeVisible();
   // Read only: the only forms are the note and ending the connection.
   await expect(coach.page.getByRole("main").locator("form")).toHaveCount(2);
   await expectScreenOk(coach.page);

@@ -230,7 +230,9 @@ function StatusBanner({ params }: { params: SearchParams }) {
   const skipped = countOf(params.skipped);
   const deleted = countOf(params.deleted);
   const messages = [
-    imported !== null ? `Imported ${imported === 1 ? "1 lead" : `${imported} leads`}${skipped ? ` (${skipped} duplicates skipped)` : ""}.` : null,
+    imported !== null
+      ? `Imported ${imported === 1 ? "1 lead" : `${imported} leads`}${skipped ? ` (${skipped === 1 ? "1 duplicate" : `${skipped} duplicates`} skipped)` : ""}.`
+      : null,
     deleted !== null ? `Deleted ${deleted === 1 ? "1 lead" : `${deleted} leads`}.` : null,
   ].filter(Boolean);
   if (messages.length === 0) return null;

@@ -168,8 +168,11 @@ function Figures({ client }: { client: ClientMetrics }) {
 
 function LeadsTable({ leads, now, timeZone }: { leads: readonly ClientLead[]; now: Date; timeZone: string }) {
   return (
-    <div role="region" aria-labelledby="leads-heading" tabIndex={0} className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+    <div role="region" aria-labelledby="leads-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="w-full min-w-[40rem] border-collapse text-sm">
+        <caption id="leads-caption" className="sr-only">
+          Leads in list order, with their pace
+        </caption>
         <thead className="bg-stone-50 text-left text-stone-700">
           <tr>
             <th scope="col" className="px-3 py-2 font-semibold">Company</th>

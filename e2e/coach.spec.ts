@@ -1,6 +1,9 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll, signUp, uniqueEmail } from "./helpers";
 
+// Two or three people each sign up and act in turn: longer than one person's test.
+test.describe.configure({ timeout: 150_000 });
+
 type Person = { page: Page; name: string; email: string; close: () => Promise<void> };
 
 /** A person with a browser of their own (the coach and the seeker each have one). */
@@ -174,8 +177,10 @@ test("by e-mail: the seeker invites the coach, who accepts on the Coach page", a
   await seeker.close();
 });
 
-test("the Clients table sorts by column and fits a phone", async ({ browser }) => {
+test("the Clients table sorts by column and fits a phone", async ({ browser }, testInfo) => {
   const coach = await newPerson(browser, "Cass Coach");
+  // Each person's browser has the project's screen: 360 px wide on the phone.
+  expect(coach.page.viewportSize()?.width).toBe(testInfo.project.name === "phone" ? 360 : 1280);
   for (const name of ["Ann Able", "Ben Busy"]) {
     const seeker = await newPerson(browser, name);
     const { link } = await createInvitation(coach.page);

@@ -216,7 +216,7 @@ function MoveButton({
       className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-900 hover:bg-stone-100 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
     >
       {direction === "up" ? "Move up" : "Move down"}
-      <span className="sr-only">: {company}</span>
+      <span className="sr-only"> {company}</span>
     </button>
   );
 }

@@ -20,14 +20,14 @@ export default async function TodayPage() {
   const user = await requireUser();
   const now = new Date();
   const timeZone = user.timeZone;
-  const data = await getTodayData(db(), { userId: user.id });
+  const data = await getTodayData(db(), { userId: user.id, now });
   if (!data) notFound();
 
   const rows = groupToday({ leads: data.leads, touches: data.recentTouches, now, timeZone });
   const summary = summarizeToday({
     leads: data.leads,
     contactedLeadIds: new Set(data.recentTouches.map((touch) => touch.leadId)),
-    outboundTouchTimes: data.outboundTouchTimes,
+    goalTouchTimes: data.goalTouchTimes,
     settings: { ...data.settings, campaign: campaignSettingsOf(data.settings) },
     now,
     timeZone,

@@ -40,7 +40,6 @@ function newIdempotencyKey(): string {
 export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel }: LogTouchFormProps) {
   const markLogged = useContext(TouchLoggedContext);
   const keyInput = useRef<HTMLInputElement>(null);
-  const atInput = useRef<HTMLInputElement>(null);
   const [state, formAction] = useActionState(async (previous: ActionState, formData: FormData) => {
     markLogged?.(lead.id);
     const result = await logTouchAction(previous, formData);
@@ -57,10 +56,10 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
     sent: materials.filter((material) => material.alreadySent),
   };
 
+  const [detailsOpen, setDetailsOpen] = useState(false);
   // "When" shows now, in the seeker's zone, as the details open; left empty it means "now" too.
-  const fillNow = (open: boolean) => {
-    const input = atInput.current;
-    if (!open || !input) return;
+  const fillNow = (input: HTMLInputElement | null) => {
+    if (!input) return;
     const now = toLocalDateTime(new Date(), timeZone);
     input.max = now;
     if (!input.value) input.value = now;
@@ -123,85 +122,88 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
         </>
       )}
 
-      <details className="group rounded-md" onToggle={(event) => fillNow(event.currentTarget.open)}>
+      <details className="rounded-md" onToggle={(event) => setDetailsOpen(event.currentTarget.open)}>
         <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 underline">
           More details
         </summary>
-        <div className="mt-2 grid gap-3 sm:grid-cols-2">
-          <Select id={`${id}-direction`} label="Direction" name="direction" state={state} fallback="outbound">
-            {DIRECTIONS.map((direction) => (
-              <option key={direction} value={direction}>
-                {DIRECTION_LABELS[direction]}
-              </option>
-            ))}
-          </Select>
-          <Select id={`${id}-outcome`} label="Outcome" name="outcome" state={state}>
-            <option value="">Not recorded</option>
-            {OUTCOMES.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {OUTCOME_LABELS[outcome]}
-              </option>
-            ))}
-          </Select>
-          <Select id={`${id}-material`} label="Material sent" name="materialId" state={state}>
-            <option value="">None</option>
-            {sortedMaterials.notSent.length > 0 ? (
-              <optgroup label={`Not sent to ${lead.company} yet`}>
-                {sortedMaterials.notSent.map((material) => (
-                  <option key={material.id} value={material.id}>
-                    {material.title}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-            {sortedMaterials.sent.length > 0 ? (
-              <optgroup label={`Already sent to ${lead.company}`}>
-                {sortedMaterials.sent.map((material) => (
-                  <option key={material.id} value={material.id}>
-                    {material.title}
-                  </option>
-                ))}
-              </optgroup>
-            ) : null}
-          </Select>
-          <div className="space-y-1">
-            <label htmlFor={`${id}-at`} className={labelClass}>
-              When
-            </label>
-            <input
-              ref={atInput}
-              id={`${id}-at`}
-              name="at"
-              type="datetime-local"
-              min="2000-01-01T00:00"
-              defaultValue={valueFor(state, "at")}
-              aria-invalid={errorsFor(state, "at").length > 0 || undefined}
-              aria-describedby={`${id}-at-hint ${id}-at-error`}
-              className={inputClass}
-            />
-            <p id={`${id}-at-hint`} className="text-sm text-stone-600">
-              Now, unless you log it later. Never in the future.
-            </p>
-            <FieldErrors id={`${id}-at-error`} errors={errorsFor(state, "at")} />
+        {/* Drawn only once opened: a Today list of many leads stays light, and closed means the defaults. */}
+        {detailsOpen ? (
+          <div className="mt-2 grid gap-3 sm:grid-cols-2">
+            <Select id={`${id}-direction`} label="Direction" name="direction" state={state} fallback="outbound">
+              {DIRECTIONS.map((direction) => (
+                <option key={direction} value={direction}>
+                  {DIRECTION_LABELS[direction]}
+                </option>
+              ))}
+            </Select>
+            <Select id={`${id}-outcome`} label="Outcome" name="outcome" state={state}>
+              <option value="">Not recorded</option>
+              {OUTCOMES.map((outcome) => (
+                <option key={outcome} value={outcome}>
+                  {OUTCOME_LABELS[outcome]}
+                </option>
+              ))}
+            </Select>
+            <Select id={`${id}-material`} label="Material sent" name="materialId" state={state}>
+              <option value="">None</option>
+              {sortedMaterials.notSent.length > 0 ? (
+                <optgroup label={`Not sent to ${lead.company} yet`}>
+                  {sortedMaterials.notSent.map((material) => (
+                    <option key={material.id} value={material.id}>
+                      {material.title}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              {sortedMaterials.sent.length > 0 ? (
+                <optgroup label={`Already sent to ${lead.company}`}>
+                  {sortedMaterials.sent.map((material) => (
+                    <option key={material.id} value={material.id}>
+                      {material.title}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+            </Select>
+            <div className="space-y-1">
+              <label htmlFor={`${id}-at`} className={labelClass}>
+                When
+              </label>
+              <input
+                ref={fillNow}
+                id={`${id}-at`}
+                name="at"
+                type="datetime-local"
+                min="2000-01-01T00:00"
+                defaultValue={valueFor(state, "at")}
+                aria-invalid={errorsFor(state, "at").length > 0 || undefined}
+                aria-describedby={`${id}-at-hint ${id}-at-error`}
+                className={inputClass}
+              />
+              <p id={`${id}-at-hint`} className="text-sm text-stone-600">
+                Now, unless you log it later. Never in the future.
+              </p>
+              <FieldErrors id={`${id}-at-error`} errors={errorsFor(state, "at")} />
+            </div>
+            <div className="space-y-1 sm:col-span-2">
+              <label htmlFor={`${id}-note`} className={labelClass}>
+                Note
+              </label>
+              <textarea
+                id={`${id}-note`}
+                name="note"
+                rows={2}
+                maxLength={2000}
+                defaultValue={valueFor(state, "note")}
+                aria-invalid={errorsFor(state, "note").length > 0 || undefined}
+                aria-describedby={`${id}-note-error`}
+                className={inputClass}
+              />
+              <FieldErrors id={`${id}-note-error`} errors={errorsFor(state, "note")} />
+            </div>
+            <p className="text-sm text-stone-600 sm:col-span-2">Then choose the channel above to save.</p>
           </div>
-          <div className="space-y-1 sm:col-span-2">
-            <label htmlFor={`${id}-note`} className={labelClass}>
-              Note
-            </label>
-            <textarea
-              id={`${id}-note`}
-              name="note"
-              rows={2}
-              maxLength={2000}
-              defaultValue={valueFor(state, "note")}
-              aria-invalid={errorsFor(state, "note").length > 0 || undefined}
-              aria-describedby={`${id}-note-error`}
-              className={inputClass}
-            />
-            <FieldErrors id={`${id}-note-error`} errors={errorsFor(state, "note")} />
-          </div>
-          <p className="text-sm text-stone-600 sm:col-span-2">Then choose the channel above to save.</p>
-        </div>
+        ) : null}
       </details>
     </form>
   );

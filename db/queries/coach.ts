@@ -13,7 +13,7 @@ import {
   type InvitationState,
 } from "@/lib/coach/invitations";
 import type { ClientFacts } from "@/lib/coach/metrics";
-import type { Db } from "../client";
+import { rowsOf, type Db } from "../client";
 import { coachInvitations, coachLinks, coachNotes, leads, touches, users } from "../schema";
 import { normalizeEmail } from "./users";
 
@@ -470,11 +470,6 @@ function toClientFacts(row: FactsRow): ClientFacts {
       ? (JSON.parse(row.outbound_days) as [number, number][]).map(([day, outbound]) => ({ day, outbound }))
       : [],
   };
-}
-
-/** postgres.js answers a list of rows, PGlite an object holding one. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** One client's facts, or null when this coach has no live connection with them. */

@@ -6,7 +6,7 @@ import type { Sql } from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "../client";
 import * as schema from "../schema";
-import { coachNotes, leads, materials } from "../schema";
+import { coachNotes, leads, materials, users } from "../schema";
 import { createTestDb, truncateAll } from "../test-db";
 import { addLeads, addSeeker, addTouch } from "./today-fixtures";
 import {
@@ -14,7 +14,7 @@ import {
   getLatestCoachNote,
   getTodayData,
   listMaterialsWithLeadIds,
-  listOutboundTouchTimes,
+  listGoalTouchTimes,
   listRecentTouches,
   listTodayLeads,
 } from "./today";
@@ -68,16 +68,26 @@ describe("listRecentTouches", () => {
   });
 });
 
-describe("listOutboundTouchTimes", () => {
-  it("gives the seeker's outbound touch times only", async () => {
-    const userId = await addSeeker(handle.db);
+describe("listGoalTouchTimes", () => {
+  it("gives all of this week's outbound touches and, of earlier days, up to the daily goal, in the seeker's zone", async () => {
+    const userId = await addSeeker(handle.db, { timeZone: "Europe/Paris" });
+    await handle.db.update(users).set({ dailyGoal: 2 }).where(eq(users.id, userId));
     const otherId = await addSeeker(handle.db);
     const [a] = await addLeads(handle.db, { userId, companies: ["A"] });
     const [theirs] = await addLeads(handle.db, { userId: otherId, companies: ["Theirs"] });
-    await addTouch(handle.db, { userId, leadId: a!, at: hoursAgo(3) });
-    await addTouch(handle.db, { userId, leadId: a!, at: hoursAgo(2), direction: "inbound" });
-    await addTouch(handle.db, { userId: otherId, leadId: theirs!, at: hoursAgo(1) });
-    expect(await listOutboundTouchTimes(handle.db, { userId })).toEqual([hoursAgo(3)]);
+    const thisWeek = [
+      // Monday 3 March, 00:30 in Paris (still Sunday in UTC).
+      new Date("2025-03-02T23:30:00Z"),
+      new Date("2025-03-03T08:00:00Z"),
+      new Date("2025-03-03T09:00:00Z"),
+    ];
+    const friday = [new Date("2025-02-28T08:00:00Z"), new Date("2025-02-28T09:00:00Z"), new Date("2025-02-28T10:00:00Z")];
+    const thursday = new Date("2025-02-27T08:00:00Z");
+    for (const at of [...thisWeek, ...friday, thursday]) await addTouch(handle.db, { userId, leadId: a!, at });
+    await addTouch(handle.db, { userId, leadId: a!, at: new Date("2025-02-28T07:00:00Z"), direction: "inbound" });
+    await addTouch(handle.db, { userId: otherId, leadId: theirs!, at: new Date("2025-03-04T08:00:00Z") });
+
+    expect(await listGoalTouchTimes(handle.db, { userId, now })).toEqual([thursday, friday[0], friday[1], ...thisWeek]);
   });
 });
 
@@ -152,15 +162,15 @@ describe("getTodayData", () => {
         for (let k = 0; k < 10; k++) await addTouch(handle.db, { userId, leadId, at: hoursAgo(k * 30) });
       }
       const { db, statements } = countingDb();
-      const data = await getTodayData(db, { userId });
+      const data = await getTodayData(db, { userId, now });
       expect(data?.leads).toHaveLength(size);
-      expect(data?.outboundTouchTimes).toHaveLength(size * 10);
+      expect(data?.recentTouches.length).toBeGreaterThanOrEqual(size);
       counts.push(statements());
     }
     expect(counts).toEqual([6, 6]);
   });
 
   it("is null for a user who is gone", async () => {
-    expect(await getTodayData(handle.db, { userId: "00000000-0000-4000-8000-000000000000" })).toBeNull();
+    expect(await getTodayData(handle.db, { userId: "00000000-0000-4000-8000-000000000000", now })).toBeNull();
   });
 });

@@ -97,12 +97,32 @@ export async function listRecentTouches(db: Db, { userId }: { userId: string }):
     .orderBy(asc(ranked.leadId), desc(ranked.at));
 }
 
-/** When each outbound touch of the seeker happened: what the goals and the streak count. */
-export async function listOutboundTouchTimes(db: Db, { userId }: { userId: string }): Promise<Date[]> {
-  const rows = await db
-    .select({ at: touches.at })
+/**
+ * The outbound touches the goals and the streak need, in the seeker's zone: every one of this
+ * week (Monday to Sunday), and of each earlier day only the first ones up to the daily goal. The
+ * week's goal counts this week; the streak asks of each earlier day only whether the goal was met;
+ * so the rest would change nothing, and leaving it out keeps the date arithmetic small.
+ */
+export async function listGoalTouchTimes(db: Db, { userId, now }: { userId: string; now: Date }): Promise<Date[]> {
+  const day = sql`(${touches.at} at time zone ${users.timeZone})::date`;
+  const ranked = db
+    .select({
+      at: touches.at,
+      nthOfDay: sql<number>`row_number() over (partition by ${day} order by ${touches.at})`.as("nth_of_day"),
+      dailyGoal: users.dailyGoal,
+      thisWeek: sql<boolean>`${day} >= date_trunc('week', ${now.toISOString()}::timestamptz at time zone ${users.timeZone})::date`.as(
+        "this_week",
+      ),
+    })
     .from(touches)
-    .where(and(eq(touches.userId, userId), eq(touches.direction, "outbound")));
+    .innerJoin(users, eq(users.id, touches.userId))
+    .where(and(eq(touches.userId, userId), eq(touches.direction, "outbound")))
+    .as("ranked");
+  const rows = await db
+    .select({ at: ranked.at })
+    .from(ranked)
+    .where(or(lte(ranked.nthOfDay, ranked.dailyGoal), sql`${ranked.thisWeek}`))
+    .orderBy(asc(ranked.at));
   return rows.map((row) => row.at);
 }
 
@@ -154,7 +174,7 @@ export type TodayData = {
   settings: SeekerSettings;
   leads: TodayLead[];
   recentTouches: RecentTouch[];
-  outboundTouchTimes: Date[];
+  goalTouchTimes: Date[];
   coachNote: CoachNote | null;
   materials: MaterialWithRecipients[];
 };
@@ -163,15 +183,15 @@ export type TodayData = {
  * Everything the Today screen reads: six queries, run side by side, whatever the number of leads
  * and touches. Null when the user is gone.
  */
-export async function getTodayData(db: Db, { userId }: { userId: string }): Promise<TodayData | null> {
-  const [settings, leadRows, recentTouches, outboundTouchTimes, coachNote, materialRows] = await Promise.all([
+export async function getTodayData(db: Db, { userId, now }: { userId: string; now: Date }): Promise<TodayData | null> {
+  const [settings, leadRows, recentTouches, goalTouchTimes, coachNote, materialRows] = await Promise.all([
     getSeekerSettings(db, { userId }),
     listTodayLeads(db, { userId }),
     listRecentTouches(db, { userId }),
-    listOutboundTouchTimes(db, { userId }),
+    listGoalTouchTimes(db, { userId, now }),
     getLatestCoachNote(db, { userId }),
     listMaterialsWithLeadIds(db, { userId }),
   ]);
   if (!settings) return null;
-  return { settings, leads: leadRows, recentTouches, outboundTouchTimes, coachNote, materials: materialRows };
+  return { settings, leads: leadRows, recentTouches, goalTouchTimes, coachNote, materials: materialRows };
 }

@@ -185,7 +185,7 @@ describe("summarizeToday", () => {
       leads,
       contactedLeadIds: new Set(["a", "closed-contacted"]),
       // Thursday and Friday last week, and today.
-      outboundTouchTimes: [daysAgo(4), daysAgo(3), daysAgo(0, 8)],
+      goalTouchTimes: [daysAgo(4), daysAgo(3), daysAgo(0, 8)],
       settings,
       now,
       timeZone,
@@ -199,7 +199,7 @@ describe("summarizeToday", () => {
   });
 
   it("has no campaign progress without a campaign", () => {
-    const summary = summarizeToday({ leads: [], contactedLeadIds: new Set(), outboundTouchTimes: [], settings: { ...settings, campaign: null }, now, timeZone });
+    const summary = summarizeToday({ leads: [], contactedLeadIds: new Set(), goalTouchTimes: [], settings: { ...settings, campaign: null }, now, timeZone });
     expect(summary).toEqual({ goals: { today: 0, thisWeek: 0, dailyGoal: 1, weeklyGoal: 3 }, streak: 0, campaign: null });
   });
 });

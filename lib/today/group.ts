@@ -66,7 +66,11 @@ function latestOf<T extends { at: Date }>(touches: readonly T[]): T | null {
  * Where a lead goes on Today, or null when it is not shown (closed, paused, never planned, or due
  * after this Monday-to-Sunday week). A lead touched today is done for today whatever else is true.
  */
-function sectionOf(pace: Pace, lastTouchDay: CalendarDate | null, today: CalendarDate): TodaySection | null {
+function sectionOf(
+  pace: Pace,
+  lastTouchDay: CalendarDate | null,
+  { today, endOfWeek }: { today: CalendarDate; endOfWeek: CalendarDate },
+): TodaySection | null {
   if (pace.state === "closed" || pace.state === "paused" || pace.state === "unplanned") return null;
   if (lastTouchDay === today) return "done_today";
   switch (pace.state) {
@@ -76,10 +80,8 @@ function sectionOf(pace: Pace, lastTouchDay: CalendarDate | null, today: Calenda
       return "overdue";
     case "cold":
       return "cold";
-    case "upcoming": {
-      const endOfWeek = addDays(startOfWeek(today), 6);
+    case "upcoming":
       return pace.nextDue !== null && pace.nextDue <= endOfWeek ? "this_week" : null;
-    }
   }
 }
 
@@ -113,13 +115,14 @@ export function groupToday<L extends TodayLeadInput>({
   timeZone: string;
 }): TodayRow<L>[] {
   const today = todayIn(now, timeZone);
+  const days = { today, endOfWeek: addDays(startOfWeek(today), 6) };
   const byLead = touchesByLead(touches);
   const rows: TodayRow<L>[] = [];
   for (const lead of leads) {
     const leadTouches = byLead.get(lead.id) ?? [];
     const pace = computePace({ ...lead, touches: leadTouches }, now, timeZone);
     const latest = latestOf(leadTouches);
-    const section = sectionOf(pace, latest ? dateOf(latest.at, timeZone) : null, today);
+    const section = sectionOf(pace, latest ? dateOf(latest.at, timeZone) : null, days);
     if (section === null) continue;
     const lastTouch = latest ? { at: latest.at, channel: latest.channel, direction: latest.direction, outcome: latest.outcome, note: latest.note } : null;
     rows.push({ lead, section, pace, lastTouch, suggestedChannel: suggestChannel(leadTouches) });
@@ -144,26 +147,29 @@ export type TodaySummary = {
 };
 
 /**
- * Goals, streak and campaign progress. The campaign counts the leads it is about: every open lead
- * and every lead already contacted (a closed lead never contacted took no place in it).
+ * Goals, streak and campaign progress. `goalTouchTimes` are outbound touches: all of this week's,
+ * and of each earlier day at least as many as the daily goal when it had them (what
+ * listGoalTouchTimes gives; all outbound touches do too). The campaign counts the leads it is
+ * about: every open lead and every lead already contacted (a closed lead never contacted took no
+ * place in it).
  */
 export function summarizeToday({
   leads,
   contactedLeadIds,
-  outboundTouchTimes,
+  goalTouchTimes,
   settings,
   now,
   timeZone,
 }: {
   leads: readonly Pick<TodayLeadInput, "id" | "closedAt">[];
   contactedLeadIds: ReadonlySet<string>;
-  outboundTouchTimes: readonly Date[];
+  goalTouchTimes: readonly Date[];
   settings: TodaySettings;
   now: Date;
   timeZone: string;
 }): TodaySummary {
   const goals = { dailyTouches: settings.dailyGoal, weeklyTouches: settings.weeklyGoal };
-  const outbound = outboundTouchTimes.map((at) => ({ at, direction: "outbound" as const }));
+  const outbound = goalTouchTimes.map((at) => ({ at, direction: "outbound" as const }));
   const inCampaign = leads.filter((lead) => lead.closedAt === null || contactedLeadIds.has(lead.id));
   return {
     goals: goalProgress({ touches: outbound, goals, now, timeZone }),

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { E2E_POSTGRES_CRON_SECRET } from "../playwright.config";
+import { signUp } from "./helpers";
 
 /** The secret the server uses: generated into the data folder on the embedded default. */
 function cronSecret(projectName: string): string {
@@ -21,4 +22,11 @@ test("the pace job answers 401 without the secret and runs with it @postgres", a
   const run = await response.json();
   expect(["ran", "skipped"]).toContain(run.status);
   expect(run).toMatchObject({ runId: expect.any(String), leadsScanned: expect.any(Number), flaggedCold: expect.any(Number) });
+});
+
+test("settings tell when the leads were last checked", async ({ page, request }, testInfo) => {
+  await request.post("/api/cron/pace", { headers: { authorization: `Bearer ${cronSecret(testInfo.project.name)}` } });
+  await signUp(page);
+  await page.goto("/settings");
+  await expect(page.getByText(/Your leads were last checked for cold follow-ups on .+\. The check runs every hour\./)).toBeVisible();
 });

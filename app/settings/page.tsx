@@ -4,6 +4,7 @@ import { listTimeZones } from "@/lib/time-zone";
 import { SubmitButton } from "@/app/components/form";
 import { db } from "@/db/client";
 import { getSeekerSettings } from "@/db/queries/campaign";
+import { getLastPaceCheck } from "@/db/queries/pace-job";
 import { CampaignForm } from "./campaign-form";
 import { signOutEverywhereAction } from "./actions";
 import { CoachSection } from "./coach-section";
@@ -14,7 +15,10 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
   const { password } = await searchParams;
-  const seekerSettings = await getSeekerSettings(db(), { userId: user.id });
+  const [seekerSettings, lastPaceCheck] = await Promise.all([
+    getSeekerSettings(db(), { userId: user.id }),
+    getLastPaceCheck(db()),
+  ]);
   return (
     <div className="max-w-xl space-y-10">
       <h1 className="text-2xl font-bold">Settings</h1>
@@ -34,6 +38,15 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
             Your leads get a first-contact day each, one a day, in the order of your list.
           </p>
           <CampaignForm settings={seekerSettings} />
+          <p className="text-sm text-stone-600">
+            {lastPaceCheck
+              ? `Your leads were last checked for cold follow-ups on ${new Intl.DateTimeFormat("en-GB", {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                  timeZone: user.timeZone,
+                }).format(lastPaceCheck)}. The check runs every hour.`
+              : "Your leads have not been checked for cold follow-ups yet. The check runs every hour."}
+          </p>
         </section>
       ) : null}
       <CoachSection />

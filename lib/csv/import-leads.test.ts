@@ -78,7 +78,10 @@ describe("confirming an import", () => {
     const tampered = JSON.stringify([{ line: 2, lead: { company: "", email: "x" } }]);
     expect(parseImportCandidates(tampered).ok).toBe(false);
     const evilUrl = JSON.stringify([{ line: 2, lead: { company: "A", contactName: "", title: "", email: "", phone: "", linkedinUrl: "javascript:alert(1)", notes: "" } }]);
-    expect(parseImportCandidates(evilUrl).ok).toBe(false);
+    expect(parseImportCandidates(evilUrl)).toEqual({
+      ok: false,
+      error: "Line 2: LinkedIn URL: Enter a LinkedIn address starting with http:// or https://.",
+    });
     const tooMany = JSON.stringify(Array.from({ length: 5001 }, (_, i) => ({ line: i + 2, lead: { company: `L${i}` } })));
     expect(parseImportCandidates(tooMany).ok).toBe(false);
   });

@@ -135,7 +135,14 @@ export function parseImportCandidates(json: string): { ok: true; candidates: Imp
     return { ok: false, error: "The rows to import could not be read. Upload the file again." };
   }
   const parsed = importCandidatesSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "The rows to import are not valid." };
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const [index, , field] = issue?.path ?? [];
+    const line = typeof index === "number" && Array.isArray(value) ? (value[index] as { line?: unknown })?.line : undefined;
+    const where = typeof line === "number" ? `Line ${line}: ` : "";
+    const label = typeof field === "string" && field in LEAD_CSV_HEADERS ? `${LEAD_CSV_HEADERS[field as LeadCsvField]}: ` : "";
+    return { ok: false, error: `${where}${label}${issue?.message ?? "The rows to import are not valid."}` };
+  }
   return { ok: true, candidates: parsed.data };
 }
 

@@ -1,10 +1,10 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, signUp, uniqueEmail } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, signUp, uniqueEmail } from "./helpers";
 
 // Two or three people each sign up and act in turn: longer than one person's test.
 test.describe.configure({ timeout: 150_000 });
 
-type Person = { page: Page; name: string; email: string; close: () => Promise<void> };
+type Person = { page: Page; name: string; email: string; close: () => Promise<void>; signOutHere: () => Promise<void> };
 
 /** A person with a browser of their own (the coach and the seeker each have one). */
 async function newPerson(browser: Browser, name: string): Promise<Person> {
@@ -12,7 +12,7 @@ async function newPerson(browser: Browser, name: string): Promise<Person> {
   const page = await context.newPage();
   const email = uniqueEmail(name.split(" ")[0]!.toLowerCase());
   await signUp(page, { name, email });
-  return { page, name, email, close: () => context.close() };
+  return { page, name, email, close: () => context.close(), signOutHere: () => context.clearCookies() };
 }
 
 async function addLead(page: Page, company: string) {
@@ -129,6 +129,7 @@ test("by code: typed in lower case; a wrong code is explained; the coach ends it
   await seeker.page.getByRole("button", { name: "Find invitation" }).click();
   await expect(seeker.page.getByRole("heading", { name: "Invitation from Cody Coach" })).toBeVisible();
   await expect(seeker.page.getByText("Cody Coach will see, read only:")).toBeVisible();
+  await expectScreenOk(seeker.page);
   await seeker.page.getByRole("button", { name: "Accept and connect" }).click();
   await expect(seeker.page.getByText("You are connected with Cody Coach.")).toBeVisible();
 
@@ -145,6 +146,33 @@ test("by code: typed in lower case; a wrong code is explained; the coach ends it
 
   await seeker.page.goto("/settings");
   await expect(seeker.page.getByText("No coach sees your progress.")).toBeVisible();
+  await coach.close();
+  await seeker.close();
+});
+
+test("a link opened signed out goes through sign-in and back; forged and own links are refused", async ({ browser }) => {
+  const coach = await newPerson(browser, "Coco Coach");
+  const forged = await coach.page.goto(`/invitations/${"Q".repeat(43)}`);
+  expect(forged?.status()).toBe(404);
+  await expect(coach.page.getByRole("heading", { name: "Invitation not found" })).toBeVisible();
+  await expectScreenOk(coach.page);
+
+  const { link } = await createInvitation(coach.page);
+  await coach.page.goto(link);
+  await expect(coach.page.getByText(/This is your own invitation/)).toBeVisible();
+  await expect(coach.page.getByRole("button", { name: "Accept and connect" })).toHaveCount(0);
+  await expectScreenOk(coach.page);
+
+  const seeker = await newPerson(browser, "Sol Seeker");
+  await seeker.signOutHere();
+  await seeker.page.goto(link);
+  await expect(seeker.page).toHaveURL(/\/sign-in\?next=%2Finvitations%2F/);
+  // The sign-in form on this very page, which carries the way back.
+  await seeker.page.getByLabel("E-mail").fill(seeker.email);
+  await seeker.page.getByLabel("Password").fill(PASSWORD);
+  await seeker.page.getByRole("button", { name: "Sign in" }).click();
+  await expect(seeker.page.getByRole("heading", { name: "Invitation from Coco Coach" })).toBeVisible();
+  await expect(seeker.page.getByRole("button", { name: "Accept and connect" })).toBeVisible();
   await coach.close();
   await seeker.close();
 });

@@ -50,6 +50,7 @@ function zoneWhereTodayIsNotSunday(): string {
 const row = (page: Page, company: string) => page.getByRole("main").getByRole("article", { name: company });
 
 test("Today guides a new seeker, and the campaign form checks its input", async ({ page }) => {
+  test.slow();
   await signUp(page);
   await expect(page.getByRole("heading", { name: "Start with your list of leads" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Import a CSV file" })).toHaveAttribute("href", "/leads/import");
@@ -78,6 +79,7 @@ test.describe("the seeker's day", () => {
   test.use({ timezoneId: zoneWhereTodayIsNotSunday() });
 
 test("plan a first contact, log it with one tap, and get warned before a touch too soon", async ({ page }) => {
+  test.slow();
   await signUp(page);
   await setUpCampaign(page);
   await addLead(page, { company: "Acme", phone: "+1 555 0100", email: "jane@acme.example" });

@@ -182,7 +182,8 @@ function startServer(): ChildProcess {
     stdio: ["ignore", "ignore", "inherit"],
   });
   child.on("exit", (code) => {
-    if (code !== null && code !== 0) console.error(`next start exited with ${code}`);
+    // 143 is the SIGTERM the bench itself sends at the end.
+    if (code !== null && code !== 0 && code !== 143) console.error(`next start exited with ${code}`);
   });
   return child;
 }

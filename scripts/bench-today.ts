@@ -44,6 +44,7 @@ const name = `cadence_bench_today_${Date.now()}`;
 const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 let server: ChildProcess | undefined;
+let stopping = false;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -71,8 +72,9 @@ try {
     const floor = await timeRequests("/settings", cookie, "Campaign and goals");
     results.push({
       seeker,
-      today: median(today),
-      floor: median(floor),
+      rows: today.rows,
+      today: median(today.times),
+      floor: median(floor.times),
       todayStatements: await statementsFor("/today", cookie),
       floorStatements: await statementsFor("/settings", cookie),
     });
@@ -139,23 +141,28 @@ async function seed() {
       insert into materials (id, user_id, title, url, topic)
       select md5(u.id::text || '-material-' || m)::uuid, u.id, 'Industry report ' || m, 'https://example.com/' || m, 'Topic ' || m
       from bench_users u, generate_series(1, 5) m`;
-    // Ten touches per lead over the last 60 days, a fifth of them inbound, a tenth with a material.
+    // Ten touches per lead, a fifth of them inbound, a tenth with a material.
     // Loading 2.5M rows and then building the indexes is much faster than updating them row by row.
     const indexes = await tx<{ name: string; definition: string }[]>`
       select indexname as name, indexdef as definition from pg_indexes where schemaname = 'public' and tablename = 'touches'`;
     await tx`alter table touches drop constraint touches_pkey`;
     for (const index of indexes) await tx.unsafe(`drop index if exists "${index.name}"`);
+    // A lead's latest touch is 0 to 19 days old, so Today has leads in every state: done today,
+    // coming this week, due today, overdue and cold, most of them shown at once.
     await tx`
       insert into touches (user_id, lead_id, at, channel, direction, outcome, note, material_id)
       select u.id,
-             md5(u.id::text || '-lead-' || (1 + k % (u.lead_count - ceil(u.lead_count / 10.0))::int))::uuid,
-             now() - ((k * 7919 + abs(hashtext(u.id::text) % 997)) % 1440) * interval '1 hour',
+             md5(u.id::text || '-lead-' || (1 + k % t.touched))::uuid,
+             now() - ((1 + k % t.touched) % 20) * interval '1 day' - (k / t.touched) * interval '5 days'
+               - (k % 9) * interval '1 hour',
              (array['phone','email','linkedin','email','in_person','letter'])[1 + k % 6],
              case when k % 5 = 0 then 'inbound' else 'outbound' end,
              case k % 3 when 0 then 'conversation' when 1 then 'left_message' end,
              'Bench note ' || k,
              case when k % 10 = 0 then md5(u.id::text || '-material-' || (1 + k % 5))::uuid end
-      from bench_users u, generate_series(1, u.lead_count * 10) k`;
+      from bench_users u
+      cross join lateral (select (u.lead_count - ceil(u.lead_count / 10.0))::int as touched) t
+      cross join generate_series(1, u.lead_count * 10) k`;
     for (const index of indexes) await tx.unsafe(index.definition);
     await tx`alter table touches add constraint touches_pkey primary key using index touches_pkey`;
     await tx`
@@ -192,7 +199,7 @@ function startServer(): ChildProcess {
     stdio: ["ignore", "ignore", "inherit"],
   });
   child.on("exit", (code) => {
-    if (code !== null && code !== 0) console.error(`next start exited with ${code}`);
+    if (!stopping && code !== 0) console.error(`next start exited with ${code}`);
   });
   return child;
 }
@@ -235,7 +242,7 @@ async function signInAll(): Promise<string[]> {
 }
 
 /** One signed-in GET, timed from sending to the last byte of the body, checked to be the page itself. */
-async function timedGet(pathname: string, cookie: string, marker: string): Promise<number> {
+async function timedGet(pathname: string, cookie: string, marker: string): Promise<{ elapsed: number; body: string }> {
   const started = performance.now();
   const response = await fetch(`${base}${pathname}`, { headers: { cookie }, redirect: "manual" });
   const body = await response.text();
@@ -243,14 +250,16 @@ async function timedGet(pathname: string, cookie: string, marker: string): Promi
   if (response.status !== 200 || !body.includes(marker)) {
     throw new Error(`GET ${pathname} answered ${response.status} without "${marker}"`);
   }
-  return elapsed;
+  return { elapsed, body };
 }
 
-async function timeRequests(pathname: string, cookie: string, marker: string): Promise<number[]> {
+/** Times of the measured requests, and how many lead rows (articles) the page showed. */
+async function timeRequests(pathname: string, cookie: string, marker: string): Promise<{ times: number[]; rows: number }> {
   for (let i = 0; i < warmUp; i++) await timedGet(pathname, cookie, marker);
   const times: number[] = [];
-  for (let i = 0; i < requests; i++) times.push(await timedGet(pathname, cookie, marker));
-  return times;
+  let body = "";
+  for (let i = 0; i < requests; i++) ({ elapsed: times[i], body } = await timedGet(pathname, cookie, marker));
+  return { times, rows: body.match(/<article/g)?.length ?? 0 };
 }
 
 /** Statements one request runs, read from the app's counter; the same three times or it says so. */
@@ -267,19 +276,27 @@ async function statementsFor(pathname: string, cookie: string): Promise<number> 
 }
 
 function report(
-  results: { seeker: (typeof seekers)[number]; today: number; floor: number; todayStatements: number; floorStatements: number }[],
+  results: {
+    seeker: (typeof seekers)[number];
+    rows: number;
+    today: number;
+    floor: number;
+    todayStatements: number;
+    floorStatements: number;
+  }[],
 ) {
   console.log(`\nbench:today — median of ${requests} requests each (after ${warmUp} warm-up), loopback, full response`);
   console.log(`database: ${otherUsers.toLocaleString()} other users with 50 leads and 500 touches each, beside the seekers\n`);
   const rows = results.map((result) => [
     result.seeker.label,
+    String(result.rows),
     ms(result.today),
     ms(result.floor),
     `${(result.today / result.floor).toFixed(2)}×`,
     String(result.todayStatements),
     String(result.floorStatements),
   ]);
-  const header = ["seeker", "/today", "floor /settings", "ratio", "SQL /today", "SQL /settings"];
+  const header = ["seeker", "rows on Today", "/today", "floor /settings", "ratio", "SQL /today", "SQL /settings"];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
   const statements = new Set(results.map((result) => result.todayStatements));
@@ -292,6 +309,7 @@ function report(
 
 async function cleanUp() {
   if (server && server.exitCode === null) {
+    stopping = true;
     const exited = new Promise((resolve) => server!.once("exit", resolve));
     server.kill("SIGTERM");
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);

@@ -48,6 +48,7 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
     return result;
   }, null);
   const [cancelled, setCancelled] = useState<ActionState>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const id = useId();
 
   const askingTooSoon = state !== null && !state.ok && "confirmTooSoon" in state.fieldErrors && state !== cancelled;
@@ -56,7 +57,6 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
     sent: materials.filter((material) => material.alreadySent),
   };
 
-  const [detailsOpen, setDetailsOpen] = useState(false);
   // "When" shows now, in the seeker's zone, as the details open; left empty it means "now" too.
   const fillNow = (input: HTMLInputElement | null) => {
     if (!input) return;

@@ -12,6 +12,7 @@ import {
   normalizeCode,
   type InvitationState,
 } from "@/lib/coach/invitations";
+import { calendarDateOf } from "@/lib/coach/days";
 import type { ClientFacts } from "@/lib/coach/metrics";
 import { rowsOf, type Db } from "../client";
 import { coachInvitations, coachLinks, coachNotes, leads, touches, users } from "../schema";
@@ -346,7 +347,8 @@ type FactsRow = {
   phone_outbound: number;
   too_soon: number;
   last_at_ms: number | null;
-  last_day: string | null;
+  /** Days since 1970-01-01, in the client's zone. */
+  last_day: number | null;
   outbound_days: string | null;
 };
 
@@ -364,7 +366,7 @@ export async function listClientFacts(
   if (seekerId !== undefined && !UUID.test(seekerId)) return [];
   const onlySeeker = seekerId === undefined ? sql`` : sql`and cl.seeker_id = ${seekerId}`;
   const result = await db.execute(sql`
-    with clients as (
+    with clients as materialized (
       select u.id as seeker_id, u.name, u.time_zone, u.campaign_start_date, u.first_contacts_per_week,
              u.contact_days, u.daily_goal, u.weekly_goal,
              (${now.toISOString()}::timestamptz at time zone u.time_zone)::date as today
@@ -372,17 +374,23 @@ export async function listClientFacts(
       join ${users} u on u.id = cl.seeker_id
       where cl.coach_id = ${coachId} and cl.ended_at is null ${onlySeeker}
     ),
-    lead_touches as (
-      select t.lead_id, max(t.at) as last_at,
-             count(*) filter (where t.direction = 'outbound') as outbound,
-             count(*) filter (where t.direction = 'outbound' and t.channel = 'phone') as phone_outbound,
-             count(*) filter (where t.too_soon) as too_soon
+    -- The clients' touches are read once, each with its day in its owner's zone (days since 1970).
+    client_touches as materialized (
+      select t.user_id as seeker_id, t.lead_id, t.at, t.direction, t.channel, t.too_soon,
+             (t.at at time zone c.time_zone)::date - date '1970-01-01' as day
       from ${touches} t join clients c on c.seeker_id = t.user_id
-      group by t.lead_id
+    ),
+    lead_touches as (
+      select lead_id, max(at) as last_at, max(day) as last_day,
+             count(*) filter (where direction = 'outbound') as outbound,
+             count(*) filter (where direction = 'outbound' and channel = 'phone') as phone_outbound,
+             count(*) filter (where too_soon) as too_soon
+      from client_touches
+      group by lead_id
     ),
     lead_paces as (
       select l.user_id as seeker_id, lt.lead_id is not null as contacted, lt.outbound, lt.phone_outbound,
-             lt.too_soon, lt.last_at,
+             lt.too_soon, lt.last_at, lt.last_day,
              case
                when l.closed_at is not null or l.paused_until > c.today then null
                else c.today - case
@@ -390,7 +398,7 @@ export async function listClientFacts(
                  when l.next_due_override is not null
                       and (lt.last_at is null or lt.last_at < l.next_due_override_set_at) then l.next_due_override
                  when lt.last_at is null then l.planned_first_contact
-                 else (lt.last_at at time zone c.time_zone)::date + l.cadence_days
+                 else date '1970-01-01' + lt.last_day + l.cadence_days
                end
              end as days_late
       from ${leads} l
@@ -406,15 +414,16 @@ export async function listClientFacts(
              coalesce(sum(outbound), 0)::int as outbound,
              coalesce(sum(phone_outbound), 0)::int as phone_outbound,
              coalesce(sum(too_soon), 0)::int as too_soon,
-             max(last_at) as last_at
+             max(last_at) as last_at,
+             max(last_day) as last_day
       from lead_paces
       group by seeker_id
     ),
     outbound_days as (
-      select t.user_id as seeker_id, (t.at at time zone c.time_zone)::date - date '1970-01-01' as day, count(*)::int as n
-      from ${touches} t join clients c on c.seeker_id = t.user_id
-      where t.direction = 'outbound'
-      group by 1, 2
+      select seeker_id, day, count(*)::int as n
+      from client_touches
+      where direction = 'outbound'
+      group by seeker_id, day
     ),
     day_series as (
       select seeker_id, json_agg(json_build_array(day, n))::text as outbound_days
@@ -429,7 +438,7 @@ export async function listClientFacts(
            coalesce(ls.outbound, 0) as outbound, coalesce(ls.phone_outbound, 0) as phone_outbound,
            coalesce(ls.too_soon, 0) as too_soon,
            (extract(epoch from ls.last_at) * 1000)::float8 as last_at_ms,
-           (ls.last_at at time zone c.time_zone)::date::text as last_day,
+           ls.last_day,
            ds.outbound_days
     from clients c
     left join lead_stats ls on ls.seeker_id = c.seeker_id
@@ -464,7 +473,7 @@ function toClientFacts(row: FactsRow): ClientFacts {
       phoneOutbound: Number(row.phone_outbound),
       tooSoon: Number(row.too_soon),
       lastAt: row.last_at_ms === null ? null : new Date(Number(row.last_at_ms)),
-      lastDay: row.last_day,
+      lastDay: row.last_day === null ? null : calendarDateOf(Number(row.last_day)),
     },
     outboundByDay: row.outbound_days
       ? (JSON.parse(row.outbound_days) as [number, number][]).map(([day, outbound]) => ({ day, outbound }))

@@ -1,11 +1,3 @@
-import { TZDate } from "@date-fns/tz";
-import {
-  addDays as addCalendarDays,
-  differenceInCalendarDays,
-  format,
-  startOfWeek as startOfCalendarWeek,
-} from "date-fns";
-
 /**
  * A calendar date as "YYYY-MM-DD": a day in the seeker's own time zone, with no time and no zone.
  * Instants (`Date`) become calendar dates only through `dateOf`/`todayIn`, which take the zone.
@@ -16,34 +8,52 @@ export type CalendarDate = string;
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 const CALENDAR_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const CALENDAR_DATE_FORMAT = "yyyy-MM-dd";
+const DAY_MS = 86_400_000;
 
-// Once a day is cut loose from its instant it has no zone; date-only arithmetic runs in UTC,
-// which has no daylight-saving changes, so "plus one day" is always exactly the next date.
-const ZONELESS = "UTC";
+// These run for every lead on every page, so they avoid building zoned date objects:
+// a day cut loose from its instant has no zone, and its arithmetic is done on UTC midnights
+// (UTC has no daylight-saving changes, so "plus one day" is always exactly the next date);
+// an instant becomes a day through the runtime's own time-zone data (Intl), one formatter per zone.
 
 /** True when `value` is a real date written as "YYYY-MM-DD" (rejects "2025-02-30"). */
 export function isCalendarDate(value: string): boolean {
   const match = CALENDAR_DATE_PATTERN.exec(value);
   if (!match) return false;
   const [, year, month, day] = match.map(Number) as [number, number, number, number];
-  const date = new TZDate(year, month - 1, day, ZONELESS);
-  return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-function toZonelessDate(value: CalendarDate): TZDate {
+/** Days since 1970-01-01 for a calendar date. */
+function dayNumber(value: CalendarDate): number {
   if (!isCalendarDate(value)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): "${value}"`);
   const [year, month, day] = value.split("-").map(Number) as [number, number, number];
-  return new TZDate(year, month - 1, day, ZONELESS);
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear keeps them as written.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return Math.round(date.getTime() / DAY_MS);
 }
 
-function fromZonelessDate(date: Date): CalendarDate {
-  return format(date, CALENDAR_DATE_FORMAT);
+function fromDayNumber(days: number): CalendarDate {
+  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 /** The calendar date, in `timeZone` (IANA name), on which `instant` falls. */
 export function dateOf(instant: Date, timeZone: string): CalendarDate {
-  return format(new TZDate(instant, timeZone), CALENDAR_DATE_FORMAT);
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
+  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
 }
 
 /** Today in the seeker's zone; `now` is a parameter so callers (and tests) control the clock. */
@@ -53,22 +63,25 @@ export function todayIn(now: Date, timeZone: string): CalendarDate {
 
 /** `date` moved by `days` calendar days (negative moves back). */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromZonelessDate(addCalendarDays(toZonelessDate(date), days));
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** Calendar days from `from` to `to` (`to - from`): positive when `to` is later. */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return differenceInCalendarDays(toZonelessDate(to), toZonelessDate(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** Weekday of `date`: 0 = Sunday … 6 = Saturday (same numbering as campaign contact days). */
 export function weekdayOf(date: CalendarDate): Weekday {
-  return toZonelessDate(date).getDay() as Weekday;
+  // 1970-01-01 was a Thursday (4).
+  return (((dayNumber(date) + 4) % 7) + 7) % 7 as Weekday;
 }
 
 /** The Monday that starts the week of `date` (weeks run Monday to Sunday). */
 export function startOfWeek(date: CalendarDate): CalendarDate {
-  return fromZonelessDate(startOfCalendarWeek(toZonelessDate(date), { weekStartsOn: 1 }));
+  const days = dayNumber(date);
+  const sinceMonday = (weekdayOf(date) + 6) % 7;
+  return fromDayNumber(days - sinceMonday);
 }
 
 /** The later of two calendar dates. */

@@ -86,6 +86,20 @@ test("an anonymous visitor is sent to sign-in and back to the page after", async
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
 });
 
+test("a new visitor who signs up from a protected page comes back to it", async ({ page }) => {
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await expect(page).toHaveURL(/\/sign-up\?next=%2Fsettings$/);
+  await page.getByLabel("Name").fill("Newcomer");
+  await page.getByLabel("E-mail").fill(uniqueEmail("newcomer"));
+  await page.getByLabel("Password").fill(PASSWORD);
+  await expect(page.getByText(/^Time zone:/)).not.toContainText("detecting");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/settings$/);
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+});
+
 test("a second device stays signed in until sign out everywhere ends both @postgres", async ({ browser, page }) => {
   const { email } = await signUp(page);
   const otherDevice = await browser.newContext();

@@ -20,7 +20,7 @@ const signUpSchema = z.object({
 });
 
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
-  const values = formValues(formData, ["name", "email", "password", "timeZone"] as const);
+  const values = formValues(formData, ["name", "email", "password", "timeZone", "next"] as const);
   const echo = { name: values.name, email: values.email, timeZone: values.timeZone };
   const parsed = signUpSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, echo);
@@ -39,7 +39,7 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     );
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  redirect("/today");
+  redirect(safeReturnPath(values.next));
 }
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {

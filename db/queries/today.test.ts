@@ -6,7 +6,7 @@ import type { Sql } from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "../client";
 import * as schema from "../schema";
-import { coachNotes, leads, materials, users } from "../schema";
+import { coachLinks, coachNotes, leads, materials, users } from "../schema";
 import { createTestDb, truncateAll } from "../test-db";
 import { addLeads, addSeeker, addTouch } from "./today-fixtures";
 import {
@@ -97,6 +97,7 @@ describe("coach notes", () => {
     const coachId = await addSeeker(handle.db);
     const otherId = await addSeeker(handle.db);
     expect(await getLatestCoachNote(handle.db, { userId })).toBeNull();
+    const [link] = await handle.db.insert(coachLinks).values({ coachId, seekerId: userId }).returning({ id: coachLinks.id });
     const [older, newer] = await handle.db
       .insert(coachNotes)
       .values([
@@ -113,6 +114,10 @@ describe("coach notes", () => {
     expect(await dismissCoachNote(handle.db, { userId, noteId: newer!.id, now })).toBe(true);
     expect(await dismissCoachNote(handle.db, { userId, noteId: newer!.id, now })).toBe(false);
     expect(await getLatestCoachNote(handle.db, { userId })).toMatchObject({ id: older!.id });
+
+    // When the connection ends, the coach's notes leave Today with it.
+    await handle.db.update(coachLinks).set({ endedAt: now }).where(eq(coachLinks.id, link!.id));
+    expect(await getLatestCoachNote(handle.db, { userId })).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Channel, Direction, Outcome } from "@/lib/domain";
 import type { Db } from "../client";
-import { coachNotes, leads, materials, touches, users } from "../schema";
+import { coachLinks, coachNotes, leads, materials, touches, users } from "../schema";
 import { getSeekerSettings, type SeekerSettings } from "./campaign";
 
 /** A lead with what the Today screen needs to pace it and to show it. */
@@ -134,6 +134,11 @@ export async function getLatestCoachNote(db: Db, { userId }: { userId: string })
     .select({ id: coachNotes.id, body: coachNotes.body, coachName: users.name, createdAt: coachNotes.createdAt })
     .from(coachNotes)
     .innerJoin(users, eq(users.id, coachNotes.coachId))
+    // Only from a coach still connected: when the seeker or the coach ends it, the note goes too.
+    .innerJoin(
+      coachLinks,
+      and(eq(coachLinks.coachId, coachNotes.coachId), eq(coachLinks.seekerId, userId), isNull(coachLinks.endedAt)),
+    )
     .where(and(eq(coachNotes.seekerId, userId), isNull(coachNotes.dismissedAt)))
     .orderBy(desc(coachNotes.createdAt))
     .limit(1);

@@ -16,7 +16,7 @@ export function SignInForm({ next }: { next: string }) {
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
       <p className="text-sm text-stone-700">
         New to Cadence?{" "}
-        <Link href="/sign-up" className="font-medium text-brand-700 underline">
+        <Link href={next === "/today" ? "/sign-up" : `/sign-up?next=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline">
           Create an account
         </Link>
       </p>

@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser, safeReturnPath } from "@/lib/auth/session";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create your account" };
 
-export default async function SignUpPage() {
-  if (await currentUser()) redirect("/today");
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const { next } = await searchParams;
+  const returnTo = safeReturnPath(typeof next === "string" ? next : undefined);
+  if (await currentUser()) redirect(returnTo);
   return (
     <div className="mx-auto max-w-sm space-y-6 py-4">
       <h1 className="text-2xl font-bold">Create your account</h1>
-      <SignUpForm />
+      <SignUpForm next={returnTo} />
     </div>
   );
 }

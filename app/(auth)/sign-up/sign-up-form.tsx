@@ -9,7 +9,7 @@ import { signUpAction } from "../actions";
 const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function SignUpForm() {
+export function SignUpForm({ next }: { next: string }) {
   const [state, action] = useActionState(signUpAction, null);
   // The browser's zone, read on the client only (the server cannot know it).
   const timeZone = useSyncExternalStore(noSubscription, browserTimeZone, () => "");
@@ -28,6 +28,7 @@ export function SignUpForm() {
         hint={`At least ${PASSWORD_MIN} characters (up to ${PASSWORD_MAX}). A long phrase is easy to remember and hard to guess.`}
       />
       <input type="hidden" name="timeZone" value={timeZone} />
+      <input type="hidden" name="next" value={next} />
       <p className="text-sm text-stone-600">
         Time zone: <span className="font-medium text-stone-800">{timeZone || "detecting…"}</span> (from your browser; you
         can change it in settings).
@@ -36,7 +37,7 @@ export function SignUpForm() {
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
       <p className="text-sm text-stone-700">
         Already have an account?{" "}
-        <Link href="/sign-in" className="font-medium text-brand-700 underline">
+        <Link href={next === "/today" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline">
           Sign in
         </Link>
       </p>

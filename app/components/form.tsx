@@ -13,7 +13,14 @@ type FieldProps = {
   hint?: string;
   required?: boolean;
   maxLength?: number;
+  /** For date inputs: the earliest date allowed. */
+  min?: string;
+  /** A multi-line text area instead of a one-line input. */
+  multiline?: boolean;
 };
+
+const inputClass =
+  "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid]:border-red-600";
 
 export function errorsFor(state: ActionState, name: string): string[] {
   return state && !state.ok ? (state.fieldErrors[name] ?? []) : [];
@@ -24,27 +31,41 @@ export function valueFor(state: ActionState, name: string, fallback = ""): strin
   return state && !state.ok ? (state.values?.[name] ?? fallback) : fallback;
 }
 
-export function Field({ label, name, state, type = "text", defaultValue, autoComplete, hint, required, maxLength }: FieldProps) {
+export function Field({ label, name, state, type = "text", defaultValue, autoComplete, hint, required, maxLength, min, multiline }: FieldProps) {
   const errors = errorsFor(state, name);
   const id = `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
+  const inputAria = { "aria-invalid": errors.length > 0 || undefined, "aria-describedby": describedBy || undefined };
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        defaultValue={type === "password" ? undefined : valueFor(state, name, defaultValue)}
-        autoComplete={autoComplete}
-        required={required}
-        maxLength={maxLength}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy || undefined}
-        className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid]:border-red-600"
-      />
+      {multiline ? (
+        <textarea
+          id={id}
+          name={name}
+          rows={3}
+          defaultValue={valueFor(state, name, defaultValue)}
+          required={required}
+          maxLength={maxLength}
+          {...inputAria}
+          className={inputClass}
+        />
+      ) : (
+        <input
+          id={id}
+          name={name}
+          type={type}
+          defaultValue={type === "password" ? undefined : valueFor(state, name, defaultValue)}
+          autoComplete={autoComplete}
+          required={required}
+          maxLength={maxLength}
+          min={min}
+          {...inputAria}
+          className={inputClass}
+        />
+      )}
       {hint ? (
         <p id={`${id}-hint`} className="text-sm text-stone-600">
           {hint}

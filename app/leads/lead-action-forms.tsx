@@ -51,7 +51,7 @@ export function PauseForm({ leadId, tomorrow }: { leadId: string; tomorrow: stri
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="leadId" value={leadId} />
       <FormMessage state={state} />
-      <DateField label="Pause until" name="pausedUntil" state={state} min={tomorrow} hint="The lead comes back on this date." />
+      <Field type="date" label="Pause until" name="pausedUntil" state={state} min={tomorrow} hint="The lead comes back on this date." />
       <SubmitButton variant="secondary" pendingText="Pausing…">
         Pause
       </SubmitButton>
@@ -100,7 +100,8 @@ export function NextDueForm({ leadId, today, current }: { leadId: string; today:
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="leadId" value={leadId} />
       <FormMessage state={state} />
-      <DateField
+      <Field
+        type="date"
         label="They said to follow up on"
         name="nextDue"
         state={state}
@@ -112,49 +113,6 @@ export function NextDueForm({ leadId, today, current }: { leadId: string; today:
         Set next due date
       </SubmitButton>
     </form>
-  );
-}
-
-function DateField({
-  label,
-  name,
-  state,
-  min,
-  hint,
-  defaultValue = "",
-}: {
-  label: string;
-  name: string;
-  state: ActionState;
-  min: string;
-  hint?: string;
-  defaultValue?: string;
-}) {
-  const errors = errorsFor(state, name);
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        type="date"
-        min={min}
-        defaultValue={valueFor(state, name, defaultValue)}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy || undefined}
-        className="block w-full max-w-xs rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid]:border-red-600"
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
   );
 }
 
@@ -237,7 +195,7 @@ export function BulkActions({ formId, tomorrow }: { formId: string; tomorrow: st
       <FormMessage state={deleteState} />
       <div className="grid gap-4 md:grid-cols-3">
         <div className="space-y-2">
-          <DateField label="Pause selected until" name="bulkPausedUntil" state={pauseState} min={tomorrow} />
+          <Field type="date" label="Pause selected until" name="bulkPausedUntil" state={pauseState} min={tomorrow} />
           <BulkButton formAction={pauseAction}>Pause selected</BulkButton>
         </div>
         <div className="space-y-2">

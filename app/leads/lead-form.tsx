@@ -2,8 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { errorsFor, Field, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
-import type { ActionState } from "@/lib/actions";
+import { Field, FormMessage, SubmitButton } from "@/app/components/form";
 import { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS, LEAD_TEXT_LIMITS, type LeadInput } from "@/lib/leads/validation";
 import { createLeadAction, updateLeadAction } from "./actions";
 
@@ -31,8 +30,9 @@ export function LeadForm({ lead }: { lead?: LeadInput & { id: string } }) {
         maxLength={LEAD_TEXT_LIMITS.linkedinUrl}
         hint="For example https://www.linkedin.com/in/their-name"
       />
-      <TextArea label="Notes" name="notes" state={state} defaultValue={value("notes")} maxLength={LEAD_TEXT_LIMITS.notes} />
-      <TextArea
+      <Field multiline label="Notes" name="notes" state={state} defaultValue={value("notes")} maxLength={LEAD_TEXT_LIMITS.notes} />
+      <Field
+          multiline
         label="Personal notes"
         name="personalNotes"
         state={state}
@@ -58,45 +58,3 @@ export function LeadForm({ lead }: { lead?: LeadInput & { id: string } }) {
   );
 }
 
-function TextArea({
-  label,
-  name,
-  state,
-  defaultValue,
-  maxLength,
-  hint,
-}: {
-  label: string;
-  name: string;
-  state: ActionState;
-  defaultValue: string;
-  maxLength: number;
-  hint?: string;
-}) {
-  const errors = errorsFor(state, name);
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        maxLength={maxLength}
-        defaultValue={valueFor(state, name, defaultValue)}
-        aria-invalid={errors.length > 0 || undefined}
-        aria-describedby={describedBy || undefined}
-        className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid]:border-red-600"
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <FieldErrors id={`${id}-error`} errors={errors} />
-    </div>
-  );
-}

@@ -9,6 +9,14 @@ export const metadata: Metadata = {
   description: "Keep your job-search follow-ups on pace, and let your coach see how it goes.",
 };
 
+const SIGNED_IN_LINKS = [
+  { href: "/today", label: "Today" },
+  { href: "/leads", label: "Leads" },
+  { href: "/materials", label: "Materials" },
+  { href: "/coach", label: "Coach" },
+  { href: "/settings", label: "Settings" },
+];
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
@@ -26,21 +34,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             {user ? (
               <>
-                <Link href="/today" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
-                  Today
-                </Link>
-                <Link href="/leads" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
-                  Leads
-                </Link>
-                <Link href="/materials" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
-                  Materials
-                </Link>
-                <Link href="/coach" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
-                  Coach
-                </Link>
-                <Link href="/settings" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
-                  Settings
-                </Link>
+                {SIGNED_IN_LINKS.map(({ href, label }) => (
+                  <Link key={href} href={href} className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
+                    {label}
+                  </Link>
+                ))}
                 <form action={signOutAction}>
                   <button type="submit" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
                     Sign out

@@ -178,6 +178,8 @@ test("health answers with the database's state @postgres", async ({ request }) =
 });
 
 test("every screen passes axe and fits a phone, by keyboard too", async ({ page }) => {
+  // Many pages, each analysed by axe: more than the default minute on a loaded 2-core machine.
+  test.slow();
   for (const path of ["/", "/sign-in", "/sign-up"]) {
     await page.goto(path);
     await expectNoAxeViolations(page);

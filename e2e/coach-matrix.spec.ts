@@ -3,7 +3,7 @@ import { signUp, uniqueEmail } from "./helpers";
 
 /*
  * The authorization matrix, over HTTP against the built app: every coach page, route and action,
- * and the seeker's pages, for six actors. Each cell either works, answers 404, or (anonymous)
+ * the seeker's pages and lead writes (edit, log a touch, pause), for six actors. Each cell either works, answers 404, or (anonymous)
  * redirects to sign-in; no page shows another person's company unless it is theirs or they coach
  * them; replayed actions change nothing.
  */
@@ -172,8 +172,21 @@ test("every coach and seeker page, route and action, for every actor", async ({ 
     owner.page.getByRole("button", { name: "End connection with Cora Connected" }).click(),
   );
 
+  // The seeker's own writes on a lead: a coach, even a connected one, and everyone else get 404.
+  await owner.page.goto(`/leads/${ownerLead}/edit`);
+  await owner.page.getByLabel("Company").fill("Renamed by someone else");
+  const editLead = await captureAction(owner.page, () => owner.page.getByRole("button", { name: "Save changes" }).click());
+  await owner.page.goto(`/leads/${ownerLead}`);
+  const logTouch = await captureAction(owner.page, () => owner.page.getByRole("button", { name: "Phone", exact: true }).click());
+  await owner.page.goto(`/leads/${ownerLead}`);
+  await owner.page.getByLabel("Pause until").fill("2099-01-01");
+  const pauseLead = await captureAction(owner.page, () => owner.page.getByRole("button", { name: "Pause", exact: true }).click());
+
   const intruders: Actor[] = ["owner", "otherSeeker", "unconnectedCoach", "endedCoach", "anonymous"];
   for (const [name, action, allowed] of [
+    ["edit the owner's lead", editLead, "owner"],
+    ["log a touch on the owner's lead", logTouch, "owner"],
+    ["pause the owner's lead", pauseLead, "owner"],
     ["leave a note", leaveNote, "connectedCoach"],
     ["end the connection as the coach", endFromCoach, "connectedCoach"],
     ["withdraw the coach's invitation", withdraw, "connectedCoach"],
@@ -202,9 +215,16 @@ test("every coach and seeker page, route and action, for every actor", async ({ 
   await expect(owner.page.getByRole("button", { name: "End connection with Cora Connected" })).toBeVisible();
   await owner.page.goto("/today");
   await expect(owner.page.getByText("Written by someone else")).toHaveCount(0);
+  const ownerLeadPage = await owner.request.get(`/leads/${ownerLead}`);
+  const ownerLeadHtml = await ownerLeadPage.text();
+  expect(ownerLeadHtml).toContain(OWNER_COMPANY);
+  expect(ownerLeadHtml).not.toContain("Renamed by someone else");
+  expect(ownerLeadHtml).not.toContain("2099");
 
   // The captured requests were real: replayed by their owner they work.
   expect((await replay(connectedCoach.request, leaveNote)).status()).toBe(200);
+  expect((await replay(owner.request, editLead)).status()).toBeLessThan(400);
+  expect(await (await owner.request.get(`/leads/${ownerLead}`)).text()).toContain("Renamed by someone else");
   await connectedCoach.page.goto(`/coach/clients/${ownerId}`);
   await expect(connectedCoach.page.getByText("Written by someone else")).toBeVisible();
 

@@ -1,15 +1,7 @@
-/** The lead fields a CSV file can fill, in export order. */
-export const LEAD_CSV_FIELDS = [
-  "company",
-  "contactName",
-  "title",
-  "email",
-  "phone",
-  "linkedinUrl",
-  "notes",
-  "personalNotes",
-  "cadenceDays",
-] as const;
+import { LEAD_FORM_FIELDS } from "@/lib/leads/validation";
+
+/** The lead fields a CSV file can fill, in export order: those of the lead form. */
+export const LEAD_CSV_FIELDS = LEAD_FORM_FIELDS;
 export type LeadCsvField = (typeof LEAD_CSV_FIELDS)[number];
 
 /** The header Cadence writes for each field (and reads back). */

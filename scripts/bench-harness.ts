@@ -11,15 +11,14 @@
 // - Statements are counted by the app itself (db/query-counter.ts), read through /today/query-count
 //   right before and after one request.
 // - Bounded in time (BENCH_DEADLINE_MINUTES): whatever happens, the server stops and the database goes.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import path from "node:path";
 import { chromium } from "@playwright/test";
 import postgres from "postgres";
 import { openDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { hashPassword } from "@/lib/auth/password";
+import { ensureBuild, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
 
 /** Someone the bench signs in; `marker` is text the measured page shows them, to check it is the page. */
 export interface BenchUser {
@@ -71,7 +70,6 @@ const password = "a steady bench pace";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-const step = (message: string) => console.log(`· ${message}`);
 
 export async function runBench(plan: BenchPlan): Promise<void> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -95,10 +93,10 @@ export async function runBench(plan: BenchPlan): Promise<void> {
   }, deadlineMs);
 
   try {
-    ensureBuild(distDir);
+    ensureBuild(distDir, "BENCH_BUILD");
     await admin.unsafe(`create database "${name}"`);
     await seed(databaseUrl, plan.seed);
-    server = startServer(base, port, distDir, databaseUrl);
+    server = startAppServer({ port, distDir, databaseUrl, secrets: newSecrets(), env: { CADENCE_COUNT_QUERIES: "1" } });
     await waitForHealth(base);
     const cookies = await signInAll(base, plan.users);
 
@@ -123,12 +121,7 @@ export async function runBench(plan: BenchPlan): Promise<void> {
   }
 
   async function cleanUp() {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
-      server.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      if (server.exitCode === null) server.kill("SIGKILL");
-    }
+    await stopAppServer(server);
     if (keepDatabase) console.log(`kept the database: ${databaseUrl} (drop it when done)`);
     else await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end({ timeout: 5 });
@@ -147,19 +140,6 @@ export async function withoutTouchIndexes(tx: postgres.TransactionSql, insert: (
   await insert();
   for (const index of indexes) await tx.unsafe(index.definition);
   await tx`alter table touches add constraint touches_pkey primary key using index touches_pkey`;
-}
-
-function ensureBuild(distDir: string) {
-  if (existsSync(path.join(distDir, "BUILD_ID")) && process.env.BENCH_BUILD !== "1") {
-    step(`using the build in ${distDir} (BENCH_BUILD=1 to rebuild)`);
-    return;
-  }
-  step(`building into ${distDir}…`);
-  const result = spawnSync("node_modules/.bin/next", ["build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error("next build failed");
 }
 
 async function seed(databaseUrl: string, fill: BenchPlan["seed"]) {
@@ -185,44 +165,6 @@ async function seed(databaseUrl: string, fill: BenchPlan["seed"]) {
     `seeded ${counts!.users.toLocaleString()} users, ${counts!.leads.toLocaleString()} leads, ` +
       `${counts!.touches.toLocaleString()} touches${links} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-}
-
-function startServer(base: string, port: number, distDir: string, databaseUrl: string): ChildProcess {
-  step(`starting next start on ${base}`);
-  const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      NEXT_DIST_DIR: distDir,
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString("base64url"),
-      CRON_SECRET: randomBytes(32).toString("base64url"),
-      AUTH_TRUST_HOST: "true",
-      // No pace job in the background: nothing but the measured requests touches the database.
-      CADENCE_SCHEDULER: "off",
-      CADENCE_COUNT_QUERIES: "1",
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  child.on("exit", (code) => {
-    // `killed`: the bench itself stopped it, at the end.
-    if (!child.killed && code !== 0) console.error(`next start exited with ${code}`);
-  });
-  return child;
-}
-
-async function waitForHealth(base: string) {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("the server did not answer /api/health within 60 s");
 }
 
 /** Signs each user in as a person would (the sign-in form) and returns their Cookie headers. */

@@ -1,0 +1,83 @@
+// The production app as a child process, for the benches, the load run and the fault scripts:
+// build it when there is no build, start `next start` on loopback, wait for /api/health, stop it.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+
+export const step = (message: string) => console.log(`· ${message}`);
+
+/** Builds into `distDir` unless a build is there (`rebuildVariable`=1 rebuilds anyway). */
+export function ensureBuild(distDir: string, rebuildVariable: string) {
+  if (existsSync(path.join(distDir, "BUILD_ID")) && process.env[rebuildVariable] !== "1") {
+    step(`using the build in ${distDir} (${rebuildVariable}=1 to rebuild)`);
+    return;
+  }
+  step(`building into ${distDir}…`);
+  const result = spawnSync("node_modules/.bin/next", ["build"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+/** Secrets a server keeps across restarts, so sessions signed before a restart stay valid. */
+export function newSecrets() {
+  return { AUTH_SECRET: randomBytes(32).toString("base64url"), CRON_SECRET: randomBytes(32).toString("base64url") };
+}
+
+export interface AppServerOptions {
+  port: number;
+  distDir: string;
+  databaseUrl: string;
+  secrets: ReturnType<typeof newSecrets>;
+  /** Extra environment, e.g. CADENCE_COUNT_QUERIES=1. */
+  env?: Record<string, string>;
+}
+
+/** `next start` on 127.0.0.1 with no pace job in the background: only the driven requests use the database. */
+export function startAppServer({ port, distDir, databaseUrl, secrets, env = {} }: AppServerOptions): ChildProcess {
+  step(`starting next start on http://127.0.0.1:${port}`);
+  const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL: databaseUrl,
+      ...secrets,
+      AUTH_TRUST_HOST: "true",
+      CADENCE_SCHEDULER: "off",
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  child.on("exit", (code, signal) => {
+    // `killed`: stopped on purpose (the end of a run, or a fault script's SIGKILL).
+    if (!child.killed && code !== 0) console.error(`next start exited with ${code ?? signal}`);
+  });
+  return child;
+}
+
+/** Stops a server this process started: SIGTERM, then SIGKILL after five seconds. */
+export async function stopAppServer(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+}
+
+/** Waits until /api/health answers 200; answers the milliseconds it took. */
+export async function waitForHealth(base: string, timeoutMs = 60_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) return Date.now() - started;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the server did not answer /api/health within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,285 @@
+// `npm run faults`: two faults under load, each checked for lost or half-written data.
+//
+// 1. The server is killed with SIGKILL while seekers log touches and a CSV import is in flight, then
+//    started again: every touch acknowledged before or after is stored exactly once, and every import
+//    is whole (the importing seeker holds a whole number of imports: none half-written).
+// 2. PostgreSQL is stopped under load and started again, without restarting the app: while it is down,
+//    /api/health answers 503 and pages answer an error page, each within seconds (no hang); once it is
+//    back the app serves again by itself, and no acknowledged touch is lost.
+//
+// Fault 1 uses a fresh database on the PostgreSQL server (FAULTS_DATABASE_URL, default loopback).
+// Fault 2 stops a PostgreSQL cluster of its own (initdb in a temporary folder, port FAULTS_PG_PORT,
+// 5499), so no other database on the machine goes down. Bounded by FAULTS_DEADLINE_MINUTES (5).
+import { spawnSync, type ChildProcess } from "node:child_process";
+import { chownSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import postgres from "postgres";
+import { previewLeadsImport } from "@/lib/csv/import-leads";
+import { ensureBuild, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
+import {
+  callAction,
+  checkTouches,
+  createScratchDatabase,
+  driveLoad,
+  loadActionIds,
+  newLedger,
+  prepareSeekers,
+  reportLoad,
+  type Seeker,
+} from "./load-harness";
+
+const serverUrl = process.env.FAULTS_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const port = Number(process.env.FAULTS_PORT ?? 3320);
+const clusterPort = Number(process.env.FAULTS_PG_PORT ?? 5499);
+const deadlineMs = Number(process.env.FAULTS_DEADLINE_MINUTES ?? 5) * 60_000;
+const base = `http://127.0.0.1:${port}`;
+const IMPORT_ROWS = 1_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+let server: ChildProcess | undefined;
+const cleanUps: (() => Promise<void>)[] = [];
+const problems: string[] = [];
+
+const deadline = setTimeout(() => {
+  console.error(`faults: took longer than ${deadlineMs / 60_000} minutes; stopping.`);
+  void cleanUp().finally(() => process.exit(2));
+}, deadlineMs);
+
+async function cleanUp() {
+  await stopAppServer(server);
+  for (const undo of cleanUps.reverse()) await undo().catch((error: unknown) => console.error(error));
+  cleanUps.length = 0;
+}
+
+/** The confirm-import form's rows for a CSV of `IMPORT_ROWS` leads, as the preview hands them to the browser. */
+function importRows(): string {
+  const lines = ["Company,Contact name,E-mail"];
+  for (let row = 1; row <= IMPORT_ROWS; row++) lines.push(`Imported Company ${row},Person ${row},person${row}@import.example`);
+  const result = previewLeadsImport({ text: lines.join("\n"), existing: [] });
+  if (!result.ok) throw new Error(result.error);
+  return JSON.stringify(result.preview.candidates);
+}
+
+/** Imports over and over as one seeker until stopped; counts the imports the server acknowledged. */
+function importLoop(importer: Seeker, confirmImportId: string, onSent: () => void) {
+  const rows = importRows();
+  const state = { acknowledged: 0, attempts: 0, running: true };
+  const done = (async () => {
+    while (state.running) {
+      state.attempts++;
+      const call = callAction(base, {
+        id: confirmImportId,
+        page: "/leads/import",
+        fields: { rows, includeDuplicates: "yes" },
+        cookie: importer.cookie,
+      });
+      onSent();
+      try {
+        const { response } = await call;
+        if (response.headers.get("x-action-redirect")?.startsWith(`/leads?imported=${IMPORT_ROWS}`)) state.acknowledged++;
+      } catch {
+        await sleep(200); // The server is down: try again shortly.
+      }
+    }
+  })();
+  return { state, stop: async () => ((state.running = false), await done) };
+}
+
+async function countLeads(databaseUrl: string, email: string): Promise<number> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ leads: number }[]>`
+      select count(*)::int as leads from leads join users on users.id = leads.user_id where users.email = ${email}`;
+    return row?.leads ?? 0;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+async function serverKilledUnderLoad() {
+  console.log("\n== fault 1: the server is killed with SIGKILL under load, then started again ==");
+  const database = await createScratchDatabase(serverUrl, "faults");
+  cleanUps.push(database.drop);
+  const secrets = newSecrets();
+  server = startAppServer({ port, distDir, databaseUrl: database.url, secrets });
+  await waitForHealth(base);
+  const actions = loadActionIds(distDir);
+  const [importer, ...seekers] = await prepareSeekers({ base, databaseUrl: database.url, actions, count: 21, label: "killed" });
+  const importerLeadsBefore = await countLeads(database.url, importer!.email);
+
+  const ledger = newLedger();
+  const load = driveLoad({
+    base,
+    seekers,
+    durationSeconds: 20,
+    connections: { today: 3, lead: 3, touch: 12 },
+    logTouchId: actions.logTouch,
+    ledger,
+  });
+  // Kill the server a moment after an import was sent, once the load has run for six seconds.
+  let killAfter = Date.now() + 6_000;
+  let killedAt = 0;
+  let acknowledgedBeforeKill = 0;
+  const imports = importLoop(importer!, actions.confirmImport, () => {
+    if (killedAt === 0 && Date.now() >= killAfter) {
+      killAfter = Infinity;
+      setTimeout(() => {
+        acknowledgedBeforeKill = ledger.acknowledged.size;
+        killedAt = Date.now();
+        step(`SIGKILL to the server (pid ${server!.pid}) with an import in flight`);
+        server!.kill("SIGKILL");
+        server = startAppServer({ port, distDir, databaseUrl: database.url, secrets });
+      }, 150);
+    }
+  });
+  while (killedAt === 0) await sleep(50);
+  const downFor = await waitForHealth(base);
+  step(`the server answered again ${seconds(Date.now() - killedAt)} after the kill (health check after ${seconds(downFor)})`);
+
+  const results = await load;
+  await imports.stop();
+  reportLoad(results, ledger);
+  const acknowledgedAfter = ledger.acknowledged.size - acknowledgedBeforeKill;
+  if (acknowledgedAfter === 0) problems.push("fault 1: no touch was acknowledged after the restart");
+  problems.push(...(await checkTouches(database.url, ledger)).map((problem) => `fault 1: ${problem}`));
+
+  const imported = (await countLeads(database.url, importer!.email)) - importerLeadsBefore;
+  const whole = imported % IMPORT_ROWS === 0;
+  const committed = imported / IMPORT_ROWS;
+  const { acknowledged, attempts } = imports.state;
+  step(
+    `imports: ${attempts} sent, ${acknowledged} acknowledged, ${imported} leads stored = ` +
+      `${whole ? `${committed} whole imports` : "a HALF-WRITTEN import"}`,
+  );
+  if (!whole) problems.push(`fault 1: ${imported} imported leads is not a whole number of ${IMPORT_ROWS}-row imports`);
+  else if (committed < acknowledged || committed > attempts) {
+    problems.push(`fault 1: ${committed} imports stored, but ${acknowledged} acknowledged of ${attempts} sent`);
+  }
+  step(`touches acknowledged: ${acknowledgedBeforeKill} before the kill, ${acknowledgedAfter} after`);
+  await stopAppServer(server);
+}
+
+/** A PostgreSQL 15 cluster of this run's own, in a temporary folder, that it may stop and start. */
+function privateCluster() {
+  const binaries = path.join("/usr/lib/postgresql", readdirSync("/usr/lib/postgresql").sort().at(-1)!, "bin");
+  const dataDir = mkdtempSync(path.join(tmpdir(), "cadence-faults-pg-"));
+  // PostgreSQL refuses to run as root: run its tools as the postgres user then.
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const owner = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
+    const group = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
+    chownSync(dataDir, Number(owner.stdout), Number(group.stdout));
+  }
+  const run = (tool: string, args: string[]) => {
+    const [command, commandArgs] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", path.join(binaries, tool), ...args]]
+      : [path.join(binaries, tool), args];
+    const result = spawnSync(command, commandArgs as string[], { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`${tool} ${args.join(" ")} failed: ${result.stderr || result.stdout}`);
+  };
+  const options = `-p ${clusterPort} -k ${dataDir} -c listen_addresses=127.0.0.1 -c fsync=on`;
+  return {
+    url: `postgres://postgres@127.0.0.1:${clusterPort}/postgres`,
+    init: () => run("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "--no-sync"]),
+    start: () => run("pg_ctl", ["-D", dataDir, "-o", options, "-l", path.join(dataDir, "log"), "-w", "start"]),
+    stop: () => run("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]),
+    remove: async () => {
+      spawnSync(asRoot ? "runuser" : path.join(binaries, "pg_ctl"), asRoot
+        ? ["-u", "postgres", "--", path.join(binaries, "pg_ctl"), "-D", dataDir, "-m", "immediate", "-w", "stop"]
+        : ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One GET with a time limit: its status and how long it took, or "no answer". */
+async function probe(pathname: string, cookie?: string) {
+  const started = Date.now();
+  try {
+    const response = await fetch(`${base}${pathname}`, {
+      headers: cookie ? { cookie } : {},
+      redirect: "manual",
+      signal: AbortSignal.timeout(15_000),
+    });
+    const body = await response.text();
+    return { status: response.status, ms: Date.now() - started, body };
+  } catch {
+    return { status: 0, ms: Date.now() - started, body: "" };
+  }
+}
+
+async function databaseRestartedUnderLoad() {
+  console.log("\n== fault 2: PostgreSQL stops under load and starts again; the app is not restarted ==");
+  const cluster = privateCluster();
+  cluster.init();
+  cluster.start();
+  cleanUps.push(cluster.remove);
+  const database = await createScratchDatabase(cluster.url, "faults");
+  cleanUps.push(database.drop);
+  server = startAppServer({ port, distDir, databaseUrl: database.url, secrets: newSecrets() });
+  await waitForHealth(base);
+  const actions = loadActionIds(distDir);
+  const seekers = await prepareSeekers({ base, databaseUrl: database.url, actions, count: 10, label: "outage" });
+
+  const ledger = newLedger();
+  const load = driveLoad({
+    base,
+    seekers,
+    durationSeconds: 24,
+    connections: { today: 4, lead: 3, touch: 6 },
+    logTouchId: actions.logTouch,
+    ledger,
+  });
+  await sleep(6_000);
+  const acknowledgedBeforeStop = ledger.acknowledged.size;
+  step("stopping PostgreSQL (pg_ctl stop -m fast)");
+  cluster.stop();
+  const stoppedAt = Date.now();
+
+  const health = await probe("/api/health");
+  const today = await probe("/today", seekers[0]!.cookie);
+  step(`while it is down: /api/health ${health.status} in ${health.ms} ms, /today ${today.status} in ${today.ms} ms`);
+  if (health.status !== 503) problems.push(`fault 2: /api/health answered ${health.status} while the database was down`);
+  if (today.status < 500 || !/went wrong|error/i.test(today.body)) {
+    problems.push(`fault 2: /today answered ${today.status} without an error page while the database was down`);
+  }
+  if (Math.max(health.ms, today.ms) > 10_000) problems.push("fault 2: a request took over 10 s while the database was down");
+
+  await sleep(Math.max(0, stoppedAt + 5_000 - Date.now()));
+  step("starting PostgreSQL again");
+  cluster.start();
+  const startedAt = Date.now();
+  const recoveredIn = await waitForHealth(base, 30_000).catch(() => -1);
+  if (recoveredIn < 0) problems.push("fault 2: the app did not recover within 30 s of the database coming back");
+  else step(`the app answered /api/health 200 ${seconds(Date.now() - startedAt)} after PostgreSQL started (down ${seconds(startedAt - stoppedAt)})`);
+
+  const results = await load;
+  reportLoad(results, ledger);
+  const acknowledgedAfter = ledger.acknowledged.size - acknowledgedBeforeStop;
+  step(`touches acknowledged: ${acknowledgedBeforeStop} before the outage, ${acknowledgedAfter} during and after`);
+  const todayAfter = await probe("/today", seekers[0]!.cookie);
+  if (todayAfter.status !== 200) problems.push(`fault 2: /today answered ${todayAfter.status} after the database came back`);
+  if (acknowledgedAfter === 0) problems.push("fault 2: no touch was acknowledged after the database came back");
+  problems.push(...(await checkTouches(database.url, ledger)).map((problem) => `fault 2: ${problem}`));
+  await stopAppServer(server);
+}
+
+let failed = false;
+try {
+  ensureBuild(distDir, "FAULTS_BUILD");
+  await serverKilledUnderLoad();
+  await databaseRestartedUnderLoad();
+  console.log(problems.length === 0 ? "\nfaults: passed, nothing acknowledged was lost, nothing half-written" : `\nfaults: FAILED:\n- ${problems.join("\n- ")}`);
+  failed = problems.length > 0;
+} catch (error) {
+  console.error(error);
+  failed = true;
+} finally {
+  clearTimeout(deadline);
+  await cleanUp();
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,263 @@
+// What `npm run load` and `npm run faults` share: a fresh database on the PostgreSQL server, seekers
+// signed up and filled through the app's own server actions over HTTP, an autocannon load of the
+// three things a seeker does most (read Today, open a lead, log a touch), and the check that every
+// touch the server acknowledged is in the database exactly once.
+import { randomBytes, randomUUID } from "node:crypto";
+import autocannon from "autocannon";
+import postgres from "postgres";
+import { actionHeaders, encodeActionCall, formDataOf, serverActionIds } from "../e2e/server-actions";
+import { step } from "./app-server";
+
+export const PASSWORD = "a steady pace under load";
+
+export interface Seeker {
+  email: string;
+  cookie: string;
+  leadIds: string[];
+}
+
+/** A database of its own on the server at `serverUrl`, dropped by `drop()`. */
+export async function createScratchDatabase(serverUrl: string, purpose: string) {
+  const name = `cadence_${purpose}_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+  return {
+    url,
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+/** Posts one server action as the browser would; answers the response and its body. */
+export async function callAction(
+  base: string,
+  { id, page, fields, cookie }: { id: string; page: string; fields: Record<string, string>; cookie?: string },
+) {
+  const { body, contentType } = await encodeActionCall([null, formDataOf(fields)]);
+  const response = await fetch(`${base}${page}`, {
+    method: "POST",
+    headers: actionHeaders({ id, origin: base, contentType, cookie }),
+    body: new Uint8Array(body),
+    redirect: "manual",
+    signal: AbortSignal.timeout(30_000),
+  });
+  return { response, text: await response.text() };
+}
+
+/** The ids of the build's server actions this harness calls. */
+export function loadActionIds(distDir: string) {
+  const ids = serverActionIds(distDir);
+  const id = (key: string) => {
+    const found = ids.get(key);
+    if (!found) throw new Error(`no server action ${key} in ${distDir}`);
+    return found;
+  };
+  return {
+    signUp: id("app/(auth)/actions.ts#signUpAction"),
+    loadSampleData: id("app/leads/actions.ts#loadSampleDataAction"),
+    logTouch: id("app/touches/actions.ts#logTouchAction"),
+    confirmImport: id("app/leads/import/actions.ts#confirmImportAction"),
+  };
+}
+
+/**
+ * Signs `count` seekers up through the sign-up action and loads the sample job search (50 leads with
+ * their touches) for each through its action; the lead ids are read back from the database.
+ */
+export async function prepareSeekers({
+  base,
+  databaseUrl,
+  actions,
+  count,
+  label,
+}: {
+  base: string;
+  databaseUrl: string;
+  actions: ReturnType<typeof loadActionIds>;
+  count: number;
+  label: string;
+}): Promise<Seeker[]> {
+  const started = performance.now();
+  const zones = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Auckland", "America/Los_Angeles"];
+  const seekers: Seeker[] = [];
+  for (let index = 0; index < count; index++) {
+    const email = `${label}-${index}-${randomBytes(3).toString("hex")}@load.example`;
+    const signUp = await callAction(base, {
+      id: actions.signUp,
+      page: "/sign-up",
+      fields: { name: `Seeker ${index}`, email, password: PASSWORD, timeZone: zones[index % zones.length]!, next: "" },
+    });
+    const cookie = sessionCookie(signUp.response);
+    if (!cookie) throw new Error(`sign-up of ${email} answered ${signUp.response.status} without a session`);
+    const sample = await callAction(base, { id: actions.loadSampleData, page: "/leads", fields: {}, cookie });
+    if (sample.response.status !== 200) throw new Error(`loading sample data for ${email} answered ${sample.response.status}`);
+    seekers.push({ email, cookie, leadIds: [] });
+  }
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const rows = await sql<{ email: string; id: string }[]>`
+      select users.email, leads.id from leads join users on users.id = leads.user_id
+      where users.email in ${sql(seekers.map((seeker) => seeker.email))}`;
+    for (const row of rows) seekers.find((seeker) => seeker.email === row.email)!.leadIds.push(row.id);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  const leads = seekers.reduce((sum, seeker) => sum + seeker.leadIds.length, 0);
+  if (seekers.some((seeker) => seeker.leadIds.length === 0)) throw new Error("a seeker has no leads after loading sample data");
+  step(`signed up ${count} seekers with ${leads} leads in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return seekers;
+}
+
+function sessionCookie(response: Response): string | undefined {
+  const session = response.headers.getSetCookie().find((cookie) => cookie.startsWith("authjs.session-token="));
+  return session?.split(";")[0];
+}
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+
+/**
+ * Touches the load logged: the key of every request built (a few are built and never sent when the
+ * run ends), of every one the server acknowledged, and how many it answered 200 without "ok".
+ */
+export interface TouchLedger {
+  sent: Set<string>;
+  acknowledged: Set<string>;
+  refused: number;
+}
+
+export const newLedger = (): TouchLedger => ({ sent: new Set(), acknowledged: new Set(), refused: 0 });
+
+export type Kind = "today" | "lead" | "touch";
+
+/**
+ * One autocannon instance per kind of request, all at once for `durationSeconds`, each request as a
+ * seeker picked at random. A touch is acknowledged when the action answers 200 with `"ok":true`.
+ */
+export async function driveLoad({
+  base,
+  seekers,
+  durationSeconds,
+  connections,
+  logTouchId,
+  ledger,
+}: {
+  base: string;
+  seekers: readonly Seeker[];
+  durationSeconds: number;
+  connections: Record<Kind, number>;
+  logTouchId: string;
+  ledger: TouchLedger;
+}): Promise<Record<Kind, autocannon.Result>> {
+  // React encodes the form once; each request swaps in its lead and a fresh idempotency key.
+  const leadSlot = "00000000-0000-4000-8000-00000000lead";
+  const keySlot = "idempotency-key-slot";
+  const template = await encodeActionCall([
+    null,
+    formDataOf({
+      leadId: leadSlot,
+      channel: "email",
+      direction: "",
+      outcome: "",
+      note: "Sent a follow-up under load",
+      materialId: "",
+      at: "",
+      idempotencyKey: keySlot,
+      confirmTooSoon: "yes",
+    }),
+  ]);
+  const templateBody = template.body.toString("utf8");
+  const touchHeaders = actionHeaders({ id: logTouchId, origin: base, contentType: template.contentType });
+
+  const common = { url: base, duration: durationSeconds, timeout: 30, excludeErrorStats: false };
+  const run = (kind: Kind, request: autocannon.Request) =>
+    autocannon({ ...common, connections: connections[kind], requests: [request] }) as unknown as Promise<autocannon.Result>;
+
+  const [today, lead, touch] = await Promise.all([
+    run("today", {
+      method: "GET",
+      setupRequest: (request) => ({ ...request, path: "/today", headers: { cookie: pick(seekers).cookie } }),
+    }),
+    run("lead", {
+      method: "GET",
+      setupRequest: (request) => {
+        const seeker = pick(seekers);
+        return { ...request, path: `/leads/${pick(seeker.leadIds)}`, headers: { cookie: seeker.cookie } };
+      },
+    }),
+    run("touch", {
+      method: "POST",
+      setupRequest: (request, context) => {
+        const seeker = pick(seekers);
+        const key = randomUUID();
+        (context as { key?: string }).key = key;
+        ledger.sent.add(key);
+        const body = templateBody.replace(leadSlot, pick(seeker.leadIds)).replace(keySlot, key);
+        return { ...request, path: "/today", headers: { ...touchHeaders, cookie: seeker.cookie }, body };
+      },
+      onResponse: (status, body, context) => {
+        if (status !== 200) return;
+        if (body.includes('"ok":true')) ledger.acknowledged.add((context as { key: string }).key);
+        else ledger.refused++;
+      },
+    }),
+  ]);
+  return { today, lead, touch };
+}
+
+/** Every acknowledged touch is stored exactly once; answers what is wrong, or nothing. */
+export async function checkTouches(databaseUrl: string, ledger: TouchLedger): Promise<string[]> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const keys = [...ledger.acknowledged];
+    const rows = await sql<{ key: string; copies: number }[]>`
+      select idempotency_key as key, count(*)::int as copies from touches
+      where idempotency_key = any(${keys}::text[]) group by idempotency_key`;
+    const stored = new Map(rows.map((row) => [row.key, row.copies]));
+    const problems: string[] = [];
+    const missing = keys.filter((key) => !stored.has(key));
+    const repeated = rows.filter((row) => row.copies > 1);
+    if (missing.length > 0) problems.push(`${missing.length} acknowledged touches are missing (e.g. ${missing[0]})`);
+    if (repeated.length > 0) problems.push(`${repeated.length} acknowledged touches are stored more than once`);
+    const [{ unknown } = { unknown: 0 }] = await sql<{ unknown: number }[]>`
+      select count(*)::int as unknown from touches
+      where idempotency_key is not null and not (idempotency_key = any(${[...ledger.sent]}::text[]))`;
+    if (unknown > 0) problems.push(`${unknown} touches carry a key the load never sent`);
+    step(`checked ${keys.length} acknowledged touches: ${problems.length === 0 ? "each stored exactly once" : problems.join("; ")}`);
+    return problems;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** Requests per second, p50 and p99 per kind, and every kind of failure. */
+export function reportLoad(results: Record<Kind, autocannon.Result>, ledger: TouchLedger) {
+  const header = ["request", "count", "req/s", "p50 ms", "p99 ms", "max ms", "non-2xx", "errors", "timeouts"];
+  const labels: Record<Kind, string> = { today: "GET /today", lead: "GET /leads/[id]", touch: "log touch (action)" };
+  const rows = (Object.entries(results) as [Kind, autocannon.Result][]).map(([kind, result]) => [
+    labels[kind],
+    String(result.requests.total),
+    result.requests.average.toFixed(1),
+    String(result.latency.p50),
+    String(result.latency.p99),
+    String(result.latency.max),
+    String(result.non2xx),
+    String(result.errors),
+    String(result.timeouts),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
+  const total = Object.values(results).reduce((sum, result) => sum + result.requests.total, 0);
+  const seconds = results.today.duration;
+  console.log(
+    `all: ${total} requests in ${seconds.toFixed(1)} s, ${(total / seconds).toFixed(1)} req/s; ` +
+      `touches acknowledged ${ledger.acknowledged.size}, answered without "ok" ${ledger.refused}`,
+  );
+}
+
+/** Failed requests of a run, summed over the kinds, with touches answered without "ok". */
+export function failuresOf(results: Record<Kind, autocannon.Result>, ledger: TouchLedger): number {
+  return Object.values(results).reduce((sum, result) => sum + result.non2xx + result.errors + result.timeouts, ledger.refused);
+}

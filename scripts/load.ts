@@ -1,0 +1,71 @@
+// `npm run load`: the production build on the PostgreSQL server (a fresh database, dropped after),
+// 50 seekers (LOAD_SEEKERS) signed up with the sample job search, driven for 60 s (LOAD_SECONDS) on
+// loopback by autocannon: reading Today, opening leads, logging touches. It then checks that every
+// touch the server acknowledged is stored exactly once and that no request failed, and prints
+// requests per second, p50 and p99 per kind of request and the error count. Exit 1 on any failure.
+//
+// LOAD_DATABASE_URL: the server (default loopback); NEXT_DIST_DIR: the build (built if missing,
+// LOAD_BUILD=1 rebuilds); LOAD_PORT (3310); LOAD_DEADLINE_MINUTES (5) bounds the whole run.
+import type { ChildProcess } from "node:child_process";
+import { ensureBuild, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
+import {
+  checkTouches,
+  createScratchDatabase,
+  driveLoad,
+  failuresOf,
+  loadActionIds,
+  newLedger,
+  prepareSeekers,
+  reportLoad,
+} from "./load-harness";
+
+const serverUrl = process.env.LOAD_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const port = Number(process.env.LOAD_PORT ?? 3310);
+const seekerCount = Number(process.env.LOAD_SEEKERS ?? 50);
+const seconds = Number(process.env.LOAD_SECONDS ?? 60);
+const deadlineMs = Number(process.env.LOAD_DEADLINE_MINUTES ?? 5) * 60_000;
+const base = `http://127.0.0.1:${port}`;
+
+ensureBuild(distDir, "LOAD_BUILD");
+const database = await createScratchDatabase(serverUrl, "load");
+let server: ChildProcess | undefined;
+const deadline = setTimeout(() => {
+  console.error(`load: took longer than ${deadlineMs / 60_000} minutes; stopping.`);
+  void cleanUp().finally(() => process.exit(2));
+}, deadlineMs);
+
+async function cleanUp() {
+  await stopAppServer(server);
+  await database.drop();
+}
+
+let failed = false;
+try {
+  server = startAppServer({ port, distDir, databaseUrl: database.url, secrets: newSecrets() });
+  await waitForHealth(base);
+  const actions = loadActionIds(distDir);
+  const seekers = await prepareSeekers({ base, databaseUrl: database.url, actions, count: seekerCount, label: "load" });
+
+  // One connection per seeker: a third read Today, a third open leads, a third log touches.
+  const connections = { today: Math.ceil(seekerCount / 3), lead: Math.ceil(seekerCount / 3), touch: 0 };
+  connections.touch = Math.max(1, seekerCount - connections.today - connections.lead);
+  step(`driving ${seekerCount} connections for ${seconds} s…`);
+  const ledger = newLedger();
+  const results = await driveLoad({ base, seekers, durationSeconds: seconds, connections, logTouchId: actions.logTouch, ledger });
+  console.log(`\nload: ${seekerCount} seekers, ${seconds} s, loopback, production build on PostgreSQL\n`);
+  reportLoad(results, ledger);
+  const failures = failuresOf(results, ledger);
+  const problems = await checkTouches(database.url, ledger);
+  if (failures > 0) problems.push(`${failures} requests failed`);
+  if (ledger.acknowledged.size === 0) problems.push("no touch was acknowledged");
+  console.log(problems.length === 0 ? "load: passed, nothing failed and nothing was lost" : `load: FAILED: ${problems.join("; ")}`);
+  failed = problems.length > 0;
+} catch (error) {
+  console.error(error);
+  failed = true;
+} finally {
+  clearTimeout(deadline);
+  await cleanUp();
+}
+process.exit(failed ? 1 : 0);

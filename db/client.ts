@@ -19,7 +19,14 @@ export type DbHandle = {
 /** A client on a PostgreSQL server when `url` is given, else on embedded PGlite in `dataDir` (or in memory). */
 export function openDb(options: { url?: string; dataDir?: string }): DbHandle {
   if (options.url) {
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    const client = postgres(options.url, {
+      max: 10,
+      onnotice: () => {},
+      // While the server is down, a waiting query fails at the next connection attempt: keep attempts
+      // at most half a second apart (the default backs off to 20 s, and pages would hang that long).
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
+      connect_timeout: 5,
+    });
     return {
       db: drizzlePostgres(client, { schema, logger: queryCountingLogger() }) as unknown as Db,
       kind: "postgres",

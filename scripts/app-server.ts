@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { chromium } from "@playwright/test";
 
 export const step = (message: string) => console.log(`· ${message}`);
 
@@ -80,4 +81,13 @@ export async function waitForHealth(base: string, timeoutMs = 60_000): Promise<n
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`the server did not answer /api/health within ${timeoutMs / 1000} s`);
+}
+
+/** Headless Chromium: Debian's where it is installed (Playwright's download is not reachable here). */
+export function launchBrowser() {
+  const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+  return chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
 }

@@ -12,13 +12,11 @@
 //   right before and after one request.
 // - Bounded in time (BENCH_DEADLINE_MINUTES): whatever happens, the server stops and the database goes.
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { chromium } from "@playwright/test";
 import postgres from "postgres";
 import { openDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { hashPassword } from "@/lib/auth/password";
-import { ensureBuild, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
+import { ensureBuild, launchBrowser, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
 
 /** Someone the bench signs in; `marker` is text the measured page shows them, to check it is the page. */
 export interface BenchUser {
@@ -169,8 +167,7 @@ async function seed(databaseUrl: string, fill: BenchPlan["seed"]) {
 
 /** Signs each user in as a person would (the sign-in form) and returns their Cookie headers. */
 async function signInAll(base: string, users: readonly BenchUser[]): Promise<string[]> {
-  const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await launchBrowser();
   try {
     const cookies: string[] = [];
     for (const user of users) {

@@ -14,9 +14,10 @@ import { spawnSync, type ChildProcess } from "node:child_process";
 import { chownSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import postgres from "postgres";
 import { previewLeadsImport } from "@/lib/csv/import-leads";
-import { ensureBuild, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
+import { ensureBuild, launchBrowser, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
 import {
   callAction,
   checkTouches,
@@ -192,7 +193,7 @@ function privateCluster() {
   };
 }
 
-/** One GET with a time limit: its status and how long it took, or "no answer". */
+/** One GET with a time limit: its status and how long it took (status 0: no answer). */
 async function probe(pathname: string, cookie?: string) {
   const started = Date.now();
   try {
@@ -201,10 +202,10 @@ async function probe(pathname: string, cookie?: string) {
       redirect: "manual",
       signal: AbortSignal.timeout(15_000),
     });
-    const body = await response.text();
-    return { status: response.status, ms: Date.now() - started, body };
+    await response.arrayBuffer();
+    return { status: response.status, ms: Date.now() - started };
   } catch {
-    return { status: 0, ms: Date.now() - started, body: "" };
+    return { status: 0, ms: Date.now() - started };
   }
 }
 
@@ -220,6 +221,9 @@ async function databaseRestartedUnderLoad() {
   await waitForHealth(base);
   const actions = loadActionIds(distDir);
   const seekers = await prepareSeekers({ base, databaseUrl: database.url, actions, count: 10, label: "outage" });
+  const browser = await launchBrowser();
+  cleanUps.push(() => browser.close());
+  const browserContext = await browser.newContext();
 
   const ledger = newLedger();
   const load = driveLoad({
@@ -240,10 +244,22 @@ async function databaseRestartedUnderLoad() {
   const today = await probe("/today", seekers[0]!.cookie);
   step(`while it is down: /api/health ${health.status} in ${health.ms} ms, /today ${today.status} in ${today.ms} ms`);
   if (health.status !== 503) problems.push(`fault 2: /api/health answered ${health.status} while the database was down`);
-  if (today.status < 500 || !today.body.includes("Something went wrong")) {
-    problems.push(`fault 2: /today answered ${today.status} without an error page while the database was down`);
-  }
+  if (today.status < 500) problems.push(`fault 2: /today answered ${today.status} while the database was down`);
   if (Math.max(health.ms, today.ms) > 10_000) problems.push("fault 2: a request took over 10 s while the database was down");
+  // What the seeker sees: the error page (drawn by the browser), then Today again after "Try again".
+  const [name, value] = seekers[0]!.cookie.split(/=(.*)/s) as [string, string];
+  await browserContext.addCookies([{ name, value, url: base }]);
+  const page = await browserContext.newPage();
+  await page.goto(`${base}/today`);
+  const sawErrorPage = await page
+    .getByRole("heading", { name: "Something went wrong" })
+    .waitFor({ timeout: 10_000 })
+    .then(() => true, () => false);
+  if (!sawErrorPage) problems.push("fault 2: the browser did not show the error page while the database was down");
+  else {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    if (violations.length > 0) problems.push(`fault 2: the error page has accessibility violations: ${violations.map((v) => v.id).join(", ")}`);
+  }
 
   await sleep(Math.max(0, stoppedAt + 5_000 - Date.now()));
   step("starting PostgreSQL again");
@@ -252,6 +268,15 @@ async function databaseRestartedUnderLoad() {
   const recoveredIn = await waitForHealth(base, 30_000).catch(() => -1);
   if (recoveredIn < 0) problems.push("fault 2: the app did not recover within 30 s of the database coming back");
   else step(`the app answered /api/health 200 ${seconds(Date.now() - startedAt)} after PostgreSQL started (down ${seconds(startedAt - stoppedAt)})`);
+  if (sawErrorPage) {
+    await page.getByRole("button", { name: "Try again" }).click();
+    const backToToday = await page
+      .getByRole("heading", { name: "Today", exact: true })
+      .waitFor({ timeout: 10_000 })
+      .then(() => true, () => false);
+    step(`in the browser: the error page while it was down, ${backToToday ? "Today again" : "NOT Today"} after "Try again"`);
+    if (!backToToday) problems.push('fault 2: "Try again" did not bring Today back once the database was up');
+  }
 
   const results = await load;
   reportLoad(results, ledger);

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { openDb, rowsOf, type Db, type DbHandle } from "./client";
 import { migrateDb } from "./migrate";
+import { COUNT_QUERIES_FLAG } from "./query-counter";
 
 /**
  * A migrated database of its own for one test file: a new database with a unique name on the
@@ -37,4 +39,37 @@ export async function truncateAll(db: Db): Promise<void> {
   const result = await db.execute(sql`select tablename from pg_tables where schemaname = 'public'`);
   const tables = rowsOf<{ tablename: string }>(result).map((row) => `"${row.tablename}"`);
   if (tables.length > 0) await db.execute(sql.raw(`truncate ${tables.join(", ")} restart identity cascade`));
+}
+
+/**
+ * A test file's database: created before its tests (with `countQueries`, its client counts
+ * statements; with `asAppDb`, it is what `db()` answers, for actions and route handlers), emptied
+ * before each test unless `truncate` is false, dropped after them.
+ */
+export function setUpTestDb({ countQueries = false, asAppDb = false, truncate = true } = {}) {
+  let handle: DbHandle | undefined;
+  const globalForDb = globalThis as unknown as { cadenceDb?: DbHandle };
+  beforeAll(async () => {
+    if (countQueries) process.env[COUNT_QUERIES_FLAG] = "1";
+    try {
+      handle = await createTestDb();
+    } finally {
+      if (countQueries) delete process.env[COUNT_QUERIES_FLAG];
+    }
+    if (asAppDb) globalForDb.cadenceDb = handle;
+  });
+  afterAll(async () => {
+    if (asAppDb) delete globalForDb.cadenceDb;
+    await handle?.close();
+  });
+  if (truncate) beforeEach(async () => truncateAll(handle!.db));
+  return {
+    get db(): Db {
+      if (!handle) throw new Error("setUpTestDb: the database exists only inside tests and hooks");
+      return handle.db;
+    },
+    get kind(): DbHandle["kind"] {
+      return handle?.kind ?? (process.env.TEST_DATABASE_URL ? "postgres" : "pglite");
+    },
+  };
 }

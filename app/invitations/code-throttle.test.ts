@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { createCoachInvitation, findInvitation } from "@/db/queries/coach";
 import { createUser } from "@/db/queries/users";
-import { createTestDb, truncateAll } from "@/db/test-db";
+import { setUpTestDb } from "@/db/test-db";
 import { withCodeThrottle } from "./code-throttle";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
-beforeEach(async () => truncateAll(handle.db));
+const handle = setUpTestDb();
 
 const NOW = new Date("2025-03-09T12:00:00Z");
 

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "../client";
+import { describe, expect, it } from "vitest";
 import { leads, users } from "../schema";
-import { createTestDb, truncateAll } from "../test-db";
+import { setUpTestDb } from "../test-db";
 import {
   campaignSettingsOf,
   getSeekerSettings,
@@ -12,12 +11,7 @@ import {
 } from "./campaign";
 import { addLeads, addSeeker, addTouch, plannedDays } from "./today-fixtures";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
-beforeEach(async () => truncateAll(handle.db));
+const handle = setUpTestDb();
 
 // Monday 3 March 2025, 10:00 in Paris.
 const now = new Date("2025-03-03T09:00:00Z");

@@ -1,12 +1,11 @@
 import fc from "fast-check";
 import { count, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clientMetrics } from "@/lib/coach/metrics";
 import { addDays, computePace, todayIn, type Channel, type Direction } from "@/lib/domain";
-import type { DbHandle } from "../client";
-import { COUNT_QUERIES_FLAG, queryCount, resetQueryCount } from "../query-counter";
+import { queryCount, resetQueryCount } from "../query-counter";
 import { coachInvitations, coachLinks, coachNotes, leads, touches, users } from "../schema";
-import { createTestDb, truncateAll } from "../test-db";
+import { setUpTestDb } from "../test-db";
 import {
   answerInvitation,
   createCoachInvitation,
@@ -25,15 +24,8 @@ import {
   withdrawInvitation,
 } from "./coach";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  // Count statements on this file's database (the counter reads the flag when the client is made).
-  process.env[COUNT_QUERIES_FLAG] = "1";
-  handle = await createTestDb();
-  delete process.env[COUNT_QUERIES_FLAG];
-});
-afterAll(async () => handle.close());
-beforeEach(async () => truncateAll(handle.db));
+// Statements are counted on this file's database.
+const handle = setUpTestDb({ countQueries: true });
 
 const NOW = new Date("2025-03-09T12:00:00Z");
 

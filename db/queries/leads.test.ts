@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { LeadInput } from "@/lib/leads/validation";
-import type { Db, DbHandle } from "../client";
 import { leads, materials, touches } from "../schema";
-import { createTestDb, truncateAll } from "../test-db";
+import { setUpTestDb } from "../test-db";
 import { updateCampaignSettings } from "./campaign";
 import {
   closeLeads,
@@ -27,21 +26,14 @@ import {
 import { createMaterial } from "./materials";
 import { createUser } from "./users";
 
-let handle: DbHandle;
-let db: Db;
-beforeAll(async () => {
-  handle = await createTestDb();
-  db = handle.db;
-});
-afterAll(async () => handle.close());
-beforeEach(async () => truncateAll(db));
+const handle = setUpTestDb();
 
 // Wednesday 5 March 2025, 10:00 in Paris.
 const now = new Date("2025-03-05T09:00:00Z");
 const timeZone = "Europe/Paris";
 
 async function seeker(email = "sam@example.com") {
-  const user = (await createUser(db, { name: "Sam", email, passwordHash: "x", timeZone }))!;
+  const user = (await createUser(handle.db, { name: "Sam", email, passwordHash: "x", timeZone }))!;
   return user.id;
 }
 
@@ -62,20 +54,20 @@ function leadInput(company: string, extra: Partial<LeadInput> = {}): LeadInput {
 
 async function addLeads(userId: string, companies: string[]) {
   const ids: string[] = [];
-  for (const company of companies) ids.push((await createLead(db, { userId, lead: leadInput(company), now })).id);
+  for (const company of companies) ids.push((await createLead(handle.db, { userId, lead: leadInput(company), now })).id);
   return ids;
 }
 
 async function logTouch(userId: string, leadId: string, at: string, extra: Partial<typeof touches.$inferInsert> = {}) {
-  await db.insert(touches).values({ userId, leadId, at: new Date(at), channel: "email", direction: "outbound", ...extra });
+  await handle.db.insert(touches).values({ userId, leadId, at: new Date(at), channel: "email", direction: "outbound", ...extra });
 }
 
 async function companiesInOrder(userId: string) {
-  return (await listLeads(db, { userId })).map((lead) => lead.company);
+  return (await listLeads(handle.db, { userId })).map((lead) => lead.company);
 }
 
 async function startCampaign(userId: string, campaignStartDate = "2025-03-03") {
-  await updateCampaignSettings(db, {
+  await updateCampaignSettings(handle.db, {
     userId,
     now,
     settings: { campaignStartDate, firstContactsPerWeek: 5, contactDays: [1, 2, 3, 4, 5], dailyGoal: 1, weeklyGoal: 5 },
@@ -88,7 +80,7 @@ describe("adding, listing and editing leads", () => {
     await startCampaign(userId);
     const [acme, globex] = await addLeads(userId, ["Acme", "Globex", "Initech"]);
     // From today (Wednesday), one a working day, in list order.
-    expect((await listLeads(db, { userId })).map((lead) => lead.plannedFirstContact)).toEqual([
+    expect((await listLeads(handle.db, { userId })).map((lead) => lead.plannedFirstContact)).toEqual([
       "2025-03-05",
       "2025-03-06",
       "2025-03-07",
@@ -96,7 +88,7 @@ describe("adding, listing and editing leads", () => {
     await logTouch(userId, acme!, "2025-03-01T10:00:00Z", { channel: "phone" });
     await logTouch(userId, acme!, "2025-03-04T10:00:00Z", { channel: "email", outcome: "replied", direction: "inbound" });
 
-    const list = await listLeads(db, { userId });
+    const list = await listLeads(handle.db, { userId });
     expect(list.map((lead) => lead.company)).toEqual(["Acme", "Globex", "Initech"]);
     expect(list[0]!.lastTouch).toEqual({
       at: new Date("2025-03-04T10:00:00Z"),
@@ -105,22 +97,22 @@ describe("adding, listing and editing leads", () => {
       outcome: "replied",
     });
     expect(list[1]!.lastTouch).toBeNull();
-    expect((await getLead(db, { userId, leadId: globex! }))?.company).toBe("Globex");
+    expect((await getLead(handle.db, { userId, leadId: globex! }))?.company).toBe("Globex");
   });
 
   it("updates a lead's fields", async () => {
     const userId = await seeker();
     const [id] = await addLeads(userId, ["Acme"]);
     const changed = leadInput("Acme Corp", { contactName: "Ann", email: "ann@acme.test", cadenceDays: 10, personalNotes: "Sails" });
-    expect(await updateLead(db, { userId, leadId: id!, lead: changed })).toBe(true);
-    expect(await getLead(db, { userId, leadId: id! })).toMatchObject(changed);
+    expect(await updateLead(handle.db, { userId, leadId: id!, lead: changed })).toBe(true);
+    expect(await getLead(handle.db, { userId, leadId: id! })).toMatchObject(changed);
   });
 
   it("answers nothing for an id that is not a UUID, without asking the database to parse it", async () => {
     const userId = await seeker();
-    expect(await getLead(db, { userId, leadId: "not-a-uuid" })).toBeNull();
-    expect(await getLeadDetail(db, { userId, leadId: "1; drop table leads" })).toBeNull();
-    expect(await deleteLeads(db, { userId, leadIds: ["x"], now })).toBe(false);
+    expect(await getLead(handle.db, { userId, leadId: "not-a-uuid" })).toBeNull();
+    expect(await getLeadDetail(handle.db, { userId, leadId: "1; drop table leads" })).toBeNull();
+    expect(await deleteLeads(handle.db, { userId, leadIds: ["x"], now })).toBe(false);
   });
 });
 
@@ -128,11 +120,11 @@ describe("the lead's page", () => {
   it("gives the whole timeline newest first, with the material each touch carried", async () => {
     const userId = await seeker();
     const [id] = await addLeads(userId, ["Acme"]);
-    const report = await createMaterial(db, { userId, material: { title: "Report", url: "https://r.test", topic: "" } });
+    const report = await createMaterial(handle.db, { userId, material: { title: "Report", url: "https://r.test", topic: "" } });
     await logTouch(userId, id!, "2025-03-01T10:00:00Z", { materialId: report.id, note: "sent the report" });
     await logTouch(userId, id!, "2025-03-03T10:00:00Z", { channel: "phone", outcome: "conversation" });
 
-    const detail = await getLeadDetail(db, { userId, leadId: id! });
+    const detail = await getLeadDetail(handle.db, { userId, leadId: id! });
     expect(detail?.lead.company).toBe("Acme");
     expect(detail?.touches.map((touch) => [touch.channel, touch.material?.title ?? null])).toEqual([
       ["phone", null],
@@ -143,10 +135,10 @@ describe("the lead's page", () => {
   it("sets and clears a next due date by hand, recording when", async () => {
     const userId = await seeker();
     const [id] = await addLeads(userId, ["Acme"]);
-    await setNextDueOverride(db, { userId, leadId: id!, date: "2025-03-20", now });
-    expect(await getLead(db, { userId, leadId: id! })).toMatchObject({ nextDueOverride: "2025-03-20", nextDueOverrideSetAt: now });
-    await setNextDueOverride(db, { userId, leadId: id!, date: null, now });
-    expect(await getLead(db, { userId, leadId: id! })).toMatchObject({ nextDueOverride: null, nextDueOverrideSetAt: null });
+    await setNextDueOverride(handle.db, { userId, leadId: id!, date: "2025-03-20", now });
+    expect(await getLead(handle.db, { userId, leadId: id! })).toMatchObject({ nextDueOverride: "2025-03-20", nextDueOverrideSetAt: now });
+    await setNextDueOverride(handle.db, { userId, leadId: id!, date: null, now });
+    expect(await getLead(handle.db, { userId, leadId: id! })).toMatchObject({ nextDueOverride: null, nextDueOverrideSetAt: null });
   });
 });
 
@@ -154,23 +146,23 @@ describe("pausing, closing and reopening", () => {
   it("pauses and resumes", async () => {
     const userId = await seeker();
     const [a, b] = await addLeads(userId, ["Acme", "Globex"]);
-    expect(await pauseLeads(db, { userId, leadIds: [a!, b!], until: "2025-04-01", now })).toBe(true);
-    expect((await listLeads(db, { userId })).map((lead) => lead.pausedUntil)).toEqual(["2025-04-01", "2025-04-01"]);
-    expect(await resumeLead(db, { userId, leadId: a!, now })).toBe(true);
-    expect((await listLeads(db, { userId })).map((lead) => lead.pausedUntil)).toEqual([null, "2025-04-01"]);
+    expect(await pauseLeads(handle.db, { userId, leadIds: [a!, b!], until: "2025-04-01", now })).toBe(true);
+    expect((await listLeads(handle.db, { userId })).map((lead) => lead.pausedUntil)).toEqual(["2025-04-01", "2025-04-01"]);
+    expect(await resumeLead(handle.db, { userId, leadId: a!, now })).toBe(true);
+    expect((await listLeads(handle.db, { userId })).map((lead) => lead.pausedUntil)).toEqual([null, "2025-04-01"]);
   });
 
   it("closes leads out of the campaign plan, and reopening plans them again", async () => {
     const userId = await seeker();
     await startCampaign(userId);
     const [a, b] = await addLeads(userId, ["Acme", "Globex"]);
-    expect(await closeLeads(db, { userId, leadIds: [a!], closedAs: "dropped", reason: "No openings", now })).toBe(true);
-    let list = await listLeads(db, { userId });
+    expect(await closeLeads(handle.db, { userId, leadIds: [a!], closedAs: "dropped", reason: "No openings", now })).toBe(true);
+    let list = await listLeads(handle.db, { userId });
     expect(list[0]).toMatchObject({ closedAs: "dropped", closedReason: "No openings", closedAt: now, plannedFirstContact: null });
     expect(list[1]!.plannedFirstContact).toBe("2025-03-05");
 
-    expect(await reopenLead(db, { userId, leadId: a!, now })).toBe(true);
-    list = await listLeads(db, { userId });
+    expect(await reopenLead(handle.db, { userId, leadId: a!, now })).toBe(true);
+    list = await listLeads(handle.db, { userId });
     expect(list[0]).toMatchObject({ closedAs: null, closedReason: "", closedAt: null, plannedFirstContact: "2025-03-05" });
     expect(list[1]!.plannedFirstContact).toBe("2025-03-06");
     expect(b).toBeDefined();
@@ -182,13 +174,13 @@ describe("reordering", () => {
     const userId = await seeker();
     await startCampaign(userId);
     const [a, , c] = await addLeads(userId, ["A", "B", "C"]);
-    await moveLead(db, { userId, leadId: c!, direction: "up", now });
+    await moveLead(handle.db, { userId, leadId: c!, direction: "up", now });
     expect(await companiesInOrder(userId)).toEqual(["A", "C", "B"]);
-    await moveLead(db, { userId, leadId: a!, direction: "down", now });
+    await moveLead(handle.db, { userId, leadId: a!, direction: "down", now });
     expect(await companiesInOrder(userId)).toEqual(["C", "A", "B"]);
-    await moveLead(db, { userId, leadId: c!, direction: "up", now });
+    await moveLead(handle.db, { userId, leadId: c!, direction: "up", now });
     expect(await companiesInOrder(userId)).toEqual(["C", "A", "B"]);
-    const list = await listLeads(db, { userId });
+    const list = await listLeads(handle.db, { userId });
     expect(list.map((lead) => lead.plannedFirstContact)).toEqual(["2025-03-05", "2025-03-06", "2025-03-07"]);
     expect(list.map((lead) => lead.position)).toEqual([0, 1, 2]);
   });
@@ -198,21 +190,21 @@ describe("deleting", () => {
   it("removes the leads and their touches, and nothing else", async () => {
     const userId = await seeker();
     const [a, b] = await addLeads(userId, ["Acme", "Globex"]);
-    const material = await createMaterial(db, { userId, material: { title: "Report", url: "", topic: "" } });
+    const material = await createMaterial(handle.db, { userId, material: { title: "Report", url: "", topic: "" } });
     await logTouch(userId, a!, "2025-03-01T10:00:00Z", { materialId: material.id });
     await logTouch(userId, b!, "2025-03-01T10:00:00Z");
 
-    expect(await deleteLeads(db, { userId, leadIds: [a!], now })).toBe(true);
+    expect(await deleteLeads(handle.db, { userId, leadIds: [a!], now })).toBe(true);
     expect(await companiesInOrder(userId)).toEqual(["Globex"]);
-    const left = await db.select({ leadId: touches.leadId }).from(touches);
+    const left = await handle.db.select({ leadId: touches.leadId }).from(touches);
     expect(left).toEqual([{ leadId: b! }]);
-    expect(await db.select({ id: materials.id }).from(materials)).toHaveLength(1);
+    expect(await handle.db.select({ id: materials.id }).from(materials)).toHaveLength(1);
   });
 
   it("names the leads to confirm, in list order", async () => {
     const userId = await seeker();
     const [a, b] = await addLeads(userId, ["Acme", "Globex"]);
-    expect((await getLeadsByIds(db, { userId, leadIds: [b!, a!] }))?.map((lead) => lead.company)).toEqual(["Acme", "Globex"]);
+    expect((await getLeadsByIds(handle.db, { userId, leadIds: [b!, a!] }))?.map((lead) => lead.company)).toEqual(["Acme", "Globex"]);
   });
 });
 
@@ -222,36 +214,36 @@ describe("import and export", () => {
   it("imports in one go after the existing leads, skipping duplicates unless asked", async () => {
     const userId = await seeker();
     await startCampaign(userId);
-    await createLead(db, { userId, lead: leadInput("Acme", { contactName: "Ann", email: "ann@acme.test" }), now });
+    await createLead(handle.db, { userId, lead: leadInput("Acme", { contactName: "Ann", email: "ann@acme.test" }), now });
     const candidates = [
       candidate(2, "Globex"),
       candidate(3, "ACME", { contactName: "ann " }),
       candidate(4, "Other", { email: "ANN@acme.test" }),
     ];
-    expect(await importLeads(db, { userId, candidates, includeDuplicates: false, now })).toEqual({ imported: 1, skipped: 2 });
+    expect(await importLeads(handle.db, { userId, candidates, includeDuplicates: false, now })).toEqual({ imported: 1, skipped: 2 });
     expect(await companiesInOrder(userId)).toEqual(["Acme", "Globex"]);
-    expect((await listLeads(db, { userId }))[1]!.plannedFirstContact).toBe("2025-03-06");
+    expect((await listLeads(handle.db, { userId }))[1]!.plannedFirstContact).toBe("2025-03-06");
 
-    expect(await importLeads(db, { userId, candidates, includeDuplicates: true, now })).toEqual({ imported: 3, skipped: 0 });
+    expect(await importLeads(handle.db, { userId, candidates, includeDuplicates: true, now })).toEqual({ imported: 3, skipped: 0 });
     expect(await companiesInOrder(userId)).toEqual(["Acme", "Globex", "Globex", "ACME", "Other"]);
-    expect(await listLeadIdentities(db, { userId })).toHaveLength(5);
+    expect(await listLeadIdentities(handle.db, { userId })).toHaveLength(5);
   });
 
   it("writes nothing when a row fails in the database", async () => {
     const userId = await seeker();
     const tooLong = candidate(3, "B", { cadenceDays: 100_000 }); // beyond smallint: the insert fails
-    await expect(importLeads(db, { userId, candidates: [candidate(2, "A"), tooLong], includeDuplicates: true, now })).rejects.toThrow();
+    await expect(importLeads(handle.db, { userId, candidates: [candidate(2, "A"), tooLong], includeDuplicates: true, now })).rejects.toThrow();
     expect(await companiesInOrder(userId)).toEqual([]);
   });
 
   it("exports leads in list order and the touch log oldest first", async () => {
     const userId = await seeker();
     const [a] = await addLeads(userId, ["Acme", "Globex"]);
-    const material = await createMaterial(db, { userId, material: { title: "Report", url: "", topic: "" } });
+    const material = await createMaterial(handle.db, { userId, material: { title: "Report", url: "", topic: "" } });
     await logTouch(userId, a!, "2025-03-02T10:00:00Z", { materialId: material.id, note: "hello" });
     await logTouch(userId, a!, "2025-03-01T10:00:00Z", { channel: "phone" });
-    expect((await listLeadsForExport(db, { userId })).map((lead) => lead.company)).toEqual(["Acme", "Globex"]);
-    const log = await listTouchLogForExport(db, { userId });
+    expect((await listLeadsForExport(handle.db, { userId })).map((lead) => lead.company)).toEqual(["Acme", "Globex"]);
+    const log = await listTouchLogForExport(handle.db, { userId });
     expect(log.map((touch) => [touch.channel, touch.company, touch.materialTitle])).toEqual([
       ["phone", "Acme", null],
       ["email", "Acme", "Report"],
@@ -267,27 +259,27 @@ describe("one seeker never sees or changes another's leads and touches", () => {
     await logTouch(sam, samLead!, "2025-03-01T10:00:00Z");
     const [eveLead] = await addLeads(eve, ["Evil Corp"]);
 
-    expect(await listLeads(db, { userId: eve })).toHaveLength(1);
-    expect(await getLead(db, { userId: eve, leadId: samLead! })).toBeNull();
-    expect(await getLeadDetail(db, { userId: eve, leadId: samLead! })).toBeNull();
-    expect(await getLeadsByIds(db, { userId: eve, leadIds: [eveLead!, samLead!] })).toBeNull();
-    expect(await listLeadIdentities(db, { userId: eve })).toEqual([{ company: "Evil Corp", contactName: "", email: "" }]);
-    expect(await listLeadsForExport(db, { userId: eve })).toHaveLength(1);
-    expect(await listTouchLogForExport(db, { userId: eve })).toEqual([]);
+    expect(await listLeads(handle.db, { userId: eve })).toHaveLength(1);
+    expect(await getLead(handle.db, { userId: eve, leadId: samLead! })).toBeNull();
+    expect(await getLeadDetail(handle.db, { userId: eve, leadId: samLead! })).toBeNull();
+    expect(await getLeadsByIds(handle.db, { userId: eve, leadIds: [eveLead!, samLead!] })).toBeNull();
+    expect(await listLeadIdentities(handle.db, { userId: eve })).toEqual([{ company: "Evil Corp", contactName: "", email: "" }]);
+    expect(await listLeadsForExport(handle.db, { userId: eve })).toHaveLength(1);
+    expect(await listTouchLogForExport(handle.db, { userId: eve })).toEqual([]);
 
-    expect(await updateLead(db, { userId: eve, leadId: samLead!, lead: leadInput("Hacked") })).toBe(false);
-    expect(await pauseLeads(db, { userId: eve, leadIds: [eveLead!, samLead!], until: "2025-04-01", now })).toBe(false);
-    expect(await resumeLead(db, { userId: eve, leadId: samLead!, now })).toBe(false);
-    expect(await closeLeads(db, { userId: eve, leadIds: [samLead!], closedAs: "won", reason: "", now })).toBe(false);
-    expect(await reopenLead(db, { userId: eve, leadId: samLead!, now })).toBe(false);
-    expect(await moveLead(db, { userId: eve, leadId: samLead!, direction: "up", now })).toBe(false);
-    expect(await setNextDueOverride(db, { userId: eve, leadId: samLead!, date: "2025-04-01", now })).toBe(false);
-    expect(await deleteLeads(db, { userId: eve, leadIds: [eveLead!, samLead!], now })).toBe(false);
+    expect(await updateLead(handle.db, { userId: eve, leadId: samLead!, lead: leadInput("Hacked") })).toBe(false);
+    expect(await pauseLeads(handle.db, { userId: eve, leadIds: [eveLead!, samLead!], until: "2025-04-01", now })).toBe(false);
+    expect(await resumeLead(handle.db, { userId: eve, leadId: samLead!, now })).toBe(false);
+    expect(await closeLeads(handle.db, { userId: eve, leadIds: [samLead!], closedAs: "won", reason: "", now })).toBe(false);
+    expect(await reopenLead(handle.db, { userId: eve, leadId: samLead!, now })).toBe(false);
+    expect(await moveLead(handle.db, { userId: eve, leadId: samLead!, direction: "up", now })).toBe(false);
+    expect(await setNextDueOverride(handle.db, { userId: eve, leadId: samLead!, date: "2025-04-01", now })).toBe(false);
+    expect(await deleteLeads(handle.db, { userId: eve, leadIds: [eveLead!, samLead!], now })).toBe(false);
 
     // Sam's lead is untouched, and Eve's own lead was not changed by the refused mixed requests.
-    const [samRow] = await db.select().from(leads).where(eq(leads.id, samLead!));
+    const [samRow] = await handle.db.select().from(leads).where(eq(leads.id, samLead!));
     expect(samRow).toMatchObject({ company: "Acme", pausedUntil: null, closedAt: null, nextDueOverride: null });
-    expect((await listLeads(db, { userId: eve }))[0]).toMatchObject({ company: "Evil Corp", pausedUntil: null });
-    expect(await db.select({ id: touches.id }).from(touches)).toHaveLength(1);
+    expect((await listLeads(handle.db, { userId: eve }))[0]).toMatchObject({ company: "Evil Corp", pausedUntil: null });
+    expect(await handle.db.select({ id: touches.id }).from(touches)).toHaveLength(1);
   });
 });

@@ -1,20 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import postgres from "postgres";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { computePace, todayIn, type Channel, type Direction } from "@/lib/domain";
-import { rowsOf, type DbHandle } from "../client";
+import { rowsOf } from "../client";
 import { leads, paceRuns, touches } from "../schema";
-import { createTestDb, truncateAll } from "../test-db";
+import { setUpTestDb, truncateAll } from "../test-db";
 import { createUser } from "./users";
 import { getLastPaceCheck, runPaceJob } from "./pace-job";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
-beforeEach(async () => truncateAll(handle.db));
+const handle = setUpTestDb();
 
 let userCount = 0;
 async function seeker(timeZone: string) {

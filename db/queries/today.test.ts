@@ -3,11 +3,11 @@ import { eq } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { Sql } from "postgres";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db, DbHandle } from "../client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "../client";
 import * as schema from "../schema";
 import { coachLinks, coachNotes, leads, materials, users } from "../schema";
-import { createTestDb, truncateAll } from "../test-db";
+import { setUpTestDb } from "../test-db";
 import { addLeads, addSeeker, addTouch } from "./today-fixtures";
 import {
   dismissCoachNote,
@@ -19,12 +19,7 @@ import {
   listTodayLeads,
 } from "./today";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
-beforeEach(async () => truncateAll(handle.db));
+const handle = setUpTestDb();
 
 const now = new Date("2025-03-05T09:00:00Z");
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);

@@ -1,18 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "../client";
+import { describe, expect, it } from "vitest";
 import { leads, materials, touches } from "../schema";
-import { createTestDb, truncateAll } from "../test-db";
+import { setUpTestDb } from "../test-db";
 import { replanCampaign } from "./campaign";
 import { addLeads, addSeeker, addTouch, plannedDays } from "./today-fixtures";
 import { logTouch, type NewTouch } from "./touches";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
-beforeEach(async () => truncateAll(handle.db));
+const handle = setUpTestDb();
 
 const timeZone = "Europe/Paris";
 // Wednesday 5 March 2025, 10:00 in Paris.

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "../client";
-import { createTestDb, truncateAll } from "../test-db";
+import { describe, expect, it } from "vitest";
+import { setUpTestDb } from "../test-db";
 import {
   createUser,
   findUserCredentials,
@@ -10,12 +9,7 @@ import {
   updateUserProfile,
 } from "./users";
 
-let handle: DbHandle;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => handle.close());
-beforeEach(async () => truncateAll(handle.db));
+const handle = setUpTestDb();
 
 const alice = { name: "Alice", email: "  Alice@Example.com ", passwordHash: "hash-a", timeZone: "Europe/Paris" };
 

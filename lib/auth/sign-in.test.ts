@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "@/db/queries/users";
-import { createTestDb, truncateAll } from "@/db/test-db";
+import { setUpTestDb } from "@/db/test-db";
 import { hashPassword } from "./password";
 import { attemptSignIn, clientAddress } from "./sign-in";
 
-let handle: DbHandle;
+const handle = setUpTestDb();
 let passwordHash: string;
 beforeAll(async () => {
-  handle = await createTestDb();
   passwordHash = await hashPassword("correct horse battery");
 });
-afterAll(async () => handle.close());
 beforeEach(async () => {
-  await truncateAll(handle.db);
   await createUser(handle.db, { name: "Sam", email: "sam@example.com", passwordHash, timeZone: "UTC" });
 });
 

@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/db/client";
 import { paceRuns } from "@/db/schema";
-import { createTestDb } from "@/db/test-db";
+import { setUpTestDb } from "@/db/test-db";
 import { GET, POST } from "./route";
 
 const secret = "cron-secret-for-tests-0123456789abcdef";
-const globalForDb = globalThis as unknown as { cadenceDb?: DbHandle };
-let handle: DbHandle;
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  globalForDb.cadenceDb = handle;
+const handle = setUpTestDb({ asAppDb: true, truncate: false });
+beforeAll(() => {
   process.env.CRON_SECRET = secret;
 });
-afterAll(async () => {
-  delete globalForDb.cadenceDb;
+afterAll(() => {
   delete process.env.CRON_SECRET;
-  await handle.close();
 });
 
 const call = (method: typeof GET, headers: Record<string, string>) =>

@@ -161,3 +161,25 @@ test("plan a first contact, log it with one tap, and get warned before a touch t
   await expectNoHorizontalScroll(page);
 });
 });
+
+test("the same log-touch form sent twice, or three times, records one touch", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "About the server, not the layout: once is enough.");
+  await signUp(page);
+  await addLead(page, { company: "Twice Tapped Ltd", phone: "+44 20 7946 0000" });
+
+  // The browser's own submission, let through; then the very same request (same idempotency key) again.
+  const sent = page.waitForRequest((request) => request.method() === "POST" && !!request.headers()["next-action"]);
+  await page.getByRole("button", { name: "Phone", exact: true }).click();
+  const original = await sent;
+  await expect(page.getByText("Logged: Phone with Twice Tapped Ltd.")).toBeVisible();
+  const headers = { ...(await original.allHeaders()) };
+  delete headers["content-length"];
+  for (let repeat = 0; repeat < 2; repeat++) {
+    const again = await page.request.post(original.url(), { headers, data: original.postDataBuffer() ?? undefined });
+    expect(again.status()).toBe(200);
+    expect(await again.text()).toContain('"ok":true');
+  }
+
+  const log = await (await page.request.get("/leads/export-touches")).text();
+  expect(log.split("\n").filter((line) => line.includes("Twice Tapped Ltd"))).toHaveLength(1);
+});

@@ -7,7 +7,7 @@ import { join } from "node:path";
  * comes from the build's manifest and the body is encoded by React's own `encodeReply`.
  */
 
-type Manifest = { node: Record<string, { filename?: string; exportedName?: string }> };
+type Manifest = { node: Record<string, { filename?: string; exportedName?: string; workers?: Record<string, unknown> }> };
 
 /** Every server action of a build, as `file#exportedName` → action id. */
 export function serverActionIds(distDir = process.env.NEXT_DIST_DIR ?? ".next"): Map<string, string> {
@@ -17,6 +17,24 @@ export function serverActionIds(distDir = process.env.NEXT_DIST_DIR ?? ".next"):
     if (entry.filename && entry.exportedName) ids.set(`${entry.filename}#${entry.exportedName}`, id);
   }
   return ids;
+}
+
+/**
+ * The pages each server action of a build can be posted to, as `file#exportedName` → route patterns
+ * ("/leads", "/leads/[id]"): an action posted to a page that does not load it still runs, but
+ * answers its notFound() with 200 instead of 404.
+ */
+export function serverActionPages(distDir = process.env.NEXT_DIST_DIR ?? ".next"): Map<string, string[]> {
+  const manifest = JSON.parse(readFileSync(join(distDir, "server", "server-reference-manifest.json"), "utf8")) as Manifest;
+  const pages = new Map<string, string[]>();
+  for (const entry of Object.values(manifest.node)) {
+    if (!entry.filename || !entry.exportedName) continue;
+    const routes = Object.keys(entry.workers ?? {})
+      .filter((worker) => worker.startsWith("app/") && worker.endsWith("/page"))
+      .map((worker) => `/${worker.slice("app/".length, -"/page".length)}`.replace(/\/\([^/]+\)/g, ""));
+    pages.set(`${entry.filename}#${entry.exportedName}`, routes);
+  }
+  return pages;
 }
 
 type EncodeReply = (value: unknown) => Promise<string | FormData>;

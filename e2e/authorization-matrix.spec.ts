@@ -1,0 +1,1219 @@
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PASSWORD, uniqueEmail } from "./helpers";
+import { actionHeaders, encodeActionCall, formDataOf, serverActionIds, serverActionPages } from "./server-actions";
+
+/*
+ * The authorization matrix: every page, route handler (and method) and server action of the app,
+ * over HTTP against the built app, for every actor: anonymous (no cookie), a revoked session (a real
+ * session token after "sign out everywhere": it passes proxy.ts's cookie shortcut, so the page or
+ * action itself must refuse it), the owner, another seeker, the owner's coach, a coach of someone
+ * else, and a coach whose connection with the owner ended.
+ *
+ * Each cell either works, answers 404, or sends to sign-in; no answer carries another person's data
+ * (the owner's things are all named "Orchid…", the other seeker's "Otter…"); and after every call
+ * but the owner's own (and the connected coach's on its own records), the owner's side is the same:
+ * both CSV exports byte for byte, and the text of the owner's pages and of their coach's client page.
+ *
+ * In order: phase 1, every page and route, and every call but those allowed to change the owner's
+ * side, then the intruders' own sessions (change password, sign out, sign out everywhere); the
+ * owner's side is compared; phase 2, the allowed calls, the destructive ones last on records of
+ * their own (a lead and a material to delete, a connection ended from each side); phase 3, the
+ * owner's own sessions.
+ *
+ * The rows are data, keyed like the code: pages by route pattern, route handlers by file and
+ * method, actions by "file#exportedName". The first test builds the same list from the code (and
+ * the build's server-reference manifest) and fails on a route without a row, or a row without one.
+ */
+
+const ACTORS = ["anonymous", "revoked", "owner", "otherSeeker", "connectedCoach", "unconnectedCoach", "endedCoach"] as const;
+type Actor = (typeof ACTORS)[number];
+type Person = Exclude<Actor, "anonymous">;
+const SIGNED_IN = ["owner", "otherSeeker", "connectedCoach", "unconnectedCoach", "endedCoach"] as const satisfies readonly Actor[];
+/** Everyone signed in but the owner: the people whose calls must leave the owner's side as it was. */
+const INTRUDERS = SIGNED_IN.filter((actor) => actor !== "owner");
+const isAnonymous = (actor: Actor) => actor === "anonymous" || actor === "revoked";
+
+const NAMES: Record<Person, string> = {
+  revoked: "Rex Revoked",
+  owner: "Sam Owner",
+  otherSeeker: "Olive Other",
+  connectedCoach: "Cora Connected",
+  unconnectedCoach: "Uma Unconnected",
+  endedCoach: "Eli Ended",
+};
+/** Every text of the owner contains the first, of the other seeker the second. */
+const MARK = { owner: "Orchid", other: "Otter" } as const;
+type Whose = keyof typeof MARK;
+const OWN_MARK: Partial<Record<Actor, Whose>> = { owner: "owner", otherSeeker: "other" };
+
+const TIME_ZONE = "Europe/Berlin";
+const NEW_PASSWORD = "a new and steadier pace";
+const FORGED_TOKEN = "x".repeat(43);
+const MALFORMED = "not-an-id";
+
+/**
+ * What a cell must answer. Pages and routes: "ok" is 200. Actions: "ok" is 200 with `ok: true` or a
+ * redirect, "answer" 200 with `ok: false` (the form's error: nothing done), "works" either.
+ * "sign-in" is the redirect to /sign-in (307 from proxy.ts or the page, or an action's redirect).
+ */
+type Expect = "ok" | "answer" | "works" | "sign-in" | `redirect ${string}` | `${number}`;
+
+/** Signed-in `allowed` get `ok`, every other signed-in person 404, anonymous ones the sign-in redirect. */
+const only =
+  (allowed: readonly Actor[] | "everyone", ok: Expect = "ok") =>
+  (actor: Actor): Expect =>
+    isAnonymous(actor) ? "sign-in" : allowed === "everyone" || allowed.includes(actor) ? ok : "404";
+const publicPage = (actor: Actor): Expect => (isAnonymous(actor) ? "ok" : "redirect /today");
+
+type World = {
+  id: Record<Actor, string>;
+  email: Record<Actor, string>;
+  leadA: string;
+  leadB: string;
+  leadC: string;
+  otherLead: string;
+  material: string;
+  doomedMaterial: string;
+  otherMaterial: string;
+  noteId: string;
+  openToken: string;
+  openCode: string;
+  openInvitationId: string;
+  emailInvitationId: string;
+  inAMonth: string;
+};
+
+/** What the rows' cases may use: the world set up before, and a few helpers. */
+type Ctx = {
+  w: World;
+  passwords: Record<Actor, string>;
+  cronSecret: () => string;
+  /** The caller is still who they were: their own session, or none. */
+  stillThemselves: (actor: Actor, request: APIRequestContext) => Promise<void>;
+  reconnect: () => Promise<void>;
+  /** A second cookie jar holding the actor's session as it is now (another device). */
+  copySession: (actor: Actor) => Promise<APIRequestContext>;
+};
+
+type CellBase = {
+  label: string;
+  expect: (actor: Actor) => Expect;
+  /** Whose marked data this actor's answer must show (and so may). */
+  shows?: Partial<Record<Actor, Whose[]>>;
+  actors?: readonly Actor[];
+  before?: (actor: Actor) => Promise<void>;
+  after?: (actor: Actor, request: APIRequestContext) => Promise<void>;
+};
+type PageCase = CellBase & { path: string };
+type RouteCase = CellBase & {
+  send: (request: APIRequestContext) => Promise<APIResponse>;
+  check?: (body: string, actor: Actor) => void;
+  /** Allowed to change things (the scheduler's run): after the owner's side is compared. */
+  later?: boolean;
+};
+type ActionCase = CellBase & {
+  args: (actor: Actor) => unknown[];
+  /** Besides the owner, who may change the owner's side with this call: called after the comparison. */
+  allowed?: readonly Actor[];
+  /** Where a working call must redirect to, if it redirects. */
+  to?: RegExp;
+  check?: (result: unknown, actor: Actor) => void;
+  /** Called from a fresh cookie jar, not the actor's (a sign-up as anonymous). */
+  isolated?: boolean;
+  /** The call itself names the owner's things (a file to preview), so its echo is no leak: `check` judges. */
+  echoesInput?: boolean;
+};
+type ActionRow = {
+  /** The page the browser posts it from (one that loads the action); "[seekerId]" is the owner's id. */
+  page: string;
+  /** Destructive rows run after the other rows' allowed calls; session rows last. */
+  group?: "destructive" | "session";
+  /** Before the allowed calls of a destructive row. */
+  prepare?: (c: Ctx) => Promise<void>;
+  /** Whose marked data the page posted to may show this actor anyway (their client's page). */
+  pageShows?: Partial<Record<Actor, Whose[]>>;
+  cases: (c: Ctx) => ActionCase[];
+};
+
+type ImportPreview = { rows: { problems: string[] }[]; counts: Record<string, number> };
+
+const form = (fields: Record<string, string | string[]>) => [null, formDataOf(fields)];
+
+function leadFields(company: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    company,
+    contactName: "",
+    title: "",
+    email: "",
+    phone: "",
+    linkedinUrl: "",
+    notes: "",
+    personalNotes: "",
+    cadenceDays: "7",
+    ...extra,
+  };
+}
+
+function touchFields(leadId: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    leadId,
+    channel: "phone",
+    direction: "inbound",
+    outcome: "",
+    note: "",
+    materialId: "",
+    at: "",
+    idempotencyKey: "",
+    confirmTooSoon: "",
+    ...extra,
+  };
+}
+
+/** The record's own case (for `allowed`), a random id and a malformed one (for nobody). */
+function onRecord(
+  record: { label: string; id: string; allowed: readonly Actor[] },
+  build: (id: string) => (actor: Actor) => unknown[],
+  { malformed = "404" as Expect, extra = {} as Partial<ActionCase> } = {},
+): ActionCase[] {
+  return [
+    { label: record.label, args: build(record.id), expect: only(record.allowed), allowed: record.allowed, ...extra },
+    { label: "a random id", args: build(randomUUID()), expect: only([]) },
+    { label: "a malformed id", args: build(MALFORMED), expect: (actor) => (isAnonymous(actor) ? "sign-in" : malformed) },
+  ];
+}
+
+/** Page cases for the record ids of one pattern, plus a random and a malformed id. */
+function byId(pattern: string, records: { label: string; id: string; allowed: readonly Actor[]; whose?: Whose }[]): PageCase[] {
+  const nobody: typeof records = [
+    { label: "a random id", id: randomUUID(), allowed: [] },
+    { label: "a malformed id", id: MALFORMED, allowed: [] },
+  ];
+  return [...records, ...nobody].map(
+    (record) => ({
+      label: record.label,
+      path: pattern.replace(/\[[^\]]+\]/, record.id),
+      expect: only(record.allowed),
+      shows: "whose" in record && record.whose ? Object.fromEntries(record.allowed.map((actor) => [actor, [record.whose!]])) : {},
+    }),
+  );
+}
+
+// ------------------------------------------------------------------------------------------------
+// The rows. Pages by route pattern.
+
+const PAGES: Record<string, (c: Ctx) => PageCase[]> = {
+  "/": () => [{ label: "/", path: "/", expect: publicPage }],
+  "/sign-in": ({ w }) => [
+    { label: "/sign-in", path: "/sign-in", expect: publicPage },
+    { label: "?next=//evil.example", path: "/sign-in?next=//evil.example", expect: publicPage },
+    {
+      label: "?next=the owner's lead",
+      path: `/sign-in?next=/leads/${w.leadA}`,
+      expect: (a) => (isAnonymous(a) ? "ok" : `redirect /leads/${w.leadA}`),
+    },
+  ],
+  "/sign-up": () => [
+    { label: "/sign-up", path: "/sign-up", expect: publicPage },
+    { label: "?next=//evil.example", path: "/sign-up?next=//evil.example", expect: publicPage },
+  ],
+  "/today": () => [{ label: "/today", path: "/today", expect: only("everyone") }],
+  "/leads": () => [{ label: "/leads", path: "/leads", expect: only("everyone"), shows: { owner: ["owner"], otherSeeker: ["other"] } }],
+  "/leads/new": () => [{ label: "/leads/new", path: "/leads/new", expect: only("everyone") }],
+  "/leads/[id]": ({ w }) =>
+    byId("/leads/[id]", [
+      { label: "the owner's lead", id: w.leadA, allowed: ["owner"], whose: "owner" },
+      { label: "the other seeker's lead", id: w.otherLead, allowed: ["otherSeeker"], whose: "other" },
+    ]),
+  "/leads/[id]/edit": ({ w }) =>
+    byId("/leads/[id]/edit", [
+      { label: "the owner's lead", id: w.leadA, allowed: ["owner"], whose: "owner" },
+      { label: "the other seeker's lead", id: w.otherLead, allowed: ["otherSeeker"], whose: "other" },
+    ]),
+  "/leads/delete": ({ w }) => [
+    { label: "the owner's lead", path: `/leads/delete?id=${w.leadA}`, expect: only(["owner"]), shows: { owner: ["owner"] } },
+    { label: "the owner's and the other's", path: `/leads/delete?id=${w.leadA}&id=${w.otherLead}`, expect: only([]) },
+    { label: "a random id", path: `/leads/delete?id=${randomUUID()}`, expect: only([]) },
+    { label: "a malformed id", path: `/leads/delete?id=${MALFORMED}`, expect: only([]) },
+    { label: "no id", path: "/leads/delete", expect: only([]) },
+  ],
+  "/leads/import": () => [{ label: "/leads/import", path: "/leads/import", expect: only("everyone") }],
+  "/materials": () => [
+    { label: "/materials", path: "/materials", expect: only("everyone"), shows: { owner: ["owner"], otherSeeker: ["other"] } },
+  ],
+  "/materials/[id]/edit": ({ w }) =>
+    byId("/materials/[id]/edit", [
+      { label: "the owner's material", id: w.material, allowed: ["owner"], whose: "owner" },
+      { label: "the other seeker's material", id: w.otherMaterial, allowed: ["otherSeeker"], whose: "other" },
+    ]),
+  "/settings": () => [{ label: "/settings", path: "/settings", expect: only("everyone") }],
+  "/coach": () => [{ label: "/coach", path: "/coach", expect: only("everyone") }],
+  "/coach/clients/[seekerId]": ({ w }) => [
+    ...byId("/coach/clients/[seekerId]", [
+      { label: "the owner", id: w.id.owner, allowed: ["connectedCoach"], whose: "owner" },
+      { label: "the other seeker", id: w.id.otherSeeker, allowed: ["unconnectedCoach"], whose: "other" },
+    ]),
+    { label: "a coach", path: `/coach/clients/${w.id.connectedCoach}`, expect: only([]) },
+  ],
+  "/invitations": ({ w }) => [
+    { label: "/invitations", path: "/invitations", expect: only("everyone") },
+    { label: "?code=the coach's open code", path: `/invitations?code=${w.openCode}`, expect: only("everyone") },
+  ],
+  "/invitations/[token]": ({ w }) => [
+    { label: "the coach's open link", path: `/invitations/${w.openToken}`, expect: only("everyone") },
+    { label: "a forged link", path: `/invitations/${FORGED_TOKEN}`, expect: only([]) },
+  ],
+};
+
+// Route handlers by file and exported method.
+
+async function csrfToken(request: APIRequestContext): Promise<string> {
+  return ((await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
+}
+
+function paceCases(method: "GET" | "POST", c: Ctx): RouteCase[] {
+  const send = (headers: Record<string, string>) => (request: APIRequestContext) =>
+    request.fetch("/api/cron/pace", { method, headers, maxRedirects: 0 });
+  return [
+    { label: "a session, no secret", send: send({}), expect: () => "401" },
+    { label: "a wrong bearer secret", send: send({ authorization: "Bearer not-the-secret" }), expect: () => "401" },
+    {
+      label: "the bearer secret (the scheduler)",
+      actors: ["anonymous"],
+      later: true,
+      send: (request) => send({ authorization: `Bearer ${c.cronSecret()}` })(request),
+      expect: () => "ok",
+      check: (body) => expect(JSON.parse(body)).toHaveProperty("status"),
+    },
+  ];
+}
+
+const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
+  "app/api/health/route.ts GET": () => [
+    { label: "/api/health", send: (r) => r.get("/api/health", { maxRedirects: 0 }), expect: () => "ok" },
+  ],
+  "app/api/cron/pace/route.ts GET": (c) => paceCases("GET", c),
+  "app/api/cron/pace/route.ts POST": (c) => paceCases("POST", c),
+  "app/api/auth/[...nextauth]/route.ts GET": (c) => [
+    {
+      label: "/api/auth/session",
+      send: (r) => r.get("/api/auth/session", { maxRedirects: 0 }),
+      expect: () => "ok",
+      // Only the caller's own id (Auth.js does not know the app's session epochs: a revoked token still names its user).
+      check: (body, actor) => {
+        const session = JSON.parse(body) as { user?: { id?: string } } | null;
+        expect(session?.user?.id ?? null).toBe(actor === "anonymous" ? null : c.w.id[actor]);
+      },
+    },
+    { label: "/api/auth/csrf", send: (r) => r.get("/api/auth/csrf", { maxRedirects: 0 }), expect: () => "ok" },
+    { label: "/api/auth/providers", send: (r) => r.get("/api/auth/providers", { maxRedirects: 0 }), expect: () => "ok" },
+  ],
+  "app/api/auth/[...nextauth]/route.ts POST": (c) => [
+    {
+      label: "a session update naming the owner",
+      send: async (r) =>
+        r.post("/api/auth/session", {
+          data: { csrfToken: await csrfToken(r), data: { user: { id: c.w.id.owner, email: c.w.email.owner } } },
+          maxRedirects: 0,
+        }),
+      expect: () => "ok",
+      after: c.stillThemselves,
+    },
+    {
+      label: "the owner's e-mail and a wrong password",
+      // A few only: failed sign-ins count towards the owner's throttle.
+      actors: ["anonymous"],
+      send: async (r) =>
+        r.post("/api/auth/callback/credentials", {
+          form: { csrfToken: await csrfToken(r), email: c.w.email.owner, password: "not the owner's password" },
+          maxRedirects: 0,
+        }),
+      expect: () => "redirect /sign-in?error=CredentialsSignin&code=invalid",
+      after: c.stillThemselves,
+    },
+  ],
+  "app/leads/export/route.ts GET": () => [
+    {
+      label: "/leads/export",
+      send: (r) => r.get("/leads/export", { maxRedirects: 0 }),
+      expect: only("everyone"),
+      shows: { owner: ["owner"], otherSeeker: ["other"] },
+    },
+  ],
+  "app/leads/export-touches/route.ts GET": () => [
+    {
+      label: "/leads/export-touches",
+      send: (r) => r.get("/leads/export-touches", { maxRedirects: 0 }),
+      expect: only("everyone"),
+      shows: { owner: ["owner"] },
+    },
+  ],
+  // For the bench only: 404 unless the server counts queries (it does not here); proxy.ts turns away no cookie.
+  "app/today/query-count/route.ts GET": () => [
+    {
+      label: "/today/query-count",
+      send: (r) => r.get("/today/query-count", { maxRedirects: 0 }),
+      expect: (a) => (a === "anonymous" ? "sign-in" : "404"),
+    },
+  ],
+};
+
+// Server actions by "file#exportedName".
+
+const ACTIONS: Record<string, ActionRow> = {
+  "app/(auth)/actions.ts#signUpAction": {
+    page: "/sign-up",
+    cases: (c) => [
+      {
+        label: "the owner's e-mail",
+        args: () => form({ name: "Mallory", email: c.w.email.owner, password: PASSWORD, timeZone: TIME_ZONE, next: "" }),
+        expect: () => "answer",
+        after: c.stillThemselves,
+      },
+      {
+        label: "a new e-mail, from a fresh browser",
+        actors: ["anonymous"],
+        isolated: true,
+        args: () => form({ name: "Nina New", email: uniqueEmail("new"), password: PASSWORD, timeZone: TIME_ZONE, next: "//evil.example" }),
+        expect: () => "ok",
+        to: /^\/today$/,
+        after: async (_actor, request) => {
+          const id = await sessionUserId(request);
+          expect(id, "a new account, not anyone else's").toMatch(/^[0-9a-f-]{36}$/);
+          expect(Object.values(c.w.id)).not.toContain(id);
+        },
+      },
+    ],
+  },
+  "app/(auth)/actions.ts#signInAction": {
+    page: "/sign-in",
+    cases: (c) => [
+      {
+        label: "one's own e-mail and password",
+        actors: SIGNED_IN,
+        args: (a) => form({ email: c.w.email[a], password: c.passwords[a], next: "//evil.example" }),
+        expect: () => "ok",
+        to: /^\/today$/,
+        after: c.stillThemselves,
+      },
+      {
+        label: "the owner's e-mail, a wrong password",
+        actors: ["anonymous", "otherSeeker"],
+        args: () => form({ email: c.w.email.owner, password: "not the owner's password", next: "" }),
+        expect: () => "answer",
+        after: c.stillThemselves,
+      },
+    ],
+  },
+  "app/leads/actions.ts#createLeadAction": {
+    page: "/leads",
+    cases: () => [
+      {
+        label: "a lead of one's own",
+        args: (a) => form(leadFields(`Lead of ${a}`)),
+        expect: only("everyone"),
+        to: /^\/leads\/[0-9a-f-]{36}\?saved=added$/,
+      },
+    ],
+  },
+  "app/leads/actions.ts#updateLeadAction": {
+    page: "/leads",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () =>
+        form({ ...leadFields("Orchid Holdings (renamed)"), leadId: id }),
+      ),
+  },
+  "app/leads/actions.ts#pauseLeadAction": {
+    page: "/leads",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id, pausedUntil: w.inAMonth })),
+  },
+  "app/leads/actions.ts#resumeLeadAction": {
+    page: "/leads",
+    cases: ({ w }) => onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id })),
+  },
+  "app/leads/actions.ts#closeLeadAction": {
+    page: "/leads",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () =>
+        form({ leadId: id, closedAs: "dropped", closedReason: "Closed by someone" }),
+      ),
+  },
+  "app/leads/actions.ts#reopenLeadAction": {
+    page: "/leads",
+    cases: ({ w }) => onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id })),
+  },
+  "app/leads/actions.ts#moveLeadAction": {
+    page: "/leads",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id, direction: "down" })),
+  },
+  "app/leads/actions.ts#setNextDueAction": {
+    page: "/leads",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id, nextDue: w.inAMonth })),
+  },
+  "app/leads/actions.ts#clearNextDueAction": {
+    page: "/leads",
+    cases: ({ w }) => onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id })),
+  },
+  "app/leads/actions.ts#bulkPauseAction": {
+    page: "/leads",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's lead", id: w.leadB, allowed: ["owner"] }, (id) => () =>
+        form({ leadId: [id], bulkPausedUntil: w.inAMonth }),
+      ),
+  },
+  "app/leads/actions.ts#bulkDropAction": {
+    page: "/leads",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's lead", id: w.leadB, allowed: ["owner"] }, (id) => () =>
+        form({ leadId: [id], bulkReason: "Dropped by someone" }),
+      ),
+  },
+  // Only a redirect to the confirmation page, which checks (its rows are under /leads/delete).
+  "app/leads/actions.ts#bulkDeleteAction": {
+    page: "/leads",
+    cases: ({ w }) => [
+      { label: "the owner's lead", args: () => form({ leadId: [w.leadA] }), expect: only("everyone"), to: /^\/leads\/delete\?id=/ },
+    ],
+  },
+  "app/leads/actions.ts#loadSampleDataAction": {
+    page: "/leads",
+    cases: () => [{ label: "one's own list", args: () => [], expect: only("everyone", "works") }],
+  },
+  "app/leads/actions.ts#clearSampleDataAction": {
+    page: "/leads",
+    cases: () => [{ label: "one's own list", args: () => [], expect: only("everyone", "works") }],
+  },
+  "app/leads/actions.ts#deleteLeadsAction": {
+    page: "/leads",
+    group: "destructive",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's lead", id: w.leadC, allowed: ["owner"] }, (id) => () => form({ leadId: [id] }), {
+        extra: { to: /^\/leads\?deleted=1$/ },
+      }),
+  },
+  "app/leads/import/actions.ts#previewImportAction": {
+    page: "/leads/import",
+    cases: () => [
+      {
+        label: "a file with the owner's lead in it",
+        echoesInput: true,
+        args: () => {
+          const data = new FormData();
+          data.append("file", new File(["Company,Contact name\nOrchid Doomed,\n"], "leads.csv", { type: "text/csv" }));
+          return [null, data];
+        },
+        expect: only("everyone"),
+        // A duplicate only of one's own leads: the preview must not tell that the owner has it.
+        check: (result, actor) => {
+          const { rows, counts } = (result as { preview: ImportPreview }).preview;
+          expect.soft(counts.duplicate, `duplicates for ${actor}`).toBe(actor === "owner" ? 1 : 0);
+          if (actor !== "owner") expect.soft(rows.flatMap((row) => row.problems), `problems for ${actor}`).toEqual([]);
+        },
+      },
+    ],
+  },
+  "app/leads/import/actions.ts#confirmImportAction": {
+    page: "/leads/import",
+    cases: () => [
+      {
+        label: "rows of one's own",
+        args: (a) =>
+          form({
+            rows: JSON.stringify([{ line: 2, lead: { ...leadFields(`Imported by ${a}`), cadenceDays: 7 } }]),
+            includeDuplicates: "",
+          }),
+        expect: only("everyone"),
+        to: /^\/leads\?imported=1$/,
+      },
+    ],
+  },
+  "app/materials/actions.ts#createMaterialAction": {
+    page: "/materials",
+    cases: () => [
+      { label: "a material of one's own", args: (a) => form({ title: `Material of ${a}`, url: "", topic: "" }), expect: only("everyone") },
+    ],
+  },
+  "app/materials/actions.ts#updateMaterialAction": {
+    page: "/materials",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's material", id: w.material, allowed: ["owner"] }, (id) => () =>
+        form({ materialId: id, title: "Orchid Reading List (edited)", url: "", topic: "" }),
+      ),
+  },
+  "app/materials/actions.ts#deleteMaterialAction": {
+    page: "/materials",
+    group: "destructive",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's material", id: w.doomedMaterial, allowed: ["owner"] }, (id) => () => form({ materialId: id }), {
+        extra: { to: /^\/materials\?deleted=1$/ },
+      }),
+  },
+  "app/touches/actions.ts#logTouchAction": {
+    page: "/today",
+    cases: ({ w }) => [
+      ...onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () =>
+        form(touchFields(id, { note: "Orchid inbound call" })),
+      ),
+      {
+        label: "one's own lead with the owner's material",
+        actors: ["otherSeeker"],
+        args: () => form(touchFields(w.otherLead, { materialId: w.material })),
+        expect: () => "answer",
+      },
+    ],
+  },
+  "app/today/actions.ts#dismissCoachNoteAction": {
+    page: "/today",
+    cases: ({ w }) =>
+      onRecord({ label: "the coach's note to the owner", id: w.noteId, allowed: ["owner"] }, (id) => () => form({ noteId: id })),
+  },
+  "app/coach/actions.ts#createInvitationAction": {
+    page: "/coach",
+    cases: () => [{ label: "one's own invitation", args: () => [], expect: only("everyone") }],
+  },
+  "app/coach/actions.ts#leaveNoteAction": {
+    page: "/coach",
+    cases: ({ w }) =>
+      onRecord(
+        { label: "a note to the owner", id: w.id.owner, allowed: ["connectedCoach"] },
+        (id) => (a) => form({ seekerId: id, body: `A note from ${a}` }),
+        { malformed: "answer" },
+      ),
+  },
+  "app/coach/actions.ts#endClientConnectionAction": {
+    page: "/coach/clients/[seekerId]",
+    pageShows: { connectedCoach: ["owner"] },
+    group: "destructive",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner", id: w.id.owner, allowed: ["connectedCoach"] }, (id) => () => form({ seekerId: id }), {
+        malformed: "answer",
+        extra: { to: /^\/coach\?ended=1$/ },
+      }),
+  },
+  "app/invitations/actions.ts#answerInvitationAction": {
+    page: "/invitations",
+    cases: ({ w }) => [
+      // The owner invited the ended coach again by e-mail: only that coach can answer it.
+      ...onRecord(
+        { label: "the owner's invitation to the ended coach", id: w.emailInvitationId, allowed: ["endedCoach"] },
+        (id) => () => form({ answer: "accept", token: "", code: "", invitationId: id }),
+        { malformed: "answer" },
+      ),
+      {
+        label: "a forged link",
+        args: () => form({ answer: "accept", token: FORGED_TOKEN, code: "", invitationId: "" }),
+        expect: only("everyone", "answer"),
+      },
+    ],
+  },
+  "app/invitations/actions.ts#withdrawInvitationAction": {
+    page: "/invitations",
+    cases: ({ w }) =>
+      onRecord({ label: "the connected coach's open invitation", id: w.openInvitationId, allowed: ["connectedCoach"] }, (id) => () =>
+        form({ invitationId: id }),
+      { malformed: "answer" }),
+  },
+  "app/settings/actions.ts#updateProfileAction": {
+    page: "/settings",
+    // Everyone keeps their name: were it saved on someone else, the owner's pages would show it.
+    cases: () => [
+      {
+        label: "one's own profile",
+        args: (a) => form({ name: a === "anonymous" ? "Nobody" : NAMES[a], timeZone: TIME_ZONE }),
+        expect: only("everyone"),
+      },
+    ],
+  },
+  "app/settings/campaign-actions.ts#updateCampaignAction": {
+    page: "/settings",
+    cases: () => [
+      {
+        label: "one's own campaign",
+        args: () =>
+          form({
+            campaignStartDate: "",
+            firstContactsPerWeek: "5",
+            contactDays: ["1", "2", "3", "4", "5"],
+            dailyGoal: "1",
+            weeklyGoal: "5",
+          }),
+        expect: only("everyone"),
+      },
+    ],
+  },
+  "app/settings/coach-actions.ts#inviteCoachAction": {
+    page: "/settings",
+    cases: () => [
+      {
+        label: "one's own invitation to a coach",
+        args: (a) => form({ email: uniqueEmail(`nobody-${a.toLowerCase()}`) }),
+        expect: only("everyone"),
+      },
+    ],
+  },
+  "app/settings/coach-actions.ts#endCoachConnectionAction": {
+    page: "/settings",
+    group: "destructive",
+    // The connected coach ended it from their side just before: connect them again first.
+    prepare: (c) => c.reconnect(),
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's connected coach", id: w.id.connectedCoach, allowed: ["owner"] }, (id) => () => form({ coachId: id }), {
+        malformed: "answer",
+      }),
+  },
+  // Session rows: every intruder ends their own sessions (and signs in again), the owner last of all.
+  "app/settings/actions.ts#changePasswordAction": {
+    page: "/settings",
+    group: "session",
+    cases: (c) => [
+      {
+        label: "one's own password",
+        args: (a) => form({ currentPassword: c.passwords[a], newPassword: NEW_PASSWORD }),
+        expect: only("everyone"),
+        to: /^\/settings\?password=changed$/,
+        after: async (actor, request) => {
+          if (isAnonymous(actor)) return;
+          c.passwords[actor] = NEW_PASSWORD;
+          await c.stillThemselves(actor, request);
+        },
+      },
+    ],
+  },
+  "app/settings/actions.ts#signOutAction": {
+    page: "/settings",
+    group: "session",
+    cases: () => [
+      {
+        label: "one's own session",
+        args: () => [],
+        expect: only("everyone"),
+        to: /^\/$/,
+        after: async (actor, request) => {
+          if (isAnonymous(actor)) return;
+          expect.soft((await request.get("/today", { maxRedirects: 0 })).status(), `${actor} signed out`).toBe(307);
+        },
+      },
+    ],
+  },
+  "app/settings/actions.ts#signOutEverywhereAction": {
+    page: "/settings",
+    group: "session",
+    cases: (c) => {
+      const otherDevices = new Map<Actor, APIRequestContext>();
+      return [
+        {
+          label: "one's own sessions",
+          args: () => [],
+          expect: only("everyone"),
+          to: /^\/sign-in$/,
+          before: async (actor) => {
+            if (!isAnonymous(actor)) otherDevices.set(actor, await c.copySession(actor));
+          },
+          // The session on another device ends too.
+          after: async (actor) => {
+            const other = otherDevices.get(actor);
+            if (other) expect.soft((await other.get("/today", { maxRedirects: 0 })).status(), `${actor}'s other device`).toBe(307);
+          },
+        },
+      ];
+    },
+  },
+};
+
+// ------------------------------------------------------------------------------------------------
+// The inventory, from the code.
+
+const APP_DIR = path.join(process.cwd(), "app");
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+function appFiles(): string[] {
+  return (readdirSync(APP_DIR, { recursive: true }) as string[])
+    .map((file) => path.posix.join("app", file.split(path.sep).join("/")))
+    .filter((file) => !file.split("/").some((segment) => segment.startsWith("_")));
+}
+
+/** "app/(auth)/sign-in/page.tsx" → "/sign-in": route groups and parallel-route slots are not in the URL. */
+function routePattern(file: string): string {
+  const segments = file.split("/").slice(1, -1);
+  return `/${segments.filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith("@")).join("/")}`;
+}
+
+function exportedNames(source: string): string[] {
+  const names: string[] = [];
+  for (const match of source.matchAll(/export\s+(?:async\s+)?(?:function\*?|const|let|var)\s+([A-Za-z_$][\w$]*)/g)) names.push(match[1]!);
+  for (const match of source.matchAll(/export\s+(?:const|let|var)\s*\{([^}]*)\}/g)) {
+    names.push(...match[1]!.split(",").map((part) => part.split(":").at(-1)!.trim()));
+  }
+  for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
+    names.push(...match[1]!.split(",").map((part) => part.split(/\s+as\s+/).at(-1)!.trim()));
+  }
+  return names.filter(Boolean);
+}
+
+function inventory() {
+  const files = appFiles();
+  const pages = files.filter((file) => /\/page\.(tsx?|jsx?|mdx)$/.test(file)).map(routePattern);
+  const routes: string[] = [];
+  const routeFiles = files.filter((file) => /\/route\.(ts|js)$/.test(file));
+  for (const file of routeFiles) {
+    const methods = exportedNames(readFileSync(file, "utf8")).filter((name) => HTTP_METHODS.includes(name));
+    routes.push(...methods.map((method) => `${file} ${method}`));
+  }
+  // Every exported function of a "use server" file, and every action the build knows (inline ones too).
+  const actions = new Set(serverActionIds().keys());
+  for (const file of files.filter((file) => /\.(tsx?|jsx?)$/.test(file))) {
+    const source = readFileSync(file, "utf8");
+    if (!/^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(source)) continue;
+    for (const name of exportedNames(source)) actions.add(`${file}#${name}`);
+  }
+  return { pages, routes, routeFiles, actions: [...actions] };
+}
+
+function compare(kind: string, rows: string[], code: string[]) {
+  const missing = code.filter((key) => !rows.includes(key)).sort();
+  const stale = rows.filter((key) => !code.includes(key)).sort();
+  expect.soft(missing, `${kind}: in the code, without a row in the matrix`).toEqual([]);
+  expect.soft(stale, `${kind}: rows of the matrix that are not in the code`).toEqual([]);
+}
+
+// ------------------------------------------------------------------------------------------------
+// Calling and judging.
+
+type Answer = {
+  status: number;
+  /** Where it sends the browser: Location, or an action's x-action-redirect, without origin. */
+  to: string | null;
+  result?: unknown;
+  body: string;
+};
+
+function stripOrigin(url: string | undefined | null): string | null {
+  if (!url) return null;
+  return url.replace(/;(push|replace)$/, "").replace(/^https?:\/\/[^/]+/, "") || "/";
+}
+
+/** The action's return value in a React Flight answer: row 0 names the row that holds it. */
+function actionResult(body: string): unknown {
+  const lines = body.split("\n");
+  const head = lines.find((line) => line.startsWith("0:"));
+  if (!head) return undefined;
+  try {
+    const ref = (JSON.parse(head.slice(2)) as { a?: string }).a;
+    const row = ref?.startsWith("$@") ? ref.slice(2) : null;
+    const line = row && lines.find((candidate) => candidate.startsWith(`${row}:`));
+    if (!line) return undefined;
+    const value = line.slice(row.length + 1);
+    return value.startsWith("E") ? { error: (JSON.parse(value.slice(1)) as { digest?: string }).digest } : JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** "404", "200 ok", "200 answer", "307 → /sign-in?next=/today": what the matrix shows of an answer. */
+function summary(answer: Answer): string {
+  const result = answer.result && typeof answer.result === "object" ? (answer.result as { ok?: unknown; error?: unknown }) : {};
+  const outcome =
+    result.error !== undefined
+      ? result.error === `NEXT_HTTP_ERROR_FALLBACK;${answer.status}`
+        ? ""
+        : ` ${String(result.error)}`
+      : result.ok === undefined || answer.to
+        ? ""
+        : result.ok
+          ? " ok"
+          : " answer";
+  const next = answer.to?.match(/^\/sign-in\?next=(.*)$/)?.[1];
+  const to = answer.to ? ` → ${next ? `/sign-in?next=${decodeURIComponent(next)}` : answer.to}` : "";
+  return `${answer.status}${to}${outcome}`;
+}
+
+function meets(expected: Expect, answer: Answer, { action, to }: { action: boolean; to?: RegExp }): boolean {
+  const result = answer.result as { ok?: unknown } | undefined;
+  const redirected = answer.to !== null;
+  const toSignIn = redirected && /^\/sign-in(\?|$)/.test(answer.to!);
+  switch (expected) {
+    case "sign-in":
+      return toSignIn && (action ? answer.status === 307 || answer.status === 200 : answer.status === 307);
+    case "ok":
+      if (!action) return answer.status === 200 && !redirected;
+      if (answer.status !== 200) return false;
+      // Signing out sends to /sign-in too: then the row says so.
+      if (redirected) return to ? to.test(answer.to!) : !toSignIn;
+      return result?.ok === true;
+    case "answer":
+      return answer.status === 200 && !redirected && result?.ok === false;
+    case "works":
+      return meets("ok", answer, { action, to }) || meets("answer", answer, { action, to });
+    default:
+      if (expected.startsWith("redirect ")) {
+        return [302, 303, 307, 308].includes(answer.status) && answer.to === expected.slice("redirect ".length);
+      }
+      return answer.status === Number(expected);
+  }
+}
+
+async function sessionUserId(request: APIRequestContext): Promise<string | null> {
+  const session = (await (await request.get("/api/auth/session")).json()) as { user?: { id?: string } } | null;
+  return session?.user?.id ?? null;
+}
+
+/** A page's text, and the state of its form fields (values, ticked boxes, chosen options). */
+function visibleText(html: string): string {
+  const fields = [...html.matchAll(/<input\b[^>]*>|<option\b[^>]*\bselected\b[^>]*>[^<]*/g)].map((match) => match[0]);
+  const text = html
+    .replace(/<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<style[\s\S]*?<\/style>/g, " ")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ")
+    .trim();
+  return `${text}\n${fields.join("\n")}`;
+}
+
+// ------------------------------------------------------------------------------------------------
+
+test.describe.configure({ mode: "serial" });
+
+test("the matrix has a row for every page, route handler and server action, and nothing else", async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "The matrix is about access, not layout: once is enough.");
+  const code = inventory();
+  compare("Pages", Object.keys(PAGES), code.pages);
+  compare("Route handlers", Object.keys(ROUTES), code.routes);
+  compare("Server actions", Object.keys(ACTIONS), code.actions);
+  // Each action is posted from a page that loads it (elsewhere its 404 would answer 200).
+  const pages = serverActionPages();
+  for (const [key, row] of Object.entries(ACTIONS)) {
+    if (pages.has(key)) expect.soft(pages.get(key), `${key} is loaded by ${row.page}`).toContain(row.page);
+  }
+  const { pages: p, routes: r, actions: a } = code;
+  console.log(`Authorization matrix rows: ${p.length} pages, ${r.length} route handler methods, ${a.length} server actions`);
+});
+
+test("every page, route handler and server action, for every actor", async ({ playwright, baseURL }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "The matrix is about access, not layout: once is enough.");
+  test.setTimeout(240_000);
+  const started = Date.now();
+  const origin = new URL(baseURL!).origin;
+  const actionIds = serverActionIds();
+  const contexts: APIRequestContext[] = [];
+  const newContext = async (storageState?: Awaited<ReturnType<APIRequestContext["storageState"]>>) => {
+    const context = await playwright.request.newContext({ baseURL: origin, storageState });
+    contexts.push(context);
+    return context;
+  };
+  const ctx = {} as Record<Actor, APIRequestContext>;
+  for (const actor of ACTORS) ctx[actor] = await newContext();
+
+  /** An action's row key by its name ("signUpAction"). */
+  const act = (name: string) => Object.keys(ACTIONS).find((key) => key.endsWith(`#${name}`))!;
+
+  async function call(request: APIRequestContext, key: string, args: unknown[], page: string): Promise<Answer> {
+    const id = actionIds.get(key);
+    if (!id) throw new Error(`${key} is not in the build's server-reference manifest`);
+    const { body, contentType } = await encodeActionCall(args);
+    const response = await request.post(page, { headers: actionHeaders({ id, origin, contentType }), data: body, maxRedirects: 0 });
+    const text = await response.text();
+    const headers = response.headers();
+    return {
+      status: response.status(),
+      to: stripOrigin(headers["x-action-redirect"] ?? headers["location"]),
+      result: actionResult(text),
+      body: text,
+    };
+  }
+
+  /** Setting up: a call that must work; answers its result or redirect. */
+  async function must(actor: Actor, name: string, args: unknown[], page: string, to?: RegExp): Promise<Answer> {
+    const answer = await call(ctx[actor], act(name), args, page);
+    expect(meets("ok", answer, { action: true, to }), `${name} as ${actor} while setting up: ${summary(answer)}`).toBe(true);
+    return answer;
+  }
+
+  async function html(actor: Actor, url: string): Promise<string> {
+    const response = await ctx[actor].get(url, { maxRedirects: 0 });
+    expect(response.status(), `${url} as ${actor}`).toBe(200);
+    return response.text();
+  }
+
+  const uuids = (text: string, pattern: RegExp) => [...new Set([...text.matchAll(pattern)].map((match) => match[1]!))];
+
+  // The people, signed up over HTTP as the sign-up form does.
+  const email = { anonymous: "" } as Record<Actor, string>;
+  const id = { anonymous: "" } as Record<Actor, string>;
+  const passwords = Object.fromEntries(ACTORS.map((actor) => [actor, PASSWORD])) as Record<Actor, string>;
+  for (const actor of ["revoked", ...SIGNED_IN] as const) {
+    email[actor] = uniqueEmail(actor.toLowerCase());
+    const fields = { name: NAMES[actor], email: email[actor], password: PASSWORD, timeZone: TIME_ZONE, next: "" };
+    await must(actor, "signUpAction", form(fields), "/sign-up");
+    id[actor] = (await sessionUserId(ctx[actor]))!;
+  }
+  // The revoked session: a real session token, kept from before its user signed out everywhere.
+  const revokedState = await ctx.revoked.storageState();
+  await must("revoked", "signOutEverywhereAction", [], "/settings", /^\/sign-in$/);
+  ctx.revoked = await newContext(revokedState);
+
+  const createLead = async (actor: Actor, company: string, extra: Record<string, string> = {}) =>
+    (await must(actor, "createLeadAction", form(leadFields(company, extra)), "/leads")).to!.split(/[/?]/)[2]!;
+  const materialIds = async (actor: Actor) => uuids(await html(actor, "/materials"), /\/materials\/([0-9a-f-]{36})\/edit/g);
+  const createMaterial = async (actor: Actor, title: string) => {
+    const before = await materialIds(actor);
+    await must(actor, "createMaterialAction", form({ title, url: "https://example.com/reading", topic: "Reading" }), "/materials");
+    return (await materialIds(actor)).find((material) => !before.includes(material))!;
+  };
+  const createInvitation = async (coach: Actor) => {
+    const { result } = await must(coach, "createInvitationAction", [], "/coach");
+    const { url, code } = (result as { invitation: { url: string; code: string } }).invitation;
+    return { token: new URL(url).pathname.split("/").at(-1)!, code };
+  };
+  const accept = async (seeker: Actor, token: string) => {
+    await must(seeker, "answerInvitationAction", form({ answer: "accept", token, code: "", invitationId: "" }), "/invitations");
+  };
+  const signInAgain = async (actor: Actor) => {
+    await must(actor, "signInAction", form({ email: email[actor], password: passwords[actor], next: "" }), "/sign-in");
+  };
+
+  // The owner's things, all named "Orchid…"; the other seeker's "Otter…".
+  const leadA = await createLead("owner", "Orchid Holdings", {
+    contactName: "Olga Orchid",
+    email: "olga@orchid.example",
+    personalNotes: "Orchid personal note",
+    notes: "Orchid notes",
+  });
+  const leadB = await createLead("owner", "Orchid Second");
+  const leadC = await createLead("owner", "Orchid Doomed");
+  const material = await createMaterial("owner", "Orchid Reading List");
+  const doomedMaterial = await createMaterial("owner", "Orchid Doomed Deck");
+  const firstTouch = { channel: "email", direction: "outbound", note: "Orchid touch note", materialId: material };
+  await must("owner", "logTouchAction", form(touchFields(leadA, firstTouch)), "/today");
+  const otherLead = await createLead("otherSeeker", "Otter Industries");
+  const otherMaterial = await createMaterial("otherSeeker", "Otter Deck");
+
+  // Coaches: one connected, one coaching the other seeker, one whose connection the owner ended.
+  await accept("owner", (await createInvitation("connectedCoach")).token);
+  await accept("otherSeeker", (await createInvitation("unconnectedCoach")).token);
+  await accept("owner", (await createInvitation("endedCoach")).token);
+  await must("owner", "endCoachConnectionAction", form({ coachId: id.endedCoach }), "/settings");
+  await must("connectedCoach", "leaveNoteAction", form({ seekerId: id.owner, body: "Baseline note" }), "/coach");
+  const open = await createInvitation("connectedCoach");
+  const invitationIds = /name="invitationId" value="([0-9a-f-]{36})"/g;
+  const [openInvitationId, ...moreOpen] = uuids(await html("connectedCoach", "/coach"), invitationIds);
+  expect(moreOpen).toEqual([]);
+  // The owner invites the ended coach again, by e-mail: an invitation only that coach can answer.
+  await must("owner", "inviteCoachAction", form({ email: email.endedCoach }), "/settings");
+  const [emailInvitationId] = uuids(await html("owner", "/settings"), invitationIds);
+  const [noteId] = uuids(await html("owner", "/today"), /name="noteId" value="([0-9a-f-]{36})"/g);
+  expect([openInvitationId, emailInvitationId, noteId].every(Boolean)).toBe(true);
+
+  const w: World = {
+    id,
+    email,
+    leadA,
+    leadB,
+    leadC,
+    otherLead,
+    material,
+    doomedMaterial,
+    otherMaterial,
+    noteId: noteId!,
+    openToken: open.token,
+    openCode: open.code,
+    openInvitationId: openInvitationId!,
+    emailInvitationId: emailInvitationId!,
+    inAMonth: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+  };
+  const c: Ctx = {
+    w,
+    passwords,
+    cronSecret: () =>
+      (JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR!, "secrets.json"), "utf8")) as { CRON_SECRET: string }).CRON_SECRET,
+    stillThemselves: async (actor, request) => {
+      const now = await sessionUserId(request);
+      if (actor === "anonymous") expect(now, "anonymous stays anonymous").toBeNull();
+      else if (actor === "revoked") expect([null, id.revoked], "the revoked session stays its own").toContain(now);
+      else expect(now, `${actor} is still themselves`).toBe(id[actor]);
+    },
+    reconnect: async () => accept("owner", (await createInvitation("connectedCoach")).token),
+    copySession: async (actor) => newContext(await ctx[actor].storageState()),
+  };
+
+  // The owner's side, as the owner (and their coach) read it through the app.
+  const ownerPages = ["/today", "/leads", "/materials", "/settings", "/coach", "/invitations"];
+  ownerPages.push(...[leadA, leadB, leadC].map((lead) => `/leads/${lead}`));
+  ownerPages.push(...[material, doomedMaterial].map((id) => `/materials/${id}/edit`));
+  async function ownerSide(): Promise<Record<string, string>> {
+    const side: Record<string, string> = {};
+    for (const url of ["/leads/export", "/leads/export-touches"]) {
+      const response = await ctx.owner.get(url, { maxRedirects: 0 });
+      expect(response.status(), `${url} as the owner`).toBe(200);
+      side[url] = await response.text();
+    }
+    for (const url of ownerPages) {
+      // The pace job's last run is everyone's, and other tests run it.
+      const text = visibleText(await html("owner", url));
+      side[url] = text.replace(/Your leads were last checked for cold follow-ups on [^.]*\./, "(last checked)");
+    }
+    side["the coach's client page"] = visibleText(await html("connectedCoach", `/coach/clients/${id.owner}`));
+    return side;
+  }
+  async function coachesStillSee() {
+    const coachPage = await html("connectedCoach", "/coach");
+    expect(coachPage, "the connected coach still has the owner as a client").toContain(`/coach/clients/${id.owner}`);
+    expect(coachPage, "the connected coach's invitation is still open").toContain(`value="${w.openInvitationId}"`);
+    const endedPage = await html("endedCoach", "/coach");
+    expect(endedPage, "the owner's invitation to the ended coach is still open").toContain(`value="${w.emailInvitationId}"`);
+  }
+  const before = await ownerSide();
+  expect(before["/leads/export"]).toContain("Orchid Holdings");
+  expect(before["/leads/export-touches"]).toContain("Orchid touch note");
+  expect(before["the coach's client page"]).toContain("Baseline note");
+  await coachesStillSee();
+
+  // --- The cells ---------------------------------------------------------------------------------
+  type Cell = { row: string; label: string; actor: Actor; expected: Expect; observed: string; pass: boolean };
+  const matrix: Cell[] = [];
+
+  function judge(row: string, label: string, actor: Actor, expected: Expect, answer: Answer, to?: RegExp) {
+    const pass = meets(expected, answer, { action: row.includes("#"), to });
+    matrix.push({ row, label, actor, expected, observed: summary(answer), pass });
+    expect.soft(pass, `${row} [${label}] as ${actor}: expected ${expected}, got ${summary(answer)}`).toBe(true);
+  }
+
+  function noLeak(where: string, actor: Actor, text: string, shows: Whose[] = [], mayShow: Whose[] = []) {
+    for (const whose of ["owner", "other"] as const) {
+      if (shows.includes(whose)) expect.soft(text, `${where}: shows ${MARK[whose]}…`).toContain(MARK[whose]);
+      else if (OWN_MARK[actor] !== whose && !mayShow.includes(whose)) {
+        expect.soft(text, `${where}: must not show ${MARK[whose]}…`).not.toContain(MARK[whose]);
+      }
+    }
+  }
+
+  async function httpCell(row: string, item: PageCase | RouteCase, actor: Actor) {
+    const request = ctx[actor];
+    await item.before?.(actor);
+    const response = "send" in item ? await item.send(request) : await request.get(item.path, { maxRedirects: 0 });
+    const body = await response.text();
+    const answer: Answer = { status: response.status(), to: stripOrigin(response.headers()["location"]), body };
+    judge(row, item.label, actor, item.expect(actor), answer);
+    noLeak(`${row} [${item.label}] as ${actor}`, actor, `${answer.to ?? ""}\n${body}`, item.shows?.[actor]);
+    if ("check" in item && item.check && answer.status === 200) item.check(body, actor);
+    await item.after?.(actor, request);
+  }
+
+  async function actionCell(key: string, row: ActionRow, item: ActionCase, actor: Actor) {
+    const request = item.isolated ? await newContext() : ctx[actor];
+    await item.before?.(actor);
+    const answer = await call(request, key, item.args(actor), row.page.replace("[seekerId]", id.owner));
+    judge(key, item.label, actor, item.expect(actor), answer, item.to);
+    if (!item.echoesInput) {
+      const where = `${key} [${item.label}] as ${actor}`;
+      noLeak(where, actor, `${answer.to ?? ""}\n${answer.body}`, item.shows?.[actor], row.pageShows?.[actor]);
+    }
+    if (item.check && answer.status === 200 && !answer.to) item.check(answer.result, actor);
+    await item.after?.(actor, request);
+  }
+
+  /** The owner's calls, and those allowed to change the owner's side, wait until it was compared. */
+  const waits = (item: ActionCase, actor: Actor) => actor === "owner" || (item.allowed ?? []).includes(actor);
+  const actionRows = Object.entries(ACTIONS).map(([key, row]) => ({ key, row, cases: row.cases(c) }));
+  async function runActions(group: ActionRow["group"], later: boolean) {
+    for (const { key, row, cases } of actionRows.filter(({ row }) => row.group === group)) {
+      if (later) await row.prepare?.(c);
+      for (const item of cases) {
+        const actors = (item.actors ?? ACTORS).filter((actor) => waits(item, actor) === later);
+        for (const actor of actors) await actionCell(key, row, item, actor);
+      }
+      // After signing out, sign in again.
+      if (group === "session") {
+        for (const actor of later ? (["owner"] as const) : INTRUDERS) {
+          if ((await ctx[actor].get("/settings", { maxRedirects: 0 })).status() !== 200) await signInAgain(actor);
+        }
+      }
+    }
+  }
+  const routeRows = Object.entries(ROUTES).map(([key, cases]) => ({ key, cases: cases(c) }));
+  async function runRoutes(later: boolean) {
+    for (const { key, cases } of routeRows) {
+      for (const item of cases.filter((item) => Boolean(item.later) === later)) {
+        for (const actor of item.actors ?? ACTORS) await httpCell(key, item, actor);
+      }
+    }
+  }
+
+  // Phase 1: every page, every route, every call that must change nothing of the owner's; then the
+  // intruders' own sessions (changing their password, signing out, out everywhere, in again).
+  for (const [pattern, cases] of Object.entries(PAGES)) {
+    for (const item of cases(c)) for (const actor of item.actors ?? ACTORS) await httpCell(pattern, item, actor);
+  }
+  await runRoutes(false);
+  await runActions(undefined, false);
+  await runActions("destructive", false);
+  await runActions("session", false);
+
+  // Nothing of the owner's changed, and the intruders' own calls went to their own data.
+  const after = await ownerSide();
+  for (const key of Object.keys(before)) expect.soft(after[key], `the owner's ${key} after everyone else's calls`).toBe(before[key]);
+  await coachesStillSee();
+  for (const actor of INTRUDERS) {
+    const leads = await (await ctx[actor].get("/leads/export")).text();
+    expect.soft(leads, `${actor}'s own lead`).toContain(`Lead of ${actor}`);
+    expect.soft(leads, `${actor}'s own import`).toContain(`Imported by ${actor}`);
+    expect.soft(await html(actor, "/materials"), `${actor}'s own material`).toContain(`Material of ${actor}`);
+  }
+
+  // Phase 2: the allowed calls (the owner's, the connected coach's on its client, the ended coach's
+  // answer, the scheduler's), the destructive ones last.
+  await runRoutes(true);
+  await runActions(undefined, true);
+  await runActions("destructive", true);
+  const leadsNow = await (await ctx.owner.get("/leads/export")).text();
+  expect.soft(leadsNow, "the owner's own edit").toContain("Orchid Holdings (renamed)");
+  expect.soft(leadsNow, "the owner's own delete").not.toContain("Orchid Doomed");
+  expect.soft(await (await ctx.owner.get("/leads/export-touches")).text(), "the owner's own touch").toContain("Orchid inbound call");
+
+  // Phase 3: the owner's own sessions, last.
+  await runActions("session", true);
+
+  // Methods a route handler does not export are refused.
+  let refused = 0;
+  for (const file of inventory().routeFiles) {
+    const exported = exportedNames(readFileSync(file, "utf8"));
+    const url = routePattern(file).replace(/\[\.\.\.[^\]]+\]/, "session");
+    for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((method) => !exported.includes(method))) {
+      const response = await ctx.otherSeeker.fetch(url, { method, maxRedirects: 0 });
+      judge(`${file} ${method} (not exported)`, url, "otherSeeker", "405", { status: response.status(), to: null, body: "" });
+      refused++;
+    }
+  }
+
+  // The matrix, as an attachment: one line per row and case, one column per actor.
+  const lines = new Map<string, Map<Actor, string>>();
+  for (const cell of matrix) {
+    const line = `${cell.row} [${cell.label}]`;
+    if (!lines.has(line)) lines.set(line, new Map());
+    lines.get(line)!.set(cell.actor, cell.pass ? cell.observed : `✗ ${cell.observed} (expected ${cell.expected})`);
+  }
+  const table = [
+    ["row [case]", ...ACTORS].join("\t"),
+    ...[...lines].map(([line, cells]) => [line, ...ACTORS.map((actor) => cells.get(actor) ?? "")].join("\t")),
+  ].join("\n");
+  const file = testInfo.outputPath("authorization-matrix.tsv");
+  writeFileSync(file, `${table}\n`);
+  await testInfo.attach("authorization-matrix.tsv", { path: file, contentType: "text/tab-separated-values" });
+  const rows = Object.keys(PAGES).length + Object.keys(ROUTES).length + Object.keys(ACTIONS).length;
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(
+    `Authorization matrix: ${rows} rows, ${lines.size} cases, ${matrix.length} cells (${refused} of unexported methods), ${seconds} s`,
+  );
+
+  for (const context of contexts) await context.dispose();
+});

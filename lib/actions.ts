@@ -28,12 +28,22 @@ export function failure(
   return { ok: false, fieldErrors, message, values };
 }
 
-/** The named text fields of a form, for validation and to hand back on failure. */
+/** U+0000, which no text means and PostgreSQL cannot store (saving it fails the whole statement). */
+const NUL = /\u0000/g;
+/** Half of a surrogate pair without the other half: no character, and no valid UTF-8 either. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text as it can be stored: no NUL characters, a lone surrogate half replaced by U+FFFD (as a form does). */
+export function storableText(value: string): string {
+  return value.replace(NUL, "").replace(LONE_SURROGATE, "\uFFFD");
+}
+
+/** The named text fields of a form (made storable), for validation and to hand back on failure. */
 export function formValues<K extends string>(formData: FormData, names: readonly K[]): Record<K, string> {
   return Object.fromEntries(
     names.map((name) => {
       const value = formData.get(name);
-      return [name, typeof value === "string" ? value : ""];
+      return [name, typeof value === "string" ? storableText(value) : ""];
     }),
   ) as Record<K, string>;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "@/lib/actions";
 import { leadImportSchema, type LeadImportValues } from "@/lib/leads/validation";
 import { unescapeCsvFormula } from "./escape";
 import { LEAD_CSV_HEADERS, mapLeadHeaders, rowToFields, type LeadCsvField } from "./lead-columns";
@@ -130,7 +131,8 @@ export const importCandidatesSchema = z
 export function parseImportCandidates(json: string): { ok: true; candidates: ImportCandidate[] } | { ok: false; error: string } {
   let value: unknown;
   try {
-    value = JSON.parse(json);
+    // Strings made storable, as a form's: no NUL (PostgreSQL cannot store it), no lone surrogate half.
+    value = JSON.parse(json, (_key, item: unknown) => (typeof item === "string" ? storableText(item) : item));
   } catch {
     return { ok: false, error: "The rows to import could not be read. Upload the file again." };
   }

@@ -1,4 +1,5 @@
 import Papa from "papaparse";
+import { storableText } from "@/lib/actions";
 import { CSV_MAX_BYTES, CSV_MAX_ROWS, CSV_TOO_BIG } from "./limits";
 
 export type CsvRow = {
@@ -23,8 +24,9 @@ export function parseCsvTable(input: string): CsvTable {
   if (byteLength(input) > CSV_MAX_BYTES) {
     return { ok: false, error: CSV_TOO_BIG };
   }
-  // One line-ending style, so line numbers and cells do not depend on the spreadsheet that wrote it.
-  const text = input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  // One line-ending style, so line numbers and cells do not depend on the spreadsheet that wrote it;
+  // text made storable (no NUL, which no cell means and PostgreSQL cannot store).
+  const text = storableText(input.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"));
 
   const lineCounter = lineNumberer(text);
   const rows: CsvRow[] = [];
@@ -69,10 +71,17 @@ export function parseCsvTable(input: string): CsvTable {
   return { ok: true, header: header.cells.map((cell) => cell.trim()), rows: data };
 }
 
+// A line holding only an empty quoted cell: an empty row, which Papa skips without a step.
+const EMPTY_QUOTED_LINE = /""[ \t]*(?:\n|$)/y;
+
 function firstNonBlank(text: string, from: number): number {
   let index = from;
-  while (index < text.length && /\s/.test(text[index]!)) index += 1;
-  return index;
+  for (;;) {
+    while (index < text.length && /\s/.test(text[index]!)) index += 1;
+    EMPTY_QUOTED_LINE.lastIndex = index;
+    if (index >= text.length || !EMPTY_QUOTED_LINE.test(text)) return index;
+    index = EMPTY_QUOTED_LINE.lastIndex;
+  }
 }
 
 /** Line number (1-based) of a character offset; offsets must be asked in increasing order. */

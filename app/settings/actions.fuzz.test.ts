@@ -1,0 +1,193 @@
+// Property-based tests of the settings actions' input handling (issue 6, "Bad input"): generated
+// forms through the real actions on a real database. See app/_testing/action-fuzz.ts for what is
+// mocked (Auth.js's cookies, Next's request headers and cache) and why.
+import fc from "fast-check";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  actAs,
+  addUser,
+  entriesOf,
+  extraFields,
+  firstText,
+  formOf,
+  FUZZ_TIMEOUT_MS,
+  fuzzAction,
+  nastyText,
+  runAction,
+  session,
+  storedText,
+  submit,
+  toFormData,
+  fuzzDatabase,
+  validText,
+  withoutNul,
+  type FieldValue,
+} from "@/app/_testing/action-fuzz";
+import { getPasswordHash, getSessionUser } from "@/db/queries/users";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { todayIn } from "@/lib/domain";
+import { changePasswordAction, signOutAction, signOutEverywhereAction, updateProfileAction } from "./actions";
+
+vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
+vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
+vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
+
+const test = fuzzDatabase();
+const FIRST_PASSWORD = "a calm and steady pace";
+/** Stands for Sam's current password in a generated form. */
+const CURRENT = "\u{F0000}current password";
+let seeker: { id: string; email: string };
+/** Sam's password as it stands now (a test that changes it keeps track). */
+let password = FIRST_PASSWORD;
+
+beforeEach(async () => {
+  const { db } = test;
+  await test.fuzz.reset();
+  const sam = await addUser(db, "Sam", { timeZone: "Europe/Paris", passwordHash: await hashPassword(FIRST_PASSWORD) });
+  const other = await addUser(db, "Olga");
+  seeker = sam;
+  password = FIRST_PASSWORD;
+  await test.fuzz.watch([other.id]);
+  actAs(sam);
+});
+
+/** Sam's current session epoch, as a fresh sign-in would carry it. */
+async function signInAgain(): Promise<string> {
+  const [row] = await test.db.query.users.findMany({ where: (users, { eq }) => eq(users.id, seeker.id), columns: { sessionEpoch: true } });
+  actAs({ id: seeker.id, sessionEpoch: row!.sessionEpoch });
+  return row!.sessionEpoch;
+}
+
+const ZONES = Intl.supportedValuesOf("timeZone");
+
+const timeZoneText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...ZONES) },
+  { weight: 2, arbitrary: fc.constantFrom("UTC", "Etc/UTC", "utc", "europe/paris", " Asia/Kolkata ", "Asia/Calcutta", "US/Pacific", "EST", "GMT", "Etc/GMT+12", "Etc/GMT-14", "Pacific/Kiritimati") },
+  { weight: 2, arbitrary: fc.constantFrom("Mars/Olympus_Mons", "+05:30", "UTC+2", "../../etc/passwd", "Europe/Paris\u0000", "Europe/Paris; drop table users", "<script>", "Europe", "Europe/", "/", "Z", "local", "x".repeat(65)) },
+  { weight: 2, arbitrary: nastyText(64) },
+);
+
+describe("settings actions fuzz", () => {
+  it("updateProfileAction stores the name verbatim and a known zone by its canonical name, or refuses", async () => {
+    const fields: Record<string, fc.Arbitrary<FieldValue>> = {
+      name: fc.oneof(validText(100).filter((text) => withoutNul(text).trim() !== ""), nastyText(100)),
+      timeZone: timeZoneText,
+    };
+    await fuzzAction(
+      formOf(fields),
+      async (form, tally) => {
+        const entries = entriesOf(form);
+        const outcome = await test.fuzz.attempt({ fields: ["name", "timeZone"], tally }, () => submit(updateProfileAction, entries));
+        expect(["ok", "rejected"]).toContain(outcome.kind);
+        if (outcome.kind !== "ok") return;
+        const stored = await getSessionUser(test.db, { userId: seeker.id, sessionEpoch: session.current!.epoch });
+        expect(stored?.name).toBe(storedText(entries, "name"));
+        const zone = storedText(entries, "timeZone");
+        expect(stored?.timeZone).toBe(new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone);
+        // Whatever zone was stored, the app can compute the seeker's today in it.
+        expect(todayIn(new Date(), stored!.timeZone)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      },
+      { accepted: ["ok"], refused: ["rejected"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
+
+  it("changePasswordAction needs the current password and a good new one; the old one stops working", async () => {
+    // Password hashing is deliberately slow (argon2id), so most new passwords break a rule the
+    // form checks first (too short, too long, too common), and about one run in twelve is hashed.
+    const strong = fc
+      .tuple(fc.string({ unit: "grapheme", minLength: 1, maxLength: 20 }), fc.nat())
+      .map(([text, n]) => `${text} steady pace ${n}`)
+      .filter((text) => text.length <= 128);
+    const weak = fc.oneof(
+      nastyText().map((text) => text.slice(0, 7)),
+      fc.string({ minLength: 129, maxLength: 300 }),
+      fc.constantFrom("password", "12345678", "qwertyuiop", "PASSWORD", "iloveyou", "\u0000".repeat(12), "", "       "),
+    );
+    const form = formOf({
+      currentPassword: fc.oneof({ weight: 3, arbitrary: fc.constant(CURRENT) }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom("", "x".repeat(1025), FIRST_PASSWORD.toUpperCase()), nastyText()) }),
+      newPassword: fc.oneof({ weight: 1, arbitrary: strong }, { weight: 12, arbitrary: weak }),
+    });
+    await fuzzAction(
+      form,
+      async (generated, tally) => {
+        const entries = entriesOf(generated).map(([name, value]): [string, string | Blob] => [name, value === CURRENT ? password : value]);
+        const outcome = await test.fuzz.attempt({ fields: ["currentPassword", "newPassword"], tally }, () => submit(changePasswordAction, entries));
+        expect(["redirect", "rejected"]).toContain(outcome.kind);
+        if (outcome.kind === "rejected") {
+          // A failed form never hands a password back.
+          expect((outcome.result as { values?: object }).values ?? {}).toEqual({});
+          return;
+        }
+        if (outcome.kind !== "redirect") return;
+        expect(outcome.location).toBe("/settings?password=changed");
+        const next = withoutNul(firstText(entries, "newPassword"));
+        const hash = (await getPasswordHash(test.db, { userId: seeker.id }))!;
+        expect(await verifyPassword(hash, next)).toBe(true);
+        if (next !== password) expect(await verifyPassword(hash, password)).toBe(false);
+        password = next;
+        // The browser that changed it was signed in again with the new password: the new epoch.
+        const [row] = await test.db.query.users.findMany({ where: (users, { eq }) => eq(users.id, seeker.id), columns: { sessionEpoch: true } });
+        expect(session.current).toEqual({ userId: seeker.id, epoch: row!.sessionEpoch });
+      },
+      { accepted: ["redirect"], refused: ["rejected"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
+
+  // The two sign-out buttons take no input: whatever the form holds, they sign out (everywhere:
+  // every session of the user ends) or, without a live session, send to the sign-in page.
+  const signedInState = fc.constantFrom("signed in", "signed in", "signed out", "stale session");
+
+  it("signOutEverywhereAction ends every session of a signed-in user, whatever the form holds", async () => {
+    await fuzzAction(
+      fc.record({ junk: extraFields, state: signedInState }),
+      async ({ junk, state }, tally) => {
+        const epoch = await signInAgain();
+        if (state === "signed out") session.current = null;
+        if (state === "stale session") session.current = { userId: seeker.id, epoch: "revoked" };
+        const live = state === "signed in";
+        const outcome = await test.fuzz.attempt({ fields: [], tally, neverWrites: !live }, () =>
+          runAction(() => (signOutEverywhereAction as (...args: unknown[]) => Promise<void>)(null, toFormData(junk))),
+        );
+        expect(outcome.kind).toBe("redirect");
+        if (outcome.kind !== "redirect") return;
+        if (live) {
+          expect(outcome.location).toBe("/sign-in");
+          expect(session.current).toBeNull();
+          expect(await getSessionUser(test.db, { userId: seeker.id, sessionEpoch: epoch })).toBeNull();
+          tally.add("signed out everywhere");
+        } else {
+          expect(outcome.location).toMatch(/^\/sign-in(\?|$)/);
+          tally.add("sent to sign in");
+        }
+      },
+      { accepted: ["signed out everywhere"], refused: ["sent to sign in"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
+
+  it("signOutAction signs this browser out and writes nothing, whatever the form holds", async () => {
+    await fuzzAction(
+      fc.record({ junk: extraFields, state: signedInState }),
+      async ({ junk, state }, tally) => {
+        const epoch = await signInAgain();
+        if (state === "signed out") session.current = null;
+        if (state === "stale session") session.current = { userId: seeker.id, epoch: "revoked" };
+        const outcome = await test.fuzz.attempt({ fields: [], tally, neverWrites: true }, () =>
+          runAction(() => (signOutAction as (...args: unknown[]) => Promise<void>)(null, toFormData(junk))),
+        );
+        expect(outcome.kind).toBe("redirect");
+        if (outcome.kind !== "redirect") return;
+        if (state === "signed in") {
+          expect(session.current).toBeNull();
+          expect(outcome.location).toBe("/");
+          // Only this browser: the session epoch stays, so other devices stay signed in.
+          expect(await getSessionUser(test.db, { userId: seeker.id, sessionEpoch: epoch })).not.toBeNull();
+          tally.add("signed out");
+        } else {
+          expect(outcome.location).toMatch(/^\/sign-in(\?|$)/);
+          tally.add("sent to sign in");
+        }
+      },
+      { accepted: ["signed out"], refused: ["sent to sign in"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
+});

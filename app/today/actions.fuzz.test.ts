@@ -1,0 +1,96 @@
+// Property-based tests of dismissing a coach's note (issue 6, "Bad input"): generated forms
+// through the real action on a real database. See app/_testing/action-fuzz.ts for what is
+// mocked (Auth.js's cookies, Next's request headers and cache) and why.
+import { and, eq, isNull } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  actAs,
+  addUser,
+  entriesOf,
+  firstText,
+  formOf,
+  FUZZ_TIMEOUT_MS,
+  fuzzAction,
+  idRef,
+  resolveId,
+  submit,
+  fuzzDatabase,
+} from "@/app/_testing/action-fuzz";
+import { coachLinks, coachNotes } from "@/db/schema";
+import { dismissCoachNoteAction } from "./actions";
+
+vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
+vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
+vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
+
+const test = fuzzDatabase();
+let seekerId: string;
+let coachId: string;
+let otherNoteIds: string[];
+
+beforeEach(async () => {
+  const { db } = test;
+  await test.fuzz.reset();
+  const sam = await addUser(db, "Sam");
+  const cora = await addUser(db, "Cora");
+  const olga = await addUser(db, "Olga");
+  const otto = await addUser(db, "Otto");
+  seekerId = sam.id;
+  coachId = cora.id;
+  await db.insert(coachLinks).values([
+    { coachId: cora.id, seekerId: sam.id },
+    { coachId: otto.id, seekerId: olga.id },
+  ]);
+  // Notes to Olga (one dismissed): Sam can dismiss neither.
+  const rows = await db
+    .insert(coachNotes)
+    .values([
+      { coachId: otto.id, seekerId: olga.id, body: "Call Acme" },
+      { coachId: otto.id, seekerId: olga.id, body: "Old", dismissedAt: new Date("2025-01-01T00:00:00Z") },
+    ])
+    .returning({ id: coachNotes.id });
+  otherNoteIds = rows.map((row) => row.id);
+  await test.fuzz.watch([olga.id, otto.id]);
+  actAs(sam);
+});
+
+/** Notes to Sam: some still on his Today, one dismissed already. */
+async function samsNotes(): Promise<{ open: string[]; all: string[] }> {
+  const { db } = test;
+  const read = () => db.select({ id: coachNotes.id, dismissedAt: coachNotes.dismissedAt }).from(coachNotes).where(eq(coachNotes.seekerId, seekerId));
+  let rows = await test.fuzz.cached("notes to Sam", read);
+  if (rows.filter((row) => row.dismissedAt === null).length < 2) {
+    await db.delete(coachNotes).where(eq(coachNotes.seekerId, seekerId));
+    await db.insert(coachNotes).values([
+      { coachId, seekerId, body: "<script>alert(1)</script>" },
+      { coachId, seekerId, body: "'; drop table leads; --" },
+      { coachId, seekerId, body: "Seen", dismissedAt: new Date("2025-01-01T00:00:00Z") },
+    ]);
+    test.fuzz.changed();
+    rows = await test.fuzz.cached("notes to Sam", read);
+  }
+  return { open: rows.filter((row) => row.dismissedAt === null).map((row) => row.id), all: rows.map((row) => row.id) };
+}
+
+describe("today actions fuzz", () => {
+  it("dismissCoachNoteAction hides only a note to Sam not yet dismissed, else answers 404 and writes nothing", async () => {
+    await fuzzAction(
+      formOf({ noteId: idRef().map((ref) => ({ ref })) }),
+      async (form, tally) => {
+        const notes = await samsNotes();
+        const entries = entriesOf(form, (ref) => resolveId(ref, notes.all, otherNoteIds));
+        const noteId = firstText(entries, "noteId").replaceAll("\u0000", "");
+        const outcome = await test.fuzz.attempt({ fields: ["noteId"], tally }, () => submit(dismissCoachNoteAction, entries));
+        expect(["ok", "notFound"]).toContain(outcome.kind);
+        expect(outcome.kind === "ok").toBe(notes.open.includes(noteId));
+        if (outcome.kind !== "ok") return;
+        const stillOpen = await test.db
+          .select({ id: coachNotes.id })
+          .from(coachNotes)
+          .where(and(eq(coachNotes.seekerId, seekerId), isNull(coachNotes.dismissedAt)));
+        expect(stillOpen.map((row) => row.id).sort()).toEqual(notes.open.filter((id) => id !== noteId).sort());
+      },
+      { accepted: ["ok"], refused: ["notFound"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
+});

@@ -1,0 +1,192 @@
+// Property-based tests of logging a touch (issue 6, "Bad input"): generated forms through the
+// real action on a real database. See app/_testing/action-fuzz.ts for what is mocked (Auth.js's
+// cookies, Next's request headers and cache) and why.
+import { eq } from "drizzle-orm";
+import fc from "fast-check";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  actAs,
+  addUser,
+  entriesOf,
+  firstText,
+  formOf,
+  FUZZ_TIMEOUT_MS,
+  fuzzAction,
+  idRef,
+  nastyText,
+  resolveId,
+  storedText,
+  submit,
+  fuzzDatabase,
+  validText,
+  type FieldValue,
+  type FormEntries,
+} from "@/app/_testing/action-fuzz";
+import { getLeadDetail } from "@/db/queries/leads";
+import { createMaterial } from "@/db/queries/materials";
+import { addLeads, addTouch } from "@/db/queries/today-fixtures";
+import { leads, materials, touches } from "@/db/schema";
+import { CHANNELS, DIRECTIONS, OUTCOMES } from "@/lib/domain";
+import { EARLIEST_TOUCH, toLocalDateTime } from "@/lib/today/local-time";
+import { TOUCH_FIELDS } from "@/lib/today/touch-form";
+import { logTouchAction } from "./actions";
+
+vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
+vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
+vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
+
+// Half-hour offset and daylight saving time: "When" is read in this zone.
+const TIME_ZONE = "America/St_Johns";
+
+const test = fuzzDatabase();
+let seekerId: string;
+let otherLeadIds: string[];
+let otherMaterialIds: string[];
+
+beforeEach(async () => {
+  const { db } = test;
+  await test.fuzz.reset();
+  const sam = await addUser(db, "Sam", { timeZone: TIME_ZONE });
+  const olga = await addUser(db, "Olga");
+  seekerId = sam.id;
+  otherLeadIds = await addLeads(db, { userId: olga.id, companies: ["Olga's Acme"] });
+  otherMaterialIds = [(await createMaterial(db, { userId: olga.id, material: { title: "Olga's report", url: "", topic: "" } })).id];
+  await addTouch(db, { userId: olga.id, leadId: otherLeadIds[0]!, at: new Date("2025-01-02T10:00:00Z"), materialId: otherMaterialIds[0]! });
+  await test.fuzz.watch([olga.id]);
+  actAs(sam);
+});
+
+type Records = { leadIds: string[]; materialIds: string[]; touchIds: string[] };
+
+async function readRecords(): Promise<Records> {
+  const { db } = test;
+  const ids = (rows: { id: string }[]) => rows.map((row) => row.id);
+  return {
+    leadIds: ids(await db.select({ id: leads.id }).from(leads).where(eq(leads.userId, seekerId))),
+    materialIds: ids(await db.select({ id: materials.id }).from(materials).where(eq(materials.userId, seekerId))),
+    touchIds: ids(await db.select({ id: touches.id }).from(touches).where(eq(touches.userId, seekerId))),
+  };
+}
+
+/** Sam's leads (one touched yesterday, so an outbound touch now is too soon), materials and touches. */
+async function samsRecords(): Promise<Records> {
+  const { db } = test;
+  const records = await test.fuzz.cached("Sam's records", readRecords);
+  if (records.leadIds.length > 0 && records.materialIds.length > 0 && records.touchIds.length <= 60) return records;
+  await db.delete(leads).where(eq(leads.userId, seekerId));
+  await db.delete(materials).where(eq(materials.userId, seekerId));
+  const leadIds = await addLeads(db, { userId: seekerId, companies: ["<b>Acme</b>", "Globex", "'; drop table touches; --"] });
+  await addTouch(db, { userId: seekerId, leadId: leadIds[0]!, at: new Date(Date.now() - 86_400_000) });
+  await createMaterial(db, { userId: seekerId, material: { title: "<script>alert(1)</script>", url: "", topic: "" } });
+  test.fuzz.changed();
+  return test.fuzz.cached("Sam's records", readRecords);
+}
+
+/** Stands for a "When" some minutes from now, written in Sam's zone when the run starts. */
+const RELATIVE = "\u{F0001}minutes:";
+
+const atText: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant("") },
+  { weight: 5, arbitrary: fc.integer({ min: -60 * 24 * 60, max: -2 }).map((minutes) => `${RELATIVE}${minutes}`) },
+  { weight: 1, arbitrary: fc.integer({ min: 2, max: 60 * 24 * 400 }).map((minutes) => `${RELATIVE}${minutes}`) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      "2000-01-01T00:00",
+      "1999-12-31T23:59",
+      "0001-01-01T00:00",
+      "9999-12-31T23:59",
+      "2025-02-29T10:00",
+      "2024-02-29T10:00",
+      "2025-03-09T02:30", // skipped by the clocks in St John's
+      "2025-11-02T01:30", // happens twice there
+      "2025-13-01T10:00",
+      "2025-01-01T24:00",
+      "2025-01-01T10:60",
+      "2025-01-01T10:00:59",
+      "2025-01-01T10:00:60",
+      "2025-01-01T10:00Z",
+      "2025-01-01 10:00",
+      "2025-01-01",
+      "+275760-09-13T00:00",
+      "-000001-01-01T00:00",
+      "１０:００",
+    ),
+  },
+  { weight: 1, arbitrary: nastyText() },
+);
+
+const ref = (weights?: Parameters<typeof idRef>[0]) => idRef(weights).map((value): FieldValue => ({ ref: value }));
+
+const touchForm = formOf({
+  leadId: ref({ own: 10, foreign: 1, random: 1, text: 1 }),
+  channel: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...CHANNELS) }, { weight: 1, arbitrary: fc.constantFrom("PHONE", "", "fax", "phone ") }, { weight: 1, arbitrary: nastyText() }),
+  direction: fc.oneof({ weight: 6, arbitrary: fc.constantFrom("", ...DIRECTIONS) }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom("out", "INBOUND"), nastyText()) }),
+  outcome: fc.oneof({ weight: 6, arbitrary: fc.constantFrom("", ...OUTCOMES) }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom("won", "No answer"), nastyText()) }),
+  note: fc.oneof({ weight: 3, arbitrary: validText(2000) }, { weight: 1, arbitrary: nastyText(2000) }),
+  materialId: fc.oneof({ weight: 6, arbitrary: fc.constant("") }, { weight: 3, arbitrary: ref({ own: 6, foreign: 2, random: 1, text: 2 }) }),
+  at: atText,
+  idempotencyKey: fc.oneof(
+    { weight: 3, arbitrary: fc.constant("") },
+    { weight: 3, arbitrary: fc.uuid() },
+    { weight: 1, arbitrary: fc.constantFrom("same key", "x".repeat(100), "x".repeat(101)) },
+    { weight: 1, arbitrary: nastyText() },
+  ),
+  confirmTooSoon: fc.oneof({ weight: 6, arbitrary: fc.constantFrom("", "yes") }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom("YES", "true", "on"), nastyText()) }),
+});
+
+function resolveForm(entries: FormEntries): FormEntries {
+  return entries.map(([name, value]): [string, string | Blob] => {
+    if (typeof value !== "string" || !value.startsWith(RELATIVE)) return [name, value];
+    return [name, toLocalDateTime(new Date(Date.now() + Number(value.slice(RELATIVE.length)) * 60_000), TIME_ZONE)];
+  });
+}
+
+describe("touch actions fuzz", () => {
+  it("logTouchAction logs the touch as sent, once per key, or refuses (404 for a lead not Sam's) and writes nothing", async () => {
+    await fuzzAction(
+      touchForm,
+      async (form, tally) => {
+        const { leadIds, materialIds, touchIds } = await samsRecords();
+        const entries = resolveForm(
+          entriesOf(form, (value, field) =>
+            field === "materialId" ? resolveId(value, materialIds, otherMaterialIds) : resolveId(value, leadIds, otherLeadIds),
+          ),
+        );
+        const leadId = firstText(entries, "leadId");
+        const outcome = await test.fuzz.attempt({ fields: TOUCH_FIELDS, tally }, () => submit(logTouchAction, entries));
+        expect(["ok", "rejected", "notFound"]).toContain(outcome.kind);
+        if (outcome.kind === "notFound") expect(leadIds).not.toContain(leadId);
+        if (outcome.kind !== "ok") return;
+        const after = (await getLeadDetail(test.db, { userId: seekerId, leadId }))!;
+        const added = after.touches.filter((touch) => !touchIds.includes(touch.id));
+        // A repeated key records nothing new; otherwise exactly this touch, as sent.
+        if (added.length === 0) {
+          tally.add("duplicate");
+          expect(firstText(entries, "idempotencyKey").replaceAll("\u0000", "")).not.toBe("");
+          return;
+        }
+        expect(added).toHaveLength(1);
+        const touch = added[0]!;
+        const text = (name: string) => storedText(entries, name);
+        expect({
+          channel: touch.channel,
+          direction: touch.direction,
+          outcome: touch.outcome,
+          note: touch.note,
+          material: touch.material?.id ?? "",
+        }).toEqual({
+          channel: text("channel"),
+          direction: text("direction") || "outbound",
+          outcome: text("outcome") || null,
+          note: text("note"),
+          material: text("materialId"),
+        });
+        expect(touch.at.getTime()).toBeLessThanOrEqual(Date.now());
+        expect(touch.at.getTime()).toBeGreaterThanOrEqual(EARLIEST_TOUCH.getTime());
+        if (text("at") === "") expect(Date.now() - touch.at.getTime()).toBeLessThan(60_000);
+      },
+      { accepted: ["ok"], refused: ["rejected", "notFound"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
+});

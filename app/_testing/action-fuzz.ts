@@ -23,15 +23,15 @@
  */
 import { randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
-import { afterAll, beforeAll, expect } from "vitest";
+import { beforeAll, expect } from "vitest";
 import fc from "fast-check";
 import { getTableConfig, PgTable } from "drizzle-orm/pg-core";
 import { is, sql, type SQL } from "drizzle-orm";
 import { redirect } from "next/navigation";
-import { rowsOf, type Db, type DbHandle } from "@/db/client";
+import { rowsOf, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { createUser } from "@/db/queries/users";
-import { createTestDb, truncateAll } from "@/db/test-db";
+import { setUpTestDb, truncateAll } from "@/db/test-db";
 
 // lib/auth/index.ts resolves its secret on first use; never let it write one into .data/.
 process.env.AUTH_SECRET ??= "fuzz-tests-secret-that-is-long-enough-0123456789";
@@ -45,33 +45,17 @@ export const FUZZ_TIMEOUT_MS = 180_000;
 // ---------------------------------------------------------------------------------------------
 // The database
 
-const globalForDb = globalThis as unknown as { cadenceDb?: DbHandle };
-
-/** Makes `db()` of db/client answer with this handle, as the actions call it. */
-export function useAsAppDb(handle: DbHandle): void {
-  globalForDb.cadenceDb = handle;
-}
-
-export function releaseAppDb(handle: DbHandle): void {
-  if (globalForDb.cadenceDb === handle) delete globalForDb.cadenceDb;
-}
-
 /**
- * A fresh migrated database for the test file (see db/test-db.ts), which the actions use; the
- * returned object fills in before the first test.
+ * The test file's database (db/test-db.ts), which the actions use as `db()`; each test resets it
+ * through `fuzz`. The returned object fills in before the first test.
  */
-export function fuzzDatabase(): { handle: DbHandle; db: Db; fuzz: FuzzDb } {
-  const state = {} as { handle: DbHandle; db: Db; fuzz: FuzzDb };
+export function fuzzDatabase(): { db: Db; fuzz: FuzzDb } {
+  const testDb = setUpTestDb({ asAppDb: true, truncate: false });
+  const state = {} as { db: Db; fuzz: FuzzDb };
   beforeAll(async () => {
-    state.handle = await createTestDb();
-    state.db = state.handle.db;
+    state.db = testDb.db;
     state.fuzz = new FuzzDb(state.db);
-    useAsAppDb(state.handle);
     await expectFingerprintCoversEveryTable(state.db);
-  });
-  afterAll(async () => {
-    releaseAppDb(state.handle);
-    await state.handle.close();
   });
   return state;
 }
@@ -705,6 +689,13 @@ export function entriesOf(form: GeneratedForm, resolve: (ref: IdRef, field: stri
 /** Without NUL characters, which PostgreSQL cannot store: the app drops them from all input. */
 export function withoutNul(value: string): string {
   return value.replaceAll("\u0000", "");
+}
+
+const SCHEMELESS_LINKEDIN = /^(www\.)?linkedin\.com\//i;
+
+/** An address as the schemas store it: a scheme-less LinkedIn address made https, any other as it is. */
+export function storedUrl(url: string): string {
+  return SCHEMELESS_LINKEDIN.test(url) ? `https://${url}` : url;
 }
 
 /** A text field as the schemas store it: as the form sent it, without NUL characters, trimmed. */

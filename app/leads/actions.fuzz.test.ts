@@ -23,6 +23,7 @@ import {
   shiftDate,
   validText,
   storedText,
+  storedUrl,
   submit,
   toFormData,
   fuzzDatabase,
@@ -127,8 +128,6 @@ function today(): string {
 // ---------------------------------------------------------------------------------------------
 // The lead form
 
-const SCHEMELESS_LINKEDIN = /^(www\.)?linkedin\.com\//i;
-
 const validLeadFields: Record<(typeof LEAD_FORM_FIELDS)[number], fc.Arbitrary<FieldValue>> = {
   company: validText(200).filter((text) => text.trim().length > 0),
   contactName: validText(200),
@@ -178,7 +177,7 @@ function expectedLead(entries: FormEntries) {
     title: text("title"),
     email: text("email"),
     phone: text("phone"),
-    linkedinUrl: SCHEMELESS_LINKEDIN.test(linkedin) ? `https://${linkedin}` : linkedin,
+    linkedinUrl: storedUrl(linkedin),
     notes: text("notes"),
     personalNotes: text("personalNotes"),
     cadenceDays: Number(withoutNul(firstText(entries, "cadenceDays"))),

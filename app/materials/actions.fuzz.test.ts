@@ -16,6 +16,7 @@ import {
   nastyText,
   resolveId,
   storedText,
+  storedUrl,
   submit,
   fuzzDatabase,
   validText,
@@ -72,8 +73,6 @@ async function topUpMaterials(): Promise<string[]> {
   return ids;
 }
 
-const SCHEMELESS_LINKEDIN = /^(www\.)?linkedin\.com\//i;
-
 const validMaterial: Record<(typeof MATERIAL_FIELDS)[number], fc.Arbitrary<FieldValue>> = {
   title: validText(200).filter((text) => text.replaceAll("\u0000", "").trim() !== ""),
   url: fc.constantFrom(
@@ -103,7 +102,7 @@ function expectedMaterial(entries: FormEntries) {
   const url = storedText(entries, "url");
   return {
     title: storedText(entries, "title"),
-    url: SCHEMELESS_LINKEDIN.test(url) ? `https://${url}` : url,
+    url: storedUrl(url),
     topic: storedText(entries, "topic"),
   };
 }

@@ -16,6 +16,7 @@ import {
   oddText,
   SQL_TEXT,
   validText,
+  storedUrl,
   submit,
   Tally,
   toUsv,
@@ -405,8 +406,6 @@ type ConfirmPlan = {
   badLine?: number;
 };
 
-const SCHEMELESS_LINKEDIN = /^(www\.)?linkedin\.com\//i;
-
 type SentLead = Partial<Record<keyof LeadImportValues, string | number>>;
 
 const sentLead: fc.Arbitrary<SentLead> = fc.record(
@@ -435,7 +434,7 @@ function expectedLead(lead: SentLead): LeadImportValues {
     title: text("title"),
     email: text("email"),
     phone: text("phone"),
-    linkedinUrl: SCHEMELESS_LINKEDIN.test(linkedin) ? `https://${linkedin}` : linkedin,
+    linkedinUrl: storedUrl(linkedin),
     notes: text("notes"),
     personalNotes: text("personalNotes"),
     cadenceDays: cadence === "" || cadence === undefined ? 7 : Number(cadence),

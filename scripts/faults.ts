@@ -27,6 +27,7 @@ import {
   newLedger,
   prepareSeekers,
   reportLoad,
+  runChecked,
   type Seeker,
 } from "./load-harness";
 
@@ -44,11 +45,6 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 let server: ChildProcess | undefined;
 const cleanUps: (() => Promise<void>)[] = [];
 const problems: string[] = [];
-
-const deadline = setTimeout(() => {
-  console.error(`faults: took longer than ${deadlineMs / 60_000} minutes; stopping.`);
-  void cleanUp().finally(() => process.exit(2));
-}, deadlineMs);
 
 async function cleanUp() {
   await stopAppServer(server);
@@ -291,18 +287,15 @@ async function databaseRestartedUnderLoad() {
 
 /** `npm run faults -- kill` or `-- database` runs one fault only. */
 const only = process.argv[2];
-let failed = false;
-try {
-  ensureBuild(distDir, "FAULTS_BUILD");
-  if (only !== "database") await serverKilledUnderLoad();
-  if (only !== "kill") await databaseRestartedUnderLoad();
-  console.log(problems.length === 0 ? "\nfaults: passed, nothing acknowledged was lost, nothing half-written" : `\nfaults: FAILED:\n- ${problems.join("\n- ")}`);
-  failed = problems.length > 0;
-} catch (error) {
-  console.error(error);
-  failed = true;
-} finally {
-  clearTimeout(deadline);
-  await cleanUp();
-}
-process.exit(failed ? 1 : 0);
+await runChecked({
+  name: "faults",
+  deadlineMs,
+  passed: "nothing acknowledged was lost, nothing half-written",
+  cleanUp,
+  body: async () => {
+    ensureBuild(distDir, "FAULTS_BUILD");
+    if (only !== "database") await serverKilledUnderLoad();
+    if (only !== "kill") await databaseRestartedUnderLoad();
+    return problems;
+  },
+});

@@ -261,3 +261,38 @@ export function reportLoad(results: Record<Kind, autocannon.Result>, ledger: Tou
 export function failuresOf(results: Record<Kind, autocannon.Result>, ledger: TouchLedger): number {
   return Object.values(results).reduce((sum, result) => sum + result.non2xx + result.errors + result.timeouts, ledger.refused);
 }
+
+/**
+ * Runs a script's `body` within `deadlineMs`, cleans up whatever happens, then exits: 0 when the body
+ * found no problem, 1 on a problem or an error, 2 past the deadline.
+ */
+export async function runChecked({
+  name,
+  deadlineMs,
+  passed,
+  body,
+  cleanUp,
+}: {
+  name: string;
+  deadlineMs: number;
+  passed: string;
+  body: () => Promise<string[]>;
+  cleanUp: () => Promise<void>;
+}): Promise<never> {
+  const deadline = setTimeout(() => {
+    console.error(`${name}: took longer than ${deadlineMs / 60_000} minutes; stopping.`);
+    void cleanUp().finally(() => process.exit(2));
+  }, deadlineMs);
+  let failed = true;
+  try {
+    const problems = await body();
+    console.log(problems.length === 0 ? `\n${name}: passed, ${passed}` : `\n${name}: FAILED:\n- ${problems.join("\n- ")}`);
+    failed = problems.length > 0;
+  } catch (error) {
+    console.error(error);
+  } finally {
+    clearTimeout(deadline);
+    await cleanUp();
+  }
+  process.exit(failed ? 1 : 0);
+}

@@ -17,6 +17,7 @@ import {
   newLedger,
   prepareSeekers,
   reportLoad,
+  runChecked,
 } from "./load-harness";
 
 const serverUrl = process.env.LOAD_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -30,42 +31,33 @@ const base = `http://127.0.0.1:${port}`;
 ensureBuild(distDir, "LOAD_BUILD");
 const database = await createScratchDatabase(serverUrl, "load");
 let server: ChildProcess | undefined;
-const deadline = setTimeout(() => {
-  console.error(`load: took longer than ${deadlineMs / 60_000} minutes; stopping.`);
-  void cleanUp().finally(() => process.exit(2));
-}, deadlineMs);
 
-async function cleanUp() {
-  await stopAppServer(server);
-  await database.drop();
-}
+await runChecked({
+  name: "load",
+  deadlineMs,
+  passed: "nothing failed and nothing was lost",
+  cleanUp: async () => {
+    await stopAppServer(server);
+    await database.drop();
+  },
+  body: async () => {
+    server = startAppServer({ port, distDir, databaseUrl: database.url, secrets: newSecrets() });
+    await waitForHealth(base);
+    const actions = loadActionIds(distDir);
+    const seekers = await prepareSeekers({ base, databaseUrl: database.url, actions, count: seekerCount, label: "load" });
 
-let failed = false;
-try {
-  server = startAppServer({ port, distDir, databaseUrl: database.url, secrets: newSecrets() });
-  await waitForHealth(base);
-  const actions = loadActionIds(distDir);
-  const seekers = await prepareSeekers({ base, databaseUrl: database.url, actions, count: seekerCount, label: "load" });
-
-  // One connection per seeker: a third read Today, a third open leads, a third log touches.
-  const connections = { today: Math.ceil(seekerCount / 3), lead: Math.ceil(seekerCount / 3), touch: 0 };
-  connections.touch = Math.max(1, seekerCount - connections.today - connections.lead);
-  step(`driving ${seekerCount} connections for ${seconds} s…`);
-  const ledger = newLedger();
-  const results = await driveLoad({ base, seekers, durationSeconds: seconds, connections, logTouchId: actions.logTouch, ledger });
-  console.log(`\nload: ${seekerCount} seekers, ${seconds} s, loopback, production build on PostgreSQL\n`);
-  reportLoad(results, ledger);
-  const failures = failuresOf(results, ledger);
-  const problems = await checkTouches(database.url, ledger);
-  if (failures > 0) problems.push(`${failures} requests failed`);
-  if (ledger.acknowledged.size === 0) problems.push("no touch was acknowledged");
-  console.log(problems.length === 0 ? "load: passed, nothing failed and nothing was lost" : `load: FAILED: ${problems.join("; ")}`);
-  failed = problems.length > 0;
-} catch (error) {
-  console.error(error);
-  failed = true;
-} finally {
-  clearTimeout(deadline);
-  await cleanUp();
-}
-process.exit(failed ? 1 : 0);
+    // One connection per seeker: a third read Today, a third open leads, a third log touches.
+    const connections = { today: Math.ceil(seekerCount / 3), lead: Math.ceil(seekerCount / 3), touch: 0 };
+    connections.touch = Math.max(1, seekerCount - connections.today - connections.lead);
+    step(`driving ${seekerCount} connections for ${seconds} s…`);
+    const ledger = newLedger();
+    const results = await driveLoad({ base, seekers, durationSeconds: seconds, connections, logTouchId: actions.logTouch, ledger });
+    console.log(`\nload: ${seekerCount} seekers, ${seconds} s, loopback, production build on PostgreSQL\n`);
+    reportLoad(results, ledger);
+    const failures = failuresOf(results, ledger);
+    const problems = await checkTouches(database.url, ledger);
+    if (failures > 0) problems.push(`${failures} requests failed`);
+    if (ledger.acknowledged.size === 0) problems.push("no touch was acknowledged");
+    return problems;
+  },
+});

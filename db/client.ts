@@ -4,7 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { readEnv } from "@/lib/env";
+import { readEnv } from "@/lib/server/env";
 import { queryCountingLogger } from "./query-counter";
 import * as schema from "./schema";
 

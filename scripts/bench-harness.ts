@@ -15,7 +15,7 @@ import type { ChildProcess } from "node:child_process";
 import postgres from "postgres";
 import { openDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/server/auth/password";
 import { ensureBuild, launchBrowser, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
 
 /** Someone the bench signs in; `marker` is text the measured page shows them, to check it is the page. */

@@ -2,7 +2,7 @@
 import { appDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { runPaceJob } from "@/db/queries/pace-job";
-import { readEnv } from "@/lib/env";
+import { readEnv } from "@/lib/server/env";
 
 const env = readEnv();
 if (!env.DATABASE_URL && !process.argv.includes("--embedded")) {

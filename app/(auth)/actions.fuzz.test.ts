@@ -27,7 +27,7 @@ import {
 } from "@/app/_testing/action-fuzz";
 import { findUserCredentials, getSessionUser } from "@/db/queries/users";
 import { signInFailures } from "@/db/schema";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/server/auth/password";
 import { signInAction, signUpAction } from "./actions";
 
 vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));

@@ -6,10 +6,10 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { createUser } from "@/db/queries/users";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
-import { signIn, SignInThrottled } from "@/lib/auth";
-import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
-import { safeReturnPath } from "@/lib/auth/session";
-import { signInSchema } from "@/lib/auth/sign-in";
+import { signIn, SignInThrottled } from "@/lib/server/auth";
+import { newPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { hashPassword } from "@/lib/server/auth/password";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { timeZoneSchema } from "@/lib/time-zone";
 
 const signUpSchema = z.object({

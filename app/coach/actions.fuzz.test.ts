@@ -28,7 +28,8 @@ import {
 } from "@/app/_testing/action-fuzz";
 import { findInvitation, listNotesToClient } from "@/db/queries/coach";
 import { coachInvitations, coachLinks, coachNotes } from "@/db/schema";
-import { CODE_ALPHABET, hashInvitationToken } from "@/lib/coach/invitations";
+import { CODE_ALPHABET } from "@/lib/coach/invitations";
+import { hashInvitationToken } from "@/lib/server/invitation-tokens";
 import { createInvitationAction, endClientConnectionAction, leaveNoteAction } from "./actions";
 
 vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { createCoachInvitation, createCoachNote, endConnection } from "@/db/queries/coach";
 import { formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 
 /** The new invitation's link and code travel back with the answer: only their hashes and the code are kept. */
 export type InvitationCreated = ActionResult & { invitation?: { url: string; code: string; expiresAt: string } };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/db/client";
 import { listClientFacts, listInvitationsToCoach, listOpenInvitationsBy } from "@/db/queries/coach";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { formatCode } from "@/lib/coach/invitations";
 import { clientMetrics } from "@/lib/coach/metrics";
 import { parseSort, sortClients } from "@/lib/coach/risk";

@@ -7,9 +7,9 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { answerInvitation, withdrawInvitation, type InvitationRef } from "@/db/queries/coach";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/session";
-import { clientAddress } from "@/lib/auth/sign-in";
-import { waitText, withCodeThrottle } from "./code-throttle";
+import { requireUser } from "@/lib/server/auth/session";
+import { clientAddress } from "@/lib/server/request";
+import { waitText, withCodeThrottle } from "@/lib/server/code-throttle";
 import { INVITATION_PROBLEMS } from "./messages";
 
 const answerSchema = z

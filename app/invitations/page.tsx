@@ -4,10 +4,10 @@ import Link from "next/link";
 import { db } from "@/db/client";
 import { findInvitation, type InvitationView } from "@/db/queries/coach";
 import type { SessionUser } from "@/db/queries/users";
-import { requireUser } from "@/lib/auth/session";
-import { clientAddress } from "@/lib/auth/sign-in";
+import { requireUser } from "@/lib/server/auth/session";
+import { clientAddress } from "@/lib/server/request";
 import { CODE_LENGTH, isWellFormedCode, normalizeCode } from "@/lib/coach/invitations";
-import { waitText, withCodeThrottle } from "./code-throttle";
+import { waitText, withCodeThrottle } from "@/lib/server/code-throttle";
 import { InvitationConsent } from "./invitation-consent";
 import { INVITATION_PROBLEMS } from "./messages";
 

@@ -17,7 +17,7 @@ import {
 } from "@/db/queries/leads";
 import { clearSampleData, loadSampleData } from "@/db/queries/sample-data";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { todayIn } from "@/lib/domain";
 import { isUuid } from "@/lib/leads/ids";
 import { closeLeadSchema, LEAD_FORM_FIELDS, leadFormSchema, nextDueSchema, pauseUntilSchema } from "@/lib/leads/validation";

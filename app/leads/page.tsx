@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/db/client";
 import { listLeads } from "@/db/queries/leads";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { addDays, todayIn } from "@/lib/domain";
 import { filterLeads, LEAD_STATE_FILTERS, parseStateFilter, type LeadStateFilter } from "@/lib/leads/filter";
 import { PACE_STATE_LABELS } from "@/lib/leads/labels";

@@ -5,7 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { createMaterial, deleteMaterial, updateMaterial } from "@/db/queries/materials";
 import { formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { isUuid } from "@/lib/leads/ids";
 import { MATERIAL_FIELDS, materialSchema } from "@/lib/leads/material-validation";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/db/client";
 import { listMaterialsWithRecipients } from "@/db/queries/materials";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { formatInstant } from "@/lib/leads/format";
 import { MaterialForm } from "./material-forms";
 

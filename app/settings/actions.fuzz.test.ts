@@ -24,7 +24,7 @@ import {
   type FieldValue,
 } from "@/app/_testing/action-fuzz";
 import { getPasswordHash, getSessionUser } from "@/db/queries/users";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { todayIn } from "@/lib/domain";
 import { changePasswordAction, signOutAction, signOutEverywhereAction, updateProfileAction } from "./actions";
 

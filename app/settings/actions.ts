@@ -6,9 +6,10 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { getPasswordHash, rotateSessionEpoch, updateUserProfile } from "@/db/queries/users";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
-import { signIn, signOut } from "@/lib/auth";
-import { hashPassword, newPasswordSchema, verifyPassword } from "@/lib/auth/password";
-import { requireUser } from "@/lib/auth/session";
+import { signIn, signOut } from "@/lib/server/auth";
+import { newPasswordSchema } from "@/lib/auth/schemas";
+import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
+import { requireUser } from "@/lib/server/auth/session";
 import { timeZoneSchema } from "@/lib/time-zone";
 
 const profileSchema = z.object({

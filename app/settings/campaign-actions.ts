@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { updateCampaignSettings } from "@/db/queries/campaign";
 import { formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { isCalendarDate } from "@/lib/domain";
 
 function wholeNumber(min: number, max: number) {

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { endConnection, inviteCoachByEmail } from "@/db/queries/coach";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/session";
-import { signInSchema } from "@/lib/auth/sign-in";
+import { requireUser } from "@/lib/server/auth/session";
+import { signInSchema } from "@/lib/auth/schemas";
 import { INVITATION_TTL_DAYS } from "@/lib/coach/invitations";
 
 const inviteSchema = z.object({ email: signInSchema.shape.email });

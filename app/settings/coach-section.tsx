@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { db } from "@/db/client";
 import { listCoachesOf, listOpenInvitationsBy } from "@/db/queries/coach";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { dateText } from "@/app/coach/format";
 import { ActionButtonForm } from "@/app/invitations/action-button-form";
 import { withdrawInvitationAction } from "@/app/invitations/actions";

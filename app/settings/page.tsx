@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { listTimeZones } from "@/lib/time-zone";
 import { SubmitButton } from "@/app/components/form";
 import { db } from "@/db/client";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { dismissCoachNote } from "@/db/queries/today";
 import { formValues, type ActionResult, type ActionState } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 
 /** Hides the coach's note from Today; only the seeker it was written to can. */
 export async function dismissCoachNoteAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {

@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { campaignSettingsOf } from "@/db/queries/campaign";
 import { getTodayData, type MaterialWithRecipients, type TodayLead } from "@/db/queries/today";
 import { LogTouchForm } from "@/app/touches/log-touch-form";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { groupToday, summarizeToday, type TodayRow } from "@/lib/today/group";
 import { days, describeWhen, formatDay } from "@/lib/today/format";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { logTouch } from "@/db/queries/touches";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { TOO_SOON_DAYS } from "@/lib/domain";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
 import { TOUCH_FIELDS, touchSchema } from "@/lib/today/touch-form";

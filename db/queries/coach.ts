@@ -2,16 +2,14 @@ import { and, asc, desc, eq, gt, isNull, ne, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { COLD_AFTER_DAYS } from "@/lib/domain";
 import {
-  hashInvitationToken,
   invitationExpiry,
   invitationState,
   isWellFormedCode,
   isWellFormedToken,
-  newInvitationCode,
-  newInvitationToken,
   normalizeCode,
   type InvitationState,
 } from "@/lib/coach/invitations";
+import { hashInvitationToken, newInvitationCode, newInvitationToken } from "@/lib/server/invitation-tokens";
 import { calendarDateOf } from "@/lib/coach/days";
 import type { ClientFacts } from "@/lib/coach/metrics";
 import { rowsOf, type Db } from "../client";

@@ -1,4 +1,3 @@
-import { createHash, randomBytes, randomInt } from "node:crypto";
 import { retryAfterSeconds, type FailureRecord } from "@/lib/auth/throttle";
 
 /** An invitation to connect is good for two weeks. */
@@ -8,29 +7,15 @@ export const INVITATION_TTL_DAYS = 14;
 export const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 export const CODE_LENGTH = 8;
 
-const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 export function invitationExpiry(now: Date): Date {
   return new Date(now.getTime() + INVITATION_TTL_DAYS * 86_400_000);
 }
 
-/** The secret part of an invitation link; only its hash is stored. */
-export function newInvitationToken(): string {
-  return randomBytes(TOKEN_BYTES).toString("base64url");
-}
-
-export function hashInvitationToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 /** A link token has this exact shape; anything else is forged and needs no database look-up. */
 export function isWellFormedToken(token: string): boolean {
   return TOKEN_PATTERN.test(token);
-}
-
-export function newInvitationCode(): string {
-  return Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("");
 }
 
 /** What a person typed, as stored: upper case, without the spaces and dashes people add. */

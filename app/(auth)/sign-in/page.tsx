@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentUser, safeReturnPath } from "@/lib/auth/session";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { currentUser } from "@/lib/server/auth/session";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { findInvitation } from "@/db/queries/coach";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { InvitationConsent } from "../invitation-consent";
 
 export const metadata: Metadata = { title: "Invitation" };

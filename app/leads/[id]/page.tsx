@@ -5,7 +5,7 @@ import { LogTouchForm } from "@/app/touches/log-touch-form";
 import { db } from "@/db/client";
 import { getLeadDetail, type TimelineTouch } from "@/db/queries/leads";
 import { listMaterialsForLead } from "@/db/queries/materials";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { addDays, computePace, suggestChannel, todayIn } from "@/lib/domain";
 import { formatInstant, telHref } from "@/lib/leads/format";
 import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";

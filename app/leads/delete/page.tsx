@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { getLeadsByIds } from "@/db/queries/leads";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { DeleteLeadsForm } from "./delete-leads-form";
 
 export const metadata: Metadata = { title: "Delete leads" };

@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { listLeadsForExport } from "@/db/queries/leads";
-import { currentUser } from "@/lib/auth/session";
+import { currentUser } from "@/lib/server/auth/session";
 import { csvDownload } from "@/lib/csv/download";
 import { exportFileName, leadsToCsv } from "@/lib/csv/export";
 import { todayIn } from "@/lib/domain";

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { importLeads, listLeadIdentities } from "@/db/queries/leads";
 import { failure, type ActionResult, type ActionState } from "@/lib/actions";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { parseImportCandidates, previewLeadsImport, type ImportPreview } from "@/lib/csv/import-leads";
 import { CSV_MAX_BYTES, CSV_TOO_BIG } from "@/lib/csv/limits";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { CSV_MAX_ROWS } from "@/lib/csv/limits";
 import { ImportFlow } from "./import-flow";
 

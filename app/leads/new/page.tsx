@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { LeadForm } from "../lead-form";
 
 export const metadata: Metadata = { title: "Add a lead" };

@@ -1,5 +1,5 @@
 import { queryCount, isCountingQueries, resetQueryCount } from "@/db/query-counter";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 
 /**
  * For `npm run bench:today` only (404 unless CADENCE_COUNT_QUERIES=1): how many SQL statements

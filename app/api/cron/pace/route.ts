@@ -1,7 +1,7 @@
 import { db } from "@/db/client";
 import { runPaceJob } from "@/db/queries/pace-job";
-import { resolveSecret } from "@/lib/env";
-import { hasBearerSecret } from "@/lib/pace-job/bearer";
+import { resolveSecret } from "@/lib/server/env";
+import { hasBearerSecret } from "@/lib/server/cron-bearer";
 
 export const dynamic = "force-dynamic";
 

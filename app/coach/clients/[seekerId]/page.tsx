@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { getClientFacts, isUuid, listClientLeads, listClientTouches, listNotesToClient, type ClientLead } from "@/db/queries/coach";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { clientMetrics, type ClientMetrics } from "@/lib/coach/metrics";
 import { computePace, type Pace } from "@/lib/domain";
 import { PACE_STATE_LABELS } from "@/lib/leads/labels";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { getLead } from "@/db/queries/leads";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { LeadForm } from "../../lead-form";
 
 export const metadata: Metadata = { title: "Edit lead" };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { getMaterial } from "@/db/queries/materials";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/server/auth/session";
 import { DeleteMaterialForm, MaterialForm } from "../../material-forms";
 
 export const metadata: Metadata = { title: "Edit material" };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, newPasswordSchema, verifyPassword } from "./password";
+import { newPasswordSchema } from "@/lib/auth/schemas";
+import { hashPassword, verifyPassword } from "./password";
 
 describe("passwords", () => {
   it("hashes with argon2id at OWASP's parameters and verifies", async () => {

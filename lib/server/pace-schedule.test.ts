@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { paceRuns } from "@/db/schema";
 import { createTestDb } from "@/db/test-db";
-import { startInternalPaceSchedule } from "./schedule";
+import { startInternalPaceSchedule } from "./pace-schedule";
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasBearerSecret } from "./bearer";
+import { hasBearerSecret } from "./cron-bearer";
 
 const secret = "s3cret-0123456789-0123456789-0123456789";
 

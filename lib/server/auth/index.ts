@@ -1,8 +1,10 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/db/client";
-import { resolveSecret } from "@/lib/env";
-import { attemptSignIn, clientAddress, signInSchema } from "./sign-in";
+import { resolveSecret } from "@/lib/server/env";
+import { signInSchema } from "@/lib/auth/schemas";
+import { clientAddress } from "@/lib/server/request";
+import { attemptSignIn } from "./sign-in";
 
 declare module "next-auth" {
   interface User {

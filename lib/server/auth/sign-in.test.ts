@@ -2,7 +2,8 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "@/db/queries/users";
 import { setUpTestDb } from "@/db/test-db";
 import { hashPassword } from "./password";
-import { attemptSignIn, clientAddress } from "./sign-in";
+import { clientAddress } from "@/lib/server/request";
+import { attemptSignIn } from "./sign-in";
 
 const handle = setUpTestDb();
 let passwordHash: string;

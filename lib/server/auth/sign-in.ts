@@ -1,14 +1,9 @@
-import { z } from "zod";
 import type { Db } from "@/db/client";
 import { clearSignInFailures, listSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
 import { findUserCredentials } from "@/db/queries/users";
 import { decoyPasswordHash, verifyPassword } from "./password";
-import { retryAfterSeconds, throttleKeys, type ThrottleKind } from "./throttle";
+import { retryAfterSeconds, throttleKeys, type ThrottleKind } from "@/lib/auth/throttle";
 
-export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your e-mail address.").max(254, "That e-mail address is too long.").pipe(z.email("Enter a valid e-mail address.")),
-  password: z.string().min(1, "Enter your password.").max(1024, "That password is too long."),
-});
 
 export type SignInOutcome =
   | { ok: true; userId: string; sessionEpoch: string }
@@ -40,9 +35,4 @@ export async function attemptSignIn(
   // The address key stays: one address failing across many accounts is still suspect.
   await clearSignInFailures(db, { keys: [keys.pair, keys.account] });
   return { ok: true, userId: user.id, sessionEpoch: user.sessionEpoch };
-}
-
-/** The client's address as the server saw it (Next.js sets x-forwarded-for). */
-export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
 }

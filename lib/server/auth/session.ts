@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
 import { getSessionUser, type SessionUser } from "@/db/queries/users";
+import { signInPath } from "@/lib/auth/return-path";
 import { auth } from "./index";
 
 /** The signed-in user, checked against the database once per request (a revoked session is no one). */
@@ -21,20 +22,4 @@ export async function requireUser(): Promise<SessionUser> {
     redirect(signInPath(path));
   }
   return user;
-}
-
-/**
- * Only a same-site path may be a return address. Browsers drop tabs and line breaks from a URL and
- * read "\\" as "/" ("/<tab>/evil.test" leads to evil.test), so no control character or backslash either.
- */
-export function safeReturnPath(candidate: string | null | undefined, fallback = "/today"): string {
-  if (!candidate || !candidate.startsWith("/") || candidate.startsWith("//") || /[\u0000-\u001F\u007F\\]/.test(candidate)) {
-    return fallback;
-  }
-  return candidate;
-}
-
-export function signInPath(returnTo: string | null | undefined): string {
-  const path = safeReturnPath(returnTo, "");
-  return path && path !== "/" ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in";
 }

@@ -1,7 +1,7 @@
 import { appDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { ConfigError, readEnv, resolveSecret } from "./env";
-import { startInternalPaceSchedule } from "./pace-job/schedule";
+import { startInternalPaceSchedule } from "./pace-schedule";
 
 /** What the server does once at start (from instrumentation.ts), before it serves a request. */
 export async function startCadence(): Promise<void> {

@@ -6,7 +6,7 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function restrictedImports(filePath: string, code: string): Promise<number> {
   const [result] = await eslint.lintText(code, { filePath });
-  return result.messages.filter((message) => message.ruleId === "no-restricted-imports").length;
+  return (result?.messages ?? []).filter((message) => message.ruleId === "no-restricted-imports").length;
 }
 
 describe("the functional core stays pure", () => {

@@ -24,7 +24,7 @@ export const users = pgTable(
     timeZone: text("time_zone").notNull(),
     /** Random value carried in every session token; changing it revokes all sessions at once. */
     sessionEpoch: text("session_epoch").notNull().default(sql`gen_random_uuid()::text`),
-    // The campaign and goals (PRODUCT.md "Campaign", "Consistency"). No start date: no campaign yet.
+    // The campaign and goals (docs/product.md, "Words" and "Consistency"). No start date: no campaign yet.
     campaignStartDate: date("campaign_start_date"),
     firstContactsPerWeek: smallint("first_contacts_per_week").notNull().default(5),
     /** Weekdays, 0 = Sunday … 6 = Saturday. */

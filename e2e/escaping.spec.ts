@@ -2,9 +2,9 @@ import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
 import { signUp } from "./helpers";
 
-// Issue 6, "Bad input": text that looks like HTML, script or SQL is stored verbatim and shown as
-// text everywhere (leads list, lead page, Today, Materials), and the CSV export gives it back as
-// written, but for the formula guard on cells starting with = + - @.
+// "Bad input" (docs/reliability.md): text that looks like HTML, script or SQL is stored verbatim
+// and shown as text everywhere (leads list, lead page, Today, Materials), and the CSV export gives
+// it back as written, but for the formula guard on cells starting with = + - @.
 const LEAD = {
   company: `<img src=x onerror="window.__xss=1">Acme`,
   contactName: "<script>window.__xss=1</script>",

@@ -1,4 +1,4 @@
-// Property-based tests of signing up and signing in (issue 6, "Bad input"): generated forms
+// Property-based tests of signing up and signing in (docs/reliability.md, "Bad input"): generated forms
 // through the real actions on a real database. Auth.js's cookies are replaced by the harness's
 // session (its signIn runs the app's own Credentials check: password, throttle, error classes);
 // real sessions are covered by the browser tests' authorization matrix. See

@@ -36,7 +36,7 @@ import { setUpTestDb, truncateAll } from "@/db/test-db";
 // lib/auth/index.ts resolves its secret on first use; never let it write one into .data/.
 process.env.AUTH_SECRET ??= "fuzz-tests-secret-that-is-long-enough-0123456789";
 
-/** How many generated inputs each action gets (the issue asks for at least 1,000). */
+/** How many generated inputs each action gets (docs/reliability.md promises 1,000). */
 export const FUZZ_RUNS = Number(process.env.CADENCE_FUZZ_RUNS) || 1000;
 
 /** Time for one action's 1,000 runs (the whole suite must stay within a few minutes in CI). */

@@ -1,4 +1,4 @@
-// Property-based tests of answering and withdrawing invitations (issue 6, "Bad input"): generated
+// Property-based tests of answering and withdrawing invitations (docs/reliability.md, "Bad input"): generated
 // forms through the real actions on a real database. See app/_testing/action-fuzz.ts for what is
 // mocked (Auth.js's cookies, Next's request headers and cache) and why.
 import { and, eq, inArray, isNotNull, or } from "drizzle-orm";

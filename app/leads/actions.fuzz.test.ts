@@ -1,4 +1,4 @@
-// Property-based tests of every lead action's input handling (issue 6, "Bad input"): generated
+// Property-based tests of every lead action's input handling (docs/reliability.md, "Bad input"): generated
 // forms go through the real actions on a real database. See app/_testing/action-fuzz.ts for what
 // is mocked (Auth.js's cookies, Next's request headers and cache) and why.
 import { asc, eq, sql } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// Property-based tests of the material actions' input handling (issue 6, "Bad input"): generated
+// Property-based tests of the material actions' input handling (docs/reliability.md, "Bad input"): generated
 // forms through the real actions on a real database. See app/_testing/action-fuzz.ts for what is
 // mocked (Auth.js's cookies, Next's request headers and cache) and why.
 import { eq } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// Property-based tests of dismissing a coach's note (issue 6, "Bad input"): generated forms
+// Property-based tests of dismissing a coach's note (docs/reliability.md, "Bad input"): generated forms
 // through the real action on a real database. See app/_testing/action-fuzz.ts for what is
 // mocked (Auth.js's cookies, Next's request headers and cache) and why.
 import { and, eq, isNull } from "drizzle-orm";

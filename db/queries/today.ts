@@ -55,7 +55,7 @@ export type RecentTouch = {
   latest: boolean;
 };
 
-/** Outbound touches the channel-variety rule looks at (PRODUCT.md "Channel variety"). */
+/** Outbound touches the channel-variety rule looks at (docs/product.md, "Channel variety"). */
 const RECENT_OUTBOUND = 3;
 
 /**

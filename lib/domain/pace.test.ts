@@ -304,7 +304,7 @@ const leads = fc.record({
   touches: fc.array(touches, { maxLength: 6 }),
 });
 
-/** The rules of PRODUCT.md, written out independently of computePace's structure. */
+/** The pace rules of docs/product.md, written out independently of computePace's structure. */
 function expectedState(facts: LeadFacts, now: Date, zone: string): PaceState {
   const today = todayIn(now, zone);
   if (facts.closedAt) return "closed";

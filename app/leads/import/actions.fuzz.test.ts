@@ -1,4 +1,4 @@
-// Property-based tests of the CSV importer (issue 6, "Bad input"): generated files, well formed
+// Property-based tests of the CSV importer (docs/reliability.md, "Bad input"): generated files, well formed
 // and broken, through the real preview and confirm actions on a real database. See
 // app/_testing/action-fuzz.ts for what is mocked and why.
 import { asc, eq } from "drizzle-orm";

@@ -6,8 +6,18 @@ import { ConfigError, readEnv, resolveSecret } from "./env";
 
 describe("environment", () => {
   it("defaults the data folder and treats empty variables as absent", () => {
-    expect(readEnv({ DATABASE_URL: "" })).toEqual({ CADENCE_DATA_DIR: ".data", CADENCE_SCHEDULER: "internal" });
+    expect(readEnv({ DATABASE_URL: "" })).toEqual({
+      CADENCE_DATA_DIR: ".data",
+      CADENCE_SCHEDULER: "internal",
+      TRUSTED_PROXIES: 0,
+      CADENCE_SIGN_UPS_PER_ADDRESS: 10,
+    });
     expect(() => readEnv({ CADENCE_SCHEDULER: "sometimes" })).toThrow(/CADENCE_SCHEDULER must be/);
+  });
+
+  it("reads the number of trusted proxies, and refuses anything but a small whole number", () => {
+    expect(readEnv({ TRUSTED_PROXIES: "2" }).TRUSTED_PROXIES).toBe(2);
+    for (const wrong of ["-1", "1.5", "one", "11"]) expect(() => readEnv({ TRUSTED_PROXIES: wrong })).toThrow(/TRUSTED_PROXIES must be/);
   });
 
   it("rejects a DATABASE_URL that is not PostgreSQL, and a short secret, with a clear message", () => {

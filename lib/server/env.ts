@@ -17,6 +17,19 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   CRON_SECRET: z.string().min(32, "CRON_SECRET must be at least 32 characters").optional(),
   /** "internal": the server runs the pace job itself, hourly; "off": an outside scheduler calls the route. */
+  /** Reverse proxies in front of the app that append the client's address to X-Forwarded-For. */
+  TRUSTED_PROXIES: z.coerce
+    .number({ error: "TRUSTED_PROXIES must be a whole number of proxies (0 when none)" })
+    .int("TRUSTED_PROXIES must be a whole number of proxies (0 when none)")
+    .min(0, "TRUSTED_PROXIES must be a whole number of proxies (0 when none)")
+    .max(10, "TRUSTED_PROXIES must be at most 10")
+    .default(0),
+  /** Sign-ups one address may make in an hour before it must wait. */
+  CADENCE_SIGN_UPS_PER_ADDRESS: z.coerce
+    .number({ error: "CADENCE_SIGN_UPS_PER_ADDRESS must be a whole number" })
+    .int("CADENCE_SIGN_UPS_PER_ADDRESS must be a whole number")
+    .min(1, "CADENCE_SIGN_UPS_PER_ADDRESS must be at least 1")
+    .default(10),
   CADENCE_SCHEDULER: z.enum(["internal", "off"], { error: 'CADENCE_SCHEDULER must be "internal" or "off"' }).default("internal"),
 });
 

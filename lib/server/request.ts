@@ -1,4 +1,27 @@
-/** The client's address as the server saw it (Next.js sets x-forwarded-for). */
-export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip") || "unknown";
+import { readEnv } from "@/lib/server/env";
+
+/**
+ * The socket's address, set on every request by our Next.js patch (patches/next+16.4.6.patch),
+ * overwriting any such header a client sent.
+ */
+export const PEER_HEADER = "x-cadence-peer";
+
+/**
+ * The client's address, for the address-based limits. The chain is what X-Forwarded-For lists, then
+ * the socket: with no trusted proxy (TRUSTED_PROXIES=0, the default) that is the socket; behind N
+ * proxies, each of which appends the address it saw, the entry N from the right. Entries further left
+ * are whatever the client wrote, so they are never read. Next.js copies the socket into
+ * X-Forwarded-For when the request has none: then the header is not part of the chain.
+ */
+export function clientAddress(headers: Headers, trustedProxies = readEnv().TRUSTED_PROXIES): string {
+  const peer = headers.get(PEER_HEADER)?.trim();
+  if (!peer) return "unknown";
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const sentByNext = forwarded.length === 1 && forwarded[0] === peer;
+  const chain = [...(sentByNext ? [] : forwarded), peer];
+  // Fewer entries than proxies: the request did not come through them all; the farthest is the best guess.
+  return chain[Math.max(chain.length - 1 - trustedProxies, 0)]!;
 }

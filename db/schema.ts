@@ -22,8 +22,6 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     /** IANA zone: the seeker's "today" is computed there. */
     timeZone: text("time_zone").notNull(),
-    /** Random value carried in every session token; changing it revokes all sessions at once. */
-    sessionEpoch: text("session_epoch").notNull().default(sql`gen_random_uuid()::text`),
     // The campaign and goals (docs/product.md, "Words" and "Consistency"). No start date: no campaign yet.
     campaignStartDate: date("campaign_start_date"),
     firstContactsPerWeek: smallint("first_contacts_per_week").notNull().default(5),
@@ -43,6 +41,38 @@ export const signInFailures = pgTable("sign_in_failures", {
   failures: integer("failures").notNull(),
   lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
 });
+
+/**
+ * One row per sign-in (a device's session): its id is in the session token, and every request
+ * reads the row by it, so ending the row ends that session at once (Settings, "Devices signed in").
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** "Firefox on Windows": read from the browser's User-Agent at sign-in (lib/auth/device.ts). */
+    device: text("device").notNull(),
+    /** The address it signed in from (lib/server/request.ts). */
+    address: text("address").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Brought forward at most every few minutes (SESSION_SEEN_EVERY_SECONDS), not on every request. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("sessions_user_idx").on(table.userId)],
+);
+
+/** Proof-of-work challenges already answered (lib/server/proof-of-work.ts): each buys one attempt. */
+export const spentChallenges = pgTable(
+  "spent_challenges",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("spent_challenges_expires_idx").on(table.expiresAt)],
+);
 
 export const leads = pgTable(
   "leads",

@@ -3,7 +3,14 @@ import type { z } from "zod";
 /** What every server action answers; `values` gives a failed form its input back (never passwords). */
 export type ActionResult =
   | { ok: true; message?: string }
-  | { ok: false; fieldErrors: Record<string, string[]>; message: string; values?: Record<string, string> };
+  | {
+      ok: false;
+      fieldErrors: Record<string, string[]>;
+      message: string;
+      values?: Record<string, string>;
+      /** A proof-of-work challenge (lib/auth/proof-of-work.ts): the browser solves it and sends the form again. */
+      challenge?: string;
+    };
 
 export type ActionState = ActionResult | null;
 
@@ -26,6 +33,11 @@ export function failure(
   values?: Record<string, string>,
 ): ActionResult {
   return { ok: false, fieldErrors, message, values };
+}
+
+/** A refusal that the browser can overcome by paying a proof of work (app/components/proof-of-work.tsx). */
+export function challenged(message: string, challenge: string, values?: Record<string, string>): ActionResult {
+  return { ok: false, fieldErrors: {}, message, values, challenge };
 }
 
 /** U+0000, which no text means and PostgreSQL cannot store (saving it fails the whole statement). */

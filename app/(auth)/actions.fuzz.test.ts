@@ -25,7 +25,8 @@ import {
   type FieldValue,
   type FormEntries,
 } from "@/app/_testing/action-fuzz";
-import { findUserCredentials, getSessionUser } from "@/db/queries/users";
+import { getSessionUser } from "@/db/queries/sessions";
+import { findUserCredentials } from "@/db/queries/users";
 import { signInFailures } from "@/db/schema";
 import { hashPassword } from "@/lib/server/auth/password";
 import { signInAction, signUpAction } from "./actions";
@@ -41,6 +42,7 @@ const SAMS_PASSWORD = "\u{F0000}Sam's password";
 const ORIGIN = "https://cadence.test";
 
 let samId: string;
+let signUps = 0;
 
 beforeEach(async () => {
   const { db } = test;
@@ -111,9 +113,13 @@ describe("sign-up and sign-in fuzz", () => {
       fc.oneof({ weight: 1, arbitrary: formOf(valid) }, { weight: 4, arbitrary: formOf(nasty) }),
       async (form, tally) => {
         session.current = null;
+        // Each run from an address of its own: one address may sign up only so often (app/(auth)/actions.test.ts).
+        const address = `198.51.100.${++signUps % 250}`;
+        request.headers = { ...request.headers, "x-forwarded-for": address, "x-cadence-peer": address };
         const entries = entriesOf(form);
         const fields = ["name", "email", "password", "timeZone", "next"];
-        const outcome = await test.fuzz.attempt({ fields, tally }, () => submit(signUpAction, entries));
+        // Every sign-up past the form's rules counts towards its address's allowance, refused or not.
+        const outcome = await test.fuzz.attempt({ fields, tally, writesOnRefusal: ["sign_in_failures"] }, () => submit(signUpAction, entries));
         expect(["redirect", "rejected"]).toContain(outcome.kind);
         if (outcome.kind === "rejected") return expectNoPasswordHandedBack(outcome.result);
         if (outcome.kind !== "redirect") return;
@@ -122,7 +128,7 @@ describe("sign-up and sign-in fuzz", () => {
         const created = await findUserCredentials(test.db, { email: storedText(entries, "email") });
         expect(created).not.toBeNull();
         expect(currentSession()?.userId).toBe(created!.id);
-        const user = await getSessionUser(test.db, { userId: created!.id, sessionEpoch: currentSession()!.epoch });
+        const user = await getSessionUser(test.db, { userId: created!.id, sessionId: currentSession()!.sessionId });
         expect(user).toMatchObject({
           name: storedText(entries, "name"),
           email: storedText(entries, "email").toLowerCase(),
@@ -148,7 +154,7 @@ describe("sign-up and sign-in fuzz", () => {
       plan,
       async ({ form, address, forgetFailures }, tally) => {
         session.current = null;
-        request.headers = { ...request.headers, "x-forwarded-for": address };
+        request.headers = { ...request.headers, "x-forwarded-for": address, "x-cadence-peer": address };
         if (forgetFailures) {
           // Failures count for an hour: start some runs afresh, so right passwords get through.
           await test.db.delete(signInFailures);

@@ -30,6 +30,7 @@ import { is, sql, type SQL } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { rowsOf, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
+import { createSession } from "@/db/queries/sessions";
 import { createUser } from "@/db/queries/users";
 import { setUpTestDb, truncateAll } from "@/db/test-db";
 
@@ -60,13 +61,14 @@ export function fuzzDatabase(): { db: Db; fuzz: FuzzDb } {
   return state;
 }
 
-export type TestUser = { id: string; name: string; email: string; timeZone: string; sessionEpoch: string };
+export type TestUser = { id: string; name: string; email: string; timeZone: string; sessionId: string };
 
-/** A user with a made-up password hash (only the sign-in tests need a real one). */
+/** A user with a made-up password hash (only the sign-in tests need a real one), signed in on one device. */
 export async function addUser(db: Db, name: string, { timeZone = "Europe/Paris", passwordHash = "not-a-hash" } = {}): Promise<TestUser> {
   const user = await createUser(db, { name, email: `${name.toLowerCase()}@example.com`, passwordHash, timeZone });
   if (!user) throw new Error(`could not add ${name}`);
-  return user;
+  const sessionId = await createSession(db, { userId: user.id, device: "Test browser", address: "203.0.113.7", now: new Date() });
+  return { ...user, sessionId };
 }
 
 const appTables = Object.values(schema as Record<string, unknown>).filter((value): value is PgTable => is(value, PgTable));
@@ -135,7 +137,7 @@ export function expectNoWrite(before: Fingerprint, after: Fingerprint, allowedTa
 // ---------------------------------------------------------------------------------------------
 // The session, Auth.js, headers and the cache
 
-export type SessionState = { userId: string; epoch: string };
+export type SessionState = { userId: string; sessionId: string };
 
 /** The session cookie of the one browser the tests play: `null` is signed out. */
 export const session: { current: SessionState | null } = { current: null };
@@ -145,18 +147,19 @@ export function currentSession(): SessionState | null {
   return session.current;
 }
 
-/** Signs the browser in as this user (as a fresh sign-in would: their current epoch). */
-export function actAs(user: { id: string; sessionEpoch: string }): void {
-  session.current = { userId: user.id, epoch: user.sessionEpoch };
+/** Signs the browser in as this user, on the session (device) given. */
+export function actAs(user: { id: string; sessionId: string }): void {
+  session.current = { userId: user.id, sessionId: user.sessionId };
 }
 
 /** The request's headers as the mocked `next/headers` answers them. */
 export const request = {
-  headers: { host: "cadence.test", "x-forwarded-for": "203.0.113.7", "x-cadence-path": "/today" } as Record<string, string>,
+  headers: { host: "cadence.test", "x-forwarded-for": "203.0.113.7", "x-cadence-peer": "203.0.113.7", "x-cadence-path": "/today" } as Record<string, string>,
 };
 
 type Provider = { id?: string; options?: { authorize?: (credentials: unknown, request: Request) => Promise<unknown> } };
-type AuthConfig = () => { providers: Provider[] };
+type SessionCallback = (params: { session: { user: object; expires: string }; token: { sub: string; sid: string } }) => Promise<unknown>;
+type AuthConfig = () => { providers: Provider[]; callbacks: { session: SessionCallback } };
 
 /** `next-auth` as lib/auth/index.ts uses it, with the app's own config and Credentials provider. */
 export async function fakeNextAuthModule() {
@@ -169,8 +172,11 @@ export async function fakeNextAuthModule() {
     };
     return {
       handlers: {},
+      // The app's own session callback: it checks the session's row, as on every real request.
       auth: async () =>
-        session.current ? { user: { id: session.current.userId }, epoch: session.current.epoch, expires: "" } : null,
+        session.current
+          ? config().callbacks.session({ session: { user: {}, expires: "" }, token: { sub: session.current.userId, sid: session.current.sessionId } })
+          : null,
       signIn: async (providerId: string, options: Record<string, unknown> = {}) => {
         if (providerId !== "credentials") throw new Error(`unexpected provider ${providerId}`);
         const { redirect: shouldRedirect, redirectTo, ...credentials } = options;
@@ -179,9 +185,9 @@ export async function fakeNextAuthModule() {
           headers: request.headers,
         });
         // A CredentialsSignin thrown by authorize reaches the caller, as Auth.js rethrows it.
-        const user = (await authorize(credentials, req)) as { id: string; sessionEpoch: string } | null;
+        const user = (await authorize(credentials, req)) as { id: string; sessionId: string } | null;
         if (!user) throw new errors.CredentialsSignin();
-        session.current = { userId: user.id, epoch: user.sessionEpoch };
+        session.current = { userId: user.id, sessionId: user.sessionId };
         if (shouldRedirect !== false) redirect(typeof redirectTo === "string" ? redirectTo : "/");
         return "/";
       },

@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useMemo } from "react";
 import { FormMessage, SubmitButton } from "@/app/components/form";
+import { withProofOfWork } from "@/app/components/proof-of-work";
 import type { ActionResult, ActionState } from "@/lib/actions";
 
 /** One button that runs one action on one record (accept, decline, end, withdraw), with its answer below. */
@@ -18,7 +19,9 @@ export function ActionButtonForm({
   pendingText?: string;
   variant?: "primary" | "secondary" | "danger";
 }) {
-  const [state, formAction] = useActionState(action, null);
+  // Answering by a typed code may need a proof of work (the person's guessing limit).
+  const paying = useMemo(() => withProofOfWork(action), [action]);
+  const [state, formAction] = useActionState(paying, null);
   return (
     <form action={formAction} className="space-y-2">
       {Object.entries(fields).map(([name, value]) => (

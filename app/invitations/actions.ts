@@ -6,10 +6,12 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { answerInvitation, withdrawInvitation, type InvitationRef } from "@/db/queries/coach";
-import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
+import { challenged, failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/server/auth/session";
 import { clientAddress } from "@/lib/server/request";
-import { waitText, withCodeThrottle } from "@/lib/server/code-throttle";
+import { CHALLENGE_MESSAGE } from "@/lib/auth/proof-of-work";
+import { waitText } from "@/lib/auth/throttle";
+import { withCodeThrottle } from "@/lib/server/code-throttle";
 import { INVITATION_PROBLEMS } from "./messages";
 
 const answerSchema = z
@@ -30,7 +32,8 @@ const answerSchema = z
  */
 export async function answerInvitationAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const parsed = answerSchema.safeParse(formValues(formData, ["answer", "token", "code", "invitationId"] as const));
+  const values = formValues(formData, ["answer", "token", "code", "invitationId", "proof"] as const);
+  const parsed = answerSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error);
   const { answer, token, code, invitationId } = parsed.data;
   const ref: InvitationRef = token ? { token } : code ? { code } : { id: invitationId };
@@ -43,11 +46,12 @@ export async function answerInvitationAction(_prev: ActionState, formData: FormD
     // Codes are typed, so answering by code is under the same guessing limit as looking one up.
     const attempt = await withCodeThrottle(
       db(),
-      { userId: user.id, address: clientAddress(await headers()), now },
+      { userId: user.id, address: clientAddress(await headers()), now, proof: values.proof || undefined },
       run,
       (result) => result.ok || result.reason !== "not_found",
     );
     if (attempt.throttled) {
+      if (attempt.challenge !== undefined) return challenged(CHALLENGE_MESSAGE, attempt.challenge);
       return failure(`Too many wrong codes. Try again in ${waitText(attempt.retryAfterSeconds)}.`);
     }
     outcome = attempt.result;

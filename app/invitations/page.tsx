@@ -7,17 +7,25 @@ import type { SessionUser } from "@/db/queries/users";
 import { requireUser } from "@/lib/server/auth/session";
 import { clientAddress } from "@/lib/server/request";
 import { CODE_LENGTH, isWellFormedCode, normalizeCode } from "@/lib/coach/invitations";
-import { waitText, withCodeThrottle } from "@/lib/server/code-throttle";
+import { ProofOfWorkField } from "@/app/components/proof-of-work";
+import { CHALLENGE_MESSAGE } from "@/lib/auth/proof-of-work";
+import { waitText } from "@/lib/auth/throttle";
+import { withCodeThrottle } from "@/lib/server/code-throttle";
 import { InvitationConsent } from "./invitation-consent";
 import { INVITATION_PROBLEMS } from "./messages";
 
 export const metadata: Metadata = { title: "Invitation code" };
 
-export default async function InvitationCodePage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
+export default async function InvitationCodePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ code?: string | string[]; proof?: string | string[] }>;
+}) {
   const user = await requireUser();
-  const { code } = await searchParams;
+  const { code, proof } = await searchParams;
   const typed = typeof code === "string" ? code.slice(0, 40) : "";
-  const lookup = typed ? await lookUpCode(user, typed) : null;
+  const sentProof = typeof proof === "string" && proof.length <= 200 ? proof : undefined;
+  const lookup = typed ? await lookUpCode(user, typed, sentProof) : null;
 
   if (lookup?.invitation) {
     return (
@@ -61,6 +69,7 @@ export default async function InvitationCodePage({ searchParams }: { searchParam
             </p>
           ) : null}
         </div>
+        {lookup?.challenge ? <ProofOfWorkField challenge={lookup.challenge} resend={!sentProof} /> : null}
         <button
           type="submit"
           className="inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
@@ -83,7 +92,11 @@ export default async function InvitationCodePage({ searchParams }: { searchParam
   );
 }
 
-async function lookUpCode(user: SessionUser, typed: string): Promise<{ invitation?: InvitationView; error?: string }> {
+async function lookUpCode(
+  user: SessionUser,
+  typed: string,
+  proof: string | undefined,
+): Promise<{ invitation?: InvitationView; error?: string; challenge?: string }> {
   // A malformed code cannot match anything, so it is not counted as a guess.
   if (!isWellFormedCode(normalizeCode(typed))) {
     return { error: `Enter the code of ${CODE_LENGTH} letters and digits, like ABCD-2345.` };
@@ -91,10 +104,13 @@ async function lookUpCode(user: SessionUser, typed: string): Promise<{ invitatio
   const now = new Date();
   const attempt = await withCodeThrottle(
     db(),
-    { userId: user.id, address: clientAddress(await headers()), now },
+    { userId: user.id, address: clientAddress(await headers()), now, proof },
     () => findInvitation(db(), { ref: { code: typed }, viewer: { id: user.id, email: user.email }, now }),
     (invitation) => invitation !== null,
   );
-  if (attempt.throttled) return { error: `Too many wrong codes. Try again in ${waitText(attempt.retryAfterSeconds)}.` };
+  if (attempt.throttled) {
+    if (attempt.challenge !== undefined) return { error: CHALLENGE_MESSAGE, challenge: attempt.challenge };
+    return { error: `Too many wrong codes. Try again in ${waitText(attempt.retryAfterSeconds)}.` };
+  }
   return attempt.result ? { invitation: attempt.result } : { error: INVITATION_PROBLEMS.not_found };
 }

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import {
   actAs,
+  addUser,
   dateText,
   emailText,
   entriesOf,
@@ -77,7 +78,7 @@ let otherLeadIds: string[];
 beforeEach(async () => {
   ({ db, fuzz: fuzzDb } = test);
   await fuzzDb.reset();
-  const seeker = (await createUser(db, { name: "Sam", email: "sam@example.com", passwordHash: "x", timeZone: TIME_ZONE }))!;
+  const seeker = await addUser(db, "Sam", { timeZone: TIME_ZONE });
   const other = (await createUser(db, { name: "Olga", email: "olga@example.com", passwordHash: "x", timeZone: "Europe/Paris" }))!;
   seekerId = seeker.id;
   otherId = other.id;

@@ -23,7 +23,10 @@ import {
   withoutNul,
   type FieldValue,
 } from "@/app/_testing/action-fuzz";
-import { getPasswordHash, getSessionUser } from "@/db/queries/users";
+import { randomUUID } from "node:crypto";
+import { createSession, getSessionUser, listSessions } from "@/db/queries/sessions";
+import { getPasswordHash } from "@/db/queries/users";
+import { signInFailures } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { todayIn } from "@/lib/domain";
 import { changePasswordAction, signOutAction, signOutEverywhereAction, updateProfileAction } from "./actions";
@@ -36,7 +39,7 @@ const test = fuzzDatabase();
 const FIRST_PASSWORD = "a calm and steady pace";
 /** Stands for Sam's current password in a generated form. */
 const CURRENT = "\u{F0000}current password";
-let seeker: { id: string; email: string };
+let seeker: { id: string; email: string; sessionId: string };
 /** Sam's password as it stands now (a test that changes it keeps track). */
 let password = FIRST_PASSWORD;
 
@@ -51,11 +54,12 @@ beforeEach(async () => {
   actAs(sam);
 });
 
-/** Sam's current session epoch, as a fresh sign-in would carry it. */
+/** Sam signs in again on this browser (a new session); returns its id. */
 async function signInAgain(): Promise<string> {
-  const [row] = await test.db.query.users.findMany({ where: (users, { eq }) => eq(users.id, seeker.id), columns: { sessionEpoch: true } });
-  actAs({ id: seeker.id, sessionEpoch: row!.sessionEpoch });
-  return row!.sessionEpoch;
+  const sessionId = await createSession(test.db, { userId: seeker.id, device: "Test browser", address: "203.0.113.7", now: new Date() });
+  test.fuzz.changed();
+  actAs({ id: seeker.id, sessionId });
+  return sessionId;
 }
 
 const ZONES = Intl.supportedValuesOf("timeZone");
@@ -80,7 +84,7 @@ describe("settings actions fuzz", () => {
         const outcome = await test.fuzz.attempt({ fields: ["name", "timeZone"], tally }, () => submit(updateProfileAction, entries));
         expect(["ok", "rejected"]).toContain(outcome.kind);
         if (outcome.kind !== "ok") return;
-        const stored = await getSessionUser(test.db, { userId: seeker.id, sessionEpoch: session.current!.epoch });
+        const stored = await getSessionUser(test.db, { userId: seeker.id, sessionId: session.current!.sessionId });
         expect(stored?.name).toBe(storedText(entries, "name"));
         const zone = storedText(entries, "timeZone");
         expect(stored?.timeZone).toBe(new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone);
@@ -110,8 +114,15 @@ describe("settings actions fuzz", () => {
     await fuzzAction(
       form,
       async (generated, tally) => {
+        // Wrong current passwords count as failed sign-ins (app/settings/actions.test.ts): forget them,
+        // so that right ones keep getting through.
+        await test.db.delete(signInFailures);
+        test.fuzz.changed();
         const entries = entriesOf(generated).map(([name, value]): [string, string | Blob] => [name, value === CURRENT ? password : value]);
-        const outcome = await test.fuzz.attempt({ fields: ["currentPassword", "newPassword"], tally }, () => submit(changePasswordAction, entries));
+        const outcome = await test.fuzz.attempt(
+          { fields: ["currentPassword", "newPassword"], tally, writesOnRefusal: ["sign_in_failures"] },
+          () => submit(changePasswordAction, entries),
+        );
         expect(["redirect", "rejected"]).toContain(outcome.kind);
         if (outcome.kind === "rejected") {
           // A failed form never hands a password back.
@@ -125,9 +136,8 @@ describe("settings actions fuzz", () => {
         expect(await verifyPassword(hash, next)).toBe(true);
         if (next !== password) expect(await verifyPassword(hash, password)).toBe(false);
         password = next;
-        // The browser that changed it was signed in again with the new password: the new epoch.
-        const [row] = await test.db.query.users.findMany({ where: (users, { eq }) => eq(users.id, seeker.id), columns: { sessionEpoch: true } });
-        expect(session.current).toEqual({ userId: seeker.id, epoch: row!.sessionEpoch });
+        // Every session ended; the browser that changed it was signed in again: its new session is the only one.
+        expect((await listSessions(test.db, { userId: seeker.id })).map((row) => row.id)).toEqual([session.current?.sessionId]);
       },
       { accepted: ["redirect"], refused: ["rejected"] },
     );
@@ -141,9 +151,9 @@ describe("settings actions fuzz", () => {
     await fuzzAction(
       fc.record({ junk: extraFields, state: signedInState }),
       async ({ junk, state }, tally) => {
-        const epoch = await signInAgain();
+        const sessionId = await signInAgain();
         if (state === "signed out") session.current = null;
-        if (state === "stale session") session.current = { userId: seeker.id, epoch: "revoked" };
+        if (state === "stale session") session.current = { userId: seeker.id, sessionId: randomUUID() };
         const live = state === "signed in";
         const outcome = await test.fuzz.attempt({ fields: [], tally, neverWrites: !live }, () =>
           runAction(() => (signOutEverywhereAction as (...args: unknown[]) => Promise<void>)(null, toFormData(junk))),
@@ -153,7 +163,8 @@ describe("settings actions fuzz", () => {
         if (live) {
           expect(outcome.location).toBe("/sign-in");
           expect(session.current).toBeNull();
-          expect(await getSessionUser(test.db, { userId: seeker.id, sessionEpoch: epoch })).toBeNull();
+          expect(await getSessionUser(test.db, { userId: seeker.id, sessionId })).toBeNull();
+          expect(await listSessions(test.db, { userId: seeker.id })).toEqual([]);
           tally.add("signed out everywhere");
         } else {
           expect(outcome.location).toMatch(/^\/sign-in(\?|$)/);
@@ -164,14 +175,15 @@ describe("settings actions fuzz", () => {
     );
   }, FUZZ_TIMEOUT_MS);
 
-  it("signOutAction signs this browser out and writes nothing, whatever the form holds", async () => {
+  it("signOutAction ends this browser's session only, whatever the form holds", async () => {
+    const otherDevice = seeker.sessionId;
     await fuzzAction(
       fc.record({ junk: extraFields, state: signedInState }),
       async ({ junk, state }, tally) => {
-        const epoch = await signInAgain();
+        const sessionId = await signInAgain();
         if (state === "signed out") session.current = null;
-        if (state === "stale session") session.current = { userId: seeker.id, epoch: "revoked" };
-        const outcome = await test.fuzz.attempt({ fields: [], tally, neverWrites: true }, () =>
+        if (state === "stale session") session.current = { userId: seeker.id, sessionId: randomUUID() };
+        const outcome = await test.fuzz.attempt({ fields: [], tally, neverWrites: state !== "signed in" }, () =>
           runAction(() => (signOutAction as (...args: unknown[]) => Promise<void>)(null, toFormData(junk))),
         );
         expect(outcome.kind).toBe("redirect");
@@ -179,8 +191,9 @@ describe("settings actions fuzz", () => {
         if (state === "signed in") {
           expect(session.current).toBeNull();
           expect(outcome.location).toBe("/");
-          // Only this browser: the session epoch stays, so other devices stay signed in.
-          expect(await getSessionUser(test.db, { userId: seeker.id, sessionEpoch: epoch })).not.toBeNull();
+          // Only this browser: its session ends, other devices stay signed in.
+          expect(await getSessionUser(test.db, { userId: seeker.id, sessionId })).toBeNull();
+          expect(await getSessionUser(test.db, { userId: seeker.id, sessionId: otherDevice })).not.toBeNull();
           tally.add("signed out");
         } else {
           expect(outcome.location).toMatch(/^\/sign-in(\?|$)/);

@@ -1,15 +1,21 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { getPasswordHash, rotateSessionEpoch, updateUserProfile } from "@/db/queries/users";
-import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
+import { endAllSessions, endSession } from "@/db/queries/sessions";
+import { updatePasswordHash, updateUserProfile } from "@/db/queries/users";
+import { challenged, failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
+import { CHALLENGE_MESSAGE } from "@/lib/auth/proof-of-work";
+import { waitText } from "@/lib/auth/throttle";
 import { signIn, signOut } from "@/lib/server/auth";
 import { newPasswordSchema } from "@/lib/auth/schemas";
-import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
+import { hashPassword } from "@/lib/server/auth/password";
 import { requireUser } from "@/lib/server/auth/session";
+import { attemptSignIn } from "@/lib/server/auth/sign-in";
+import { clientAddress } from "@/lib/server/request";
 import { timeZoneSchema } from "@/lib/time-zone";
 
 const profileSchema = z.object({
@@ -34,14 +40,25 @@ const passwordChangeSchema = z.object({
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const parsed = passwordChangeSchema.safeParse(formValues(formData, ["currentPassword", "newPassword"] as const));
+  const values = formValues(formData, ["currentPassword", "newPassword", "proof"] as const);
+  const parsed = passwordChangeSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error);
-  const storedHash = await getPasswordHash(db(), { userId: user.id });
-  if (!storedHash || !(await verifyPassword(storedHash, parsed.data.currentPassword))) {
+  // Checked as a sign-in is: under the same limits, and a wrong one counts as a failed sign-in.
+  const check = await attemptSignIn(db(), {
+    email: user.email,
+    password: parsed.data.currentPassword,
+    address: clientAddress(await headers()),
+    now: new Date(),
+    proof: values.proof || undefined,
+  });
+  if (!check.ok) {
+    if (check.reason === "throttled") return failure(`Too many failed attempts. Try again in ${waitText(check.retryAfterSeconds)}.`);
+    if (check.reason === "challenge") return challenged(CHALLENGE_MESSAGE, check.challenge);
     return failure("Please correct the highlighted fields.", { currentPassword: ["That is not your current password."] });
   }
-  // A new epoch ends every other session; this device signs in again with the new password.
-  await rotateSessionEpoch(db(), { userId: user.id, passwordHash: await hashPassword(parsed.data.newPassword) });
+  await updatePasswordHash(db(), { userId: user.id, passwordHash: await hashPassword(parsed.data.newPassword) });
+  // Every session ends, this one too; this device signs in again with the new password.
+  await endAllSessions(db(), { userId: user.id });
   await signIn("credentials", { email: user.email, password: parsed.data.newPassword, redirect: false });
   // A fresh request, so the page renders with the new session cookie.
   redirect("/settings?password=changed");
@@ -49,11 +66,27 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
 
 export async function signOutEverywhereAction(): Promise<void> {
   const user = await requireUser();
-  await rotateSessionEpoch(db(), { userId: user.id });
+  await endAllSessions(db(), { userId: user.id });
   await signOut({ redirectTo: "/sign-in" });
 }
 
 export async function signOutAction(): Promise<void> {
-  await requireUser();
+  const user = await requireUser();
+  await endSession(db(), { userId: user.id, sessionId: user.sessionId });
   await signOut({ redirectTo: "/" });
+}
+
+const deviceSchema = z.object({ sessionId: z.uuid("This device is not signed in.") });
+
+/** Ends one of the user's sessions (Settings, "Devices signed in"); this device's own sends to sign-in. */
+export async function signOutDeviceAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const parsed = deviceSchema.safeParse(formValues(formData, ["sessionId"] as const));
+  if (!parsed.success) return invalid(parsed.error, undefined, "This device is not signed in.");
+  if (!(await endSession(db(), { userId: user.id, sessionId: parsed.data.sessionId }))) {
+    return failure("This device is not signed in.");
+  }
+  if (parsed.data.sessionId === user.sessionId) await signOut({ redirectTo: "/sign-in" });
+  revalidatePath("/settings");
+  return { ok: true, message: "Signed out that device." };
 }

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/server/auth/session";
 import { listTimeZones } from "@/lib/time-zone";
-import { SubmitButton } from "@/app/components/form";
 import { db } from "@/db/client";
 import { getSeekerSettings } from "@/db/queries/campaign";
 import { getLastPaceCheck } from "@/db/queries/pace-job";
 import { CampaignForm } from "./campaign-form";
-import { signOutEverywhereAction } from "./actions";
 import { CoachSection } from "./coach-section";
+import { DevicesSection } from "./devices-section";
 import { PasswordForm, ProfileForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -61,19 +60,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         ) : null}
         <PasswordForm />
       </section>
-      <section aria-labelledby="sessions-heading" className="space-y-4">
-        <h2 id="sessions-heading" className="text-lg font-semibold">
-          Devices
-        </h2>
-        <p className="text-sm text-stone-700">
-          Signed in on a shared or lost device? This signs you out on every device, this one included.
-        </p>
-        <form action={signOutEverywhereAction}>
-          <SubmitButton variant="danger" pendingText="Signing out…">
-            Sign out everywhere
-          </SubmitButton>
-        </form>
-      </section>
+      <DevicesSection />
     </div>
   );
 }

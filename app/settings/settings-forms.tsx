@@ -3,7 +3,11 @@
 import { useActionState } from "react";
 import { errorsFor, Field, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-rules";
+import { withProofOfWork } from "@/app/components/proof-of-work";
 import { changePasswordAction, updateProfileAction } from "./actions";
+
+// The current password is checked as a sign-in is: past the account-wide limit it needs a proof of work.
+const changePasswordPaying = withProofOfWork(changePasswordAction);
 
 export function ProfileForm({ name, timeZone, timeZones }: { name: string; timeZone: string; timeZones: string[] }) {
   const [state, action] = useActionState(updateProfileAction, null);
@@ -41,7 +45,7 @@ export function ProfileForm({ name, timeZone, timeZones }: { name: string; timeZ
 }
 
 export function PasswordForm() {
-  const [state, action] = useActionState(changePasswordAction, null);
+  const [state, action] = useActionState(changePasswordPaying, null);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />

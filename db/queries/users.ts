@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { users } from "../schema";
 
@@ -15,18 +14,18 @@ export function normalizeEmail(email: string): string {
 export async function createUser(
   db: Db,
   input: { name: string; email: string; passwordHash: string; timeZone: string },
-): Promise<(SessionUser & { sessionEpoch: string }) | null> {
+): Promise<SessionUser | null> {
   const rows = await db
     .insert(users)
     .values({ ...input, email: normalizeEmail(input.email) })
     .onConflictDoNothing({ target: users.email })
-    .returning({ ...sessionUserColumns, sessionEpoch: users.sessionEpoch });
+    .returning(sessionUserColumns);
   return rows[0] ?? null;
 }
 
 export async function findUserCredentials(db: Db, { email }: { email: string }) {
   const rows = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, sessionEpoch: users.sessionEpoch })
+    .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, normalizeEmail(email)));
   return rows[0] ?? null;
@@ -37,18 +36,6 @@ export async function getPasswordHash(db: Db, { userId }: { userId: string }): P
   return rows[0]?.passwordHash ?? null;
 }
 
-/** The user behind a session token, or null when the token's epoch was revoked. */
-export async function getSessionUser(
-  db: Db,
-  { userId, sessionEpoch }: { userId: string; sessionEpoch: string },
-): Promise<SessionUser | null> {
-  const rows = await db
-    .select(sessionUserColumns)
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.sessionEpoch, sessionEpoch)));
-  return rows[0] ?? null;
-}
-
 export async function updateUserProfile(
   db: Db,
   { userId, name, timeZone }: { userId: string; name: string; timeZone: string },
@@ -56,15 +43,6 @@ export async function updateUserProfile(
   await db.update(users).set({ name, timeZone, updatedAt: sql`now()` }).where(eq(users.id, userId));
 }
 
-/** Revokes every session of the user; returns the new epoch (for the session that asked, if it stays). */
-export async function rotateSessionEpoch(
-  db: Db,
-  { userId, passwordHash }: { userId: string; passwordHash?: string },
-): Promise<string> {
-  const sessionEpoch = randomUUID();
-  await db
-    .update(users)
-    .set({ sessionEpoch, updatedAt: sql`now()`, ...(passwordHash ? { passwordHash } : {}) })
-    .where(eq(users.id, userId));
-  return sessionEpoch;
+export async function updatePasswordHash(db: Db, { userId, passwordHash }: { userId: string; passwordHash: string }): Promise<void> {
+  await db.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, userId));
 }

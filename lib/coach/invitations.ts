@@ -47,7 +47,8 @@ export function invitationState(
 /**
  * Typed codes can be guessed, so wrong ones are counted like failed sign-ins (in the same table,
  * under keys of their own) and slowed down with the sign-in policies: per person as hard as one
- * account from one address (5 free, then 30 s doubling to 15 min), per address as loosely.
+ * account from one address (5 free, then 30 s doubling to 15 min; meanwhile each try needs a proof
+ * of work instead, lib/server/code-throttle.ts), per address as loosely (refused outright).
  */
 export function codeThrottleKeys(userId: string, address: string) {
   return { pair: `code:${userId}`, address: `code-address:${address}` } as const;

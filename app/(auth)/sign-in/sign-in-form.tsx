@@ -3,10 +3,14 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/components/form";
+import { withProofOfWork } from "@/app/components/proof-of-work";
 import { signInAction } from "../actions";
 
+// Past the account-wide limit of failed sign-ins, the browser pays a proof of work and signs in.
+const signInPaying = withProofOfWork(signInAction);
+
 export function SignInForm({ next }: { next: string }) {
-  const [state, action] = useActionState(signInAction, null);
+  const [state, action] = useActionState(signInPaying, null);
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />

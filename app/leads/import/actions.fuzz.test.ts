@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import {
   actAs,
+  addUser,
   extraFields,
   FUZZ_RUNS,
   FUZZ_TIMEOUT_MS,
@@ -63,7 +64,7 @@ async function seedSamsLeads(): Promise<void> {
 beforeEach(async () => {
   ({ db, fuzz: fuzzDb } = test);
   await fuzzDb.reset();
-  const seeker = (await createUser(db, { name: "Sam", email: "sam@example.com", passwordHash: "x", timeZone: "America/St_Johns" }))!;
+  const seeker = await addUser(db, "Sam", { timeZone: "America/St_Johns" });
   const other = (await createUser(db, { name: "Olga", email: "olga@example.com", passwordHash: "x", timeZone: "UTC" }))!;
   seekerId = seeker.id;
   await addLeads(db, { userId: other.id, companies: ["Acme", "Olga's Globex"], extra: { email: "ann@acme.test" } });

@@ -1,6 +1,8 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/db/client";
+import { createSession, forgetExpiredSessions, getSessionUser, type SignedInUser } from "@/db/queries/sessions";
+import { deviceLabel } from "@/lib/auth/device";
 import { resolveSecret } from "@/lib/server/env";
 import { signInSchema } from "@/lib/auth/schemas";
 import { clientAddress } from "@/lib/server/request";
@@ -8,16 +10,18 @@ import { attemptSignIn } from "./sign-in";
 
 declare module "next-auth" {
   interface User {
-    sessionEpoch?: string;
+    sessionId?: string;
   }
   interface Session {
-    epoch?: string;
+    /** The user and session as the database has them now (absent when the session was ended). */
+    signedIn?: SignedInUser;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
-    epoch?: string;
+    /** The session row's id (db/queries/sessions.ts). */
+    sid?: string;
   }
 }
 
@@ -30,6 +34,14 @@ export class InvalidCredentials extends CredentialsSignin {
 export class SignInThrottled extends CredentialsSignin {
   override code = "throttled";
   constructor(readonly retryAfterSeconds: number) {
+    super();
+  }
+}
+
+/** The account-wide limit tripped: this attempt needs a proof of work for `challenge`. */
+export class SignInChallenge extends CredentialsSignin {
+  override code = "challenge";
+  constructor(readonly challenge: string) {
     super();
   }
 }
@@ -49,17 +61,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, proof: {} },
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidCredentials();
-        const outcome = await attemptSignIn(db(), {
-          ...parsed.data,
-          address: clientAddress(request.headers),
-          now: new Date(),
-        });
-        if (outcome.ok) return { id: outcome.userId, sessionEpoch: outcome.sessionEpoch };
+        const proof = typeof credentials.proof === "string" && credentials.proof.length <= 200 ? credentials.proof : undefined;
+        const address = clientAddress(request.headers);
+        const now = new Date();
+        const outcome = await attemptSignIn(db(), { ...parsed.data, address, now, proof });
+        if (outcome.ok) {
+          await forgetExpiredSessions(db(), { userId: outcome.userId, unusedSince: new Date(now.getTime() - SESSION_MAX_AGE_SECONDS * 1000) });
+          const device = deviceLabel(request.headers.get("user-agent"));
+          return { id: outcome.userId, sessionId: await createSession(db(), { userId: outcome.userId, device, address, now }) };
+        }
         if (outcome.reason === "throttled") throw new SignInThrottled(outcome.retryAfterSeconds);
+        if (outcome.reason === "challenge") throw new SignInChallenge(outcome.challenge);
         throw new InvalidCredentials();
       },
     }),
@@ -68,13 +84,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
-        token.epoch = user.sessionEpoch;
+        token.sid = user.sessionId;
       }
       return token;
     },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      session.epoch = token.epoch;
+    // Every auth() and GET /api/auth/session: one read of the session's row. An ended session
+    // (signed out, or signed out everywhere) names no user, even with a token that is still valid.
+    async session({ session, token }) {
+      const signedIn = token.sub && token.sid ? await getSessionUser(db(), { sessionId: token.sid, userId: token.sub }) : null;
+      if (!signedIn) return { expires: session.expires } as typeof session;
+      session.user = { ...session.user, id: signedIn.id, name: signedIn.name, email: signedIn.email };
+      session.signedIn = signedIn;
       return session;
     },
   },

@@ -2,9 +2,10 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "@/db/queries/users";
 import { setUpTestDb } from "@/db/test-db";
 import { hashPassword } from "./password";
-import { clientAddress } from "@/lib/server/request";
+import { solveChallenge } from "@/lib/auth/proof-of-work";
 import { attemptSignIn } from "./sign-in";
 
+process.env.AUTH_SECRET ??= "sign-in-tests-secret-that-is-long-enough-0123";
 const handle = setUpTestDb();
 let passwordHash: string;
 beforeAll(async () => {
@@ -43,16 +44,30 @@ describe("attemptSignIn", () => {
     expect(await attempt("correct horse battery", at(7), "192.0.2.7")).toMatchObject({ ok: true });
   });
 
-  it("keeps an attacker spread over many addresses from locking the account out for more than a minute", async () => {
+  it("never refuses the right password outright over the account-wide limit: it asks for a proof of work instead", async () => {
     for (let i = 0; i < 40; i++) await attempt("wrong", at(i), `10.1.0.${i}`);
-    expect(await attempt("correct horse battery", at(40), "192.0.2.7")).toMatchObject({ reason: "throttled" });
-    expect(await attempt("correct horse battery", at(40 + 60), "192.0.2.7")).toMatchObject({ ok: true });
+    const outcome = await attempt("correct horse battery", at(40), "192.0.2.7");
+    expect(outcome).toMatchObject({ ok: false, reason: "challenge" });
   });
-});
 
-describe("clientAddress", () => {
-  it("takes the first forwarded address", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1" }))).toBe("203.0.113.9");
-    expect(clientAddress(new Headers())).toBe("unknown");
+  it("lets the right password in past the account-wide limit with a solved challenge, spent once; a wrong one still counts", async () => {
+    for (let i = 0; i < 12; i++) await attempt("wrong", at(i), `10.1.0.${i}`);
+    const withProof = async (password: string, when: Date, address: string) => {
+      const asked = await attemptSignIn(handle.db, { email: "sam@example.com", password, address, now: when });
+      if (asked.ok || asked.reason !== "challenge") throw new Error(`no challenge: ${JSON.stringify(asked)}`);
+      const proof = await solveChallenge(asked.challenge);
+      return { proof, outcome: await attemptSignIn(handle.db, { email: "sam@example.com", password, address, now: when, proof }) };
+    };
+    // An attacker who pays still only gets a guess, which counts.
+    const guess = await withProof("still wrong", at(13), "10.2.0.1");
+    expect(guess.outcome).toEqual({ ok: false, reason: "invalid" });
+    expect(await attemptSignIn(handle.db, { email: "sam@example.com", password: "correct horse battery", address: "10.2.0.1", now: at(13), proof: guess.proof })).toMatchObject({ reason: "challenge" });
+    // The real user pays once and is in.
+    expect((await withProof("correct horse battery", at(14), "192.0.2.7")).outcome).toMatchObject({ ok: true });
+  });
+
+  it("keeps the pair limit whatever is paid: one address guessing one account waits", async () => {
+    for (let i = 0; i < 11; i++) await attempt("wrong", at(i), i < 6 ? "10.0.0.66" : `10.1.0.${i}`);
+    expect(await attempt("correct horse battery", at(12), "10.0.0.66")).toMatchObject({ reason: "throttled" });
   });
 });

@@ -31,6 +31,8 @@ export const E2E_POSTGRES_CRON_SECRET = "e2e-cron-secret-for-the-postgres-server
 const serverEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_TRUST_HOST: "true",
+  // Every test signs up its people from one address (loopback).
+  CADENCE_SIGN_UPS_PER_ADDRESS: "100000",
   PATH: process.env.PATH ?? "",
 };
 

@@ -84,6 +84,8 @@ type World = {
   openInvitationId: string;
   emailInvitationId: string;
   inAMonth: string;
+  /** The owner's session (device). */
+  ownerSessionId: string;
 };
 
 /** What the rows' cases may use: the world set up before, and a few helpers. */
@@ -96,6 +98,8 @@ type Ctx = {
   reconnect: () => Promise<void>;
   /** A second cookie jar holding the actor's session as it is now (another device). */
   copySession: (actor: Actor) => Promise<APIRequestContext>;
+  /** The id of the actor's session (device) as it is now, null when signed out. */
+  sessionIdOf: (actor: Actor) => Promise<string | null>;
 };
 
 type CellBase = {
@@ -301,10 +305,10 @@ const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
       label: "/api/auth/session",
       send: (r) => r.get("/api/auth/session", { maxRedirects: 0 }),
       expect: () => "ok",
-      // Only the caller's own id (Auth.js does not know the app's session epochs: a revoked token still names its user).
+      // Only the caller's own id; an ended session (the revoked one) names no one, though its token is still valid.
       check: (body, actor) => {
         const session = JSON.parse(body) as { user?: { id?: string } } | null;
-        expect(session?.user?.id ?? null).toBe(actor === "anonymous" ? null : c.w.id[actor]);
+        expect(session?.user?.id ?? null).toBe(isAnonymous(actor) ? null : c.w.id[actor]);
       },
     },
     { label: "/api/auth/csrf", send: (r) => r.get("/api/auth/csrf", { maxRedirects: 0 }), expect: () => "ok" },
@@ -700,6 +704,34 @@ const ACTIONS: Record<string, ActionRow> = {
       },
     ],
   },
+  "app/settings/actions.ts#signOutDeviceAction": {
+    page: "/settings",
+    group: "session",
+    cases: (c) => {
+      const own = new Map<Actor, string>();
+      const nobodys = (actor: Actor): Expect => (isAnonymous(actor) ? "sign-in" : "answer");
+      return [
+        // Another person's device is no device of one's own: "not signed in", and the owner stays signed in.
+        { label: "the owner's session", actors: ACTORS.filter((a) => a !== "owner"), args: () => form({ sessionId: c.w.ownerSessionId }), expect: nobodys },
+        { label: "a random id", args: () => form({ sessionId: randomUUID() }), expect: nobodys },
+        { label: "a malformed id", args: () => form({ sessionId: MALFORMED }), expect: nobodys },
+        {
+          label: "one's own session",
+          args: (actor) => form({ sessionId: own.get(actor) ?? randomUUID() }),
+          expect: only("everyone"),
+          to: /^\/sign-in$/,
+          before: async (actor) => {
+            const sessionId = isAnonymous(actor) ? null : await c.sessionIdOf(actor);
+            if (sessionId) own.set(actor, sessionId);
+          },
+          after: async (actor, request) => {
+            if (isAnonymous(actor)) return;
+            expect.soft((await request.get("/today", { maxRedirects: 0 })).status(), `${actor} signed out`).toBe(307);
+          },
+        },
+      ];
+    },
+  },
   "app/settings/actions.ts#signOutEverywhereAction": {
     page: "/settings",
     group: "session",
@@ -855,6 +887,11 @@ function meets(expected: Expect, answer: Answer, { action, to }: { action: boole
       }
       return answer.status === Number(expected);
   }
+}
+
+async function sessionIdOf(request: APIRequestContext): Promise<string | null> {
+  const session = (await (await request.get("/api/auth/session")).json()) as { signedIn?: { sessionId?: string } } | null;
+  return session?.signedIn?.sessionId ?? null;
 }
 
 async function sessionUserId(request: APIRequestContext): Promise<string | null> {
@@ -1030,6 +1067,7 @@ test("every page, route handler and server action, for every actor", async ({ pl
     openInvitationId: openInvitationId!,
     emailInvitationId: emailInvitationId!,
     inAMonth: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    ownerSessionId: (await sessionIdOf(ctx.owner))!,
   };
   const c: Ctx = {
     w,
@@ -1039,11 +1077,12 @@ test("every page, route handler and server action, for every actor", async ({ pl
     stillThemselves: async (actor, request) => {
       const now = await sessionUserId(request);
       if (actor === "anonymous") expect(now, "anonymous stays anonymous").toBeNull();
-      else if (actor === "revoked") expect([null, id.revoked], "the revoked session stays its own").toContain(now);
+      else if (actor === "revoked") expect(now, "the revoked session stays ended").toBeNull();
       else expect(now, `${actor} is still themselves`).toBe(id[actor]);
     },
     reconnect: async () => accept("owner", (await createInvitation("connectedCoach")).token),
     copySession: async (actor) => newContext(await ctx[actor].storageState()),
+    sessionIdOf: (actor) => sessionIdOf(ctx[actor]),
   };
 
   // The owner's side, as the owner (and their coach) read it through the app.
@@ -1060,7 +1099,10 @@ test("every page, route handler and server action, for every actor", async ({ pl
     for (const url of ownerPages) {
       // The pace job's last run is everyone's, and other tests run it.
       const text = visibleText(await html("owner", url));
-      side[url] = text.replace(/Your leads were last checked for cold follow-ups on [^.]*\./, "(last checked)");
+      side[url] = text
+        .replace(/Your leads were last checked for cold follow-ups on [^.]*\./, "(last checked)")
+        // A device's "last seen" moves on as the owner's own reads go on (every few minutes).
+        .replace(/Last seen [A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}/g, "Last seen (when)");
     }
     side["the coach's client page"] = visibleText(await html("connectedCoach", `/coach/clients/${id.owner}`));
     return side;

@@ -29,7 +29,7 @@ import { getPasswordHash } from "@/db/queries/users";
 import { signInFailures } from "@/db/schema";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { todayIn } from "@/lib/domain";
-import { changePasswordAction, signOutAction, signOutEverywhereAction, updateProfileAction } from "./actions";
+import { changePasswordAction, signOutAction, signOutDeviceAction, signOutEverywhereAction, updateProfileAction } from "./actions";
 
 vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
 vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
@@ -40,6 +40,8 @@ const FIRST_PASSWORD = "a calm and steady pace";
 /** Stands for Sam's current password in a generated form. */
 const CURRENT = "\u{F0000}current password";
 let seeker: { id: string; email: string; sessionId: string };
+/** Olga's session: no one else can end it. */
+let olgasSession: string;
 /** Sam's password as it stands now (a test that changes it keeps track). */
 let password = FIRST_PASSWORD;
 
@@ -48,6 +50,7 @@ beforeEach(async () => {
   await test.fuzz.reset();
   const sam = await addUser(db, "Sam", { timeZone: "Europe/Paris", passwordHash: await hashPassword(FIRST_PASSWORD) });
   const other = await addUser(db, "Olga");
+  olgasSession = other.sessionId;
   seeker = sam;
   password = FIRST_PASSWORD;
   await test.fuzz.watch([other.id]);
@@ -201,6 +204,45 @@ describe("settings actions fuzz", () => {
         }
       },
       { accepted: ["signed out"], refused: ["sent to sign in"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
+
+  it("signOutDeviceAction ends one of the user's own sessions only, and answers that any other id is no device of theirs", async () => {
+    const target = fc.constantFrom("this device", "another device of Sam's", "Olga's", "a random id", "a malformed id", "generated text");
+    await fuzzAction(
+      fc.record({ target, text: nastyText(64), junk: extraFields, signedIn: fc.boolean() }),
+      async ({ target, text, junk, signedIn }, tally) => {
+        const here = await signInAgain();
+        const elsewhere = await createSession(test.db, { userId: seeker.id, device: "Another browser", address: "198.51.100.9", now: new Date() });
+        test.fuzz.changed();
+        if (!signedIn) session.current = null;
+        const sessionId = {
+          "this device": here,
+          "another device of Sam's": elsewhere,
+          "Olga's": olgasSession,
+          "a random id": randomUUID(),
+          "a malformed id": "not-an-id",
+          "generated text": text,
+        }[target];
+        const outcome = await test.fuzz.attempt({ fields: ["sessionId"], tally }, () => submit(signOutDeviceAction, [["sessionId", sessionId], ...junk]));
+        if (!signedIn) {
+          expect(outcome).toMatchObject({ kind: "redirect", location: expect.stringMatching(/^\/sign-in(\?|$)/) });
+          return;
+        }
+        if (target === "this device") {
+          expect(outcome).toEqual({ kind: "redirect", location: "/sign-in" });
+          expect(session.current).toBeNull();
+        } else if (target === "another device of Sam's") {
+          expect(outcome.kind).toBe("ok");
+          expect(session.current?.sessionId).toBe(here);
+        } else {
+          expect(outcome).toMatchObject({ kind: "rejected", result: { message: "This device is not signed in." } });
+        }
+        const live = (await listSessions(test.db, { userId: seeker.id })).map((row) => row.id);
+        expect(live.includes(here)).toBe(target !== "this device");
+        expect(live.includes(elsewhere)).toBe(target !== "another device of Sam's");
+      },
+      { accepted: ["ok", "redirect"], refused: ["rejected"] },
     );
   }, FUZZ_TIMEOUT_MS);
 });

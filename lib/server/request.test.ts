@@ -21,6 +21,11 @@ describe("clientAddress", () => {
     expect(clientAddress(headers("198.51.100.4", "198.51.100.4"), 1)).toBe("198.51.100.4");
   });
 
+  it("writes an IPv4 address as such, as a dual-stack socket reports it mapped to IPv6", () => {
+    expect(clientAddress(headers("::ffff:192.0.2.1", "::ffff:192.0.2.1"), 0)).toBe("192.0.2.1");
+    expect(clientAddress(headers("2001:db8::1", "2001:db8::1"), 0)).toBe("2001:db8::1");
+  });
+
   it("is 'unknown' without the socket's address (a request that did not come through the server)", () => {
     expect(clientAddress(headers("203.0.113.9", null), 0)).toBe("unknown");
     expect(clientAddress(new Headers(), 0)).toBe("unknown");

@@ -23,5 +23,10 @@ export function clientAddress(headers: Headers, trustedProxies = readEnv().TRUST
   const sentByNext = forwarded.length === 1 && forwarded[0] === peer;
   const chain = [...(sentByNext ? [] : forwarded), peer];
   // Fewer entries than proxies: the request did not come through them all; the farthest is the best guess.
-  return chain[Math.max(chain.length - 1 - trustedProxies, 0)]!;
+  return plainAddress(chain[Math.max(chain.length - 1 - trustedProxies, 0)]!);
+}
+
+/** An IPv4 address as IPv4 ("::ffff:192.0.2.1", as a dual-stack socket reports it, is 192.0.2.1). */
+function plainAddress(address: string): string {
+  return address.replace(/^::ffff:(\d{1,3}(\.\d{1,3}){3})$/i, "$1");
 }

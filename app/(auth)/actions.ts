@@ -10,6 +10,7 @@ import { signIn, SignInThrottled } from "@/lib/auth";
 import { hashPassword, newPasswordSchema } from "@/lib/auth/password";
 import { safeReturnPath } from "@/lib/auth/session";
 import { signInSchema } from "@/lib/auth/sign-in";
+import { formatWait } from "@/lib/format";
 import { timeZoneSchema } from "@/lib/time-zone";
 
 const signUpSchema = z.object({
@@ -58,10 +59,4 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     throw error;
   }
   redirect(safeReturnPath(values.next));
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ClientMetrics } from "@/lib/coach/metrics";
 import { defaultDirection, type SortDirection, type SortKey } from "@/lib/coach/risk";
-import { campaignText, lastActivityText, percentText } from "./format";
+import { campaignText, lastActivityText } from "@/lib/coach/labels";
+import { formatPercent } from "@/lib/format";
 import { WeeklyChart } from "./weekly-chart";
 
 type Column = { key: Exclude<SortKey, "risk">; label: string; numeric?: boolean };
@@ -65,7 +66,7 @@ export function ClientsTable({
               <td className="px-3 py-2 text-right tabular-nums">{client.overdue}</td>
               <td className={`px-3 py-2 text-right tabular-nums ${client.cold > 0 ? "font-semibold text-red-700" : ""}`}>{client.cold}</td>
               <td className="px-3 py-2 text-right tabular-nums">{client.tooSoon}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{percentText(client.phoneShare)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatPercent(client.phoneShare)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{lastActivityText(client.daysSinceLastTouch)}</td>
               <td className="px-3 py-2">
                 <WeeklyChart id={`chart-${client.seekerId}`} weeks={client.weeklyTouches} weeklyGoal={client.weeklyGoal} />

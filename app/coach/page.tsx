@@ -6,10 +6,10 @@ import { requireUser } from "@/lib/auth/session";
 import { formatCode } from "@/lib/coach/invitations";
 import { clientMetrics } from "@/lib/coach/metrics";
 import { parseSort, sortClients } from "@/lib/coach/risk";
-import { ActionButtonForm } from "@/app/invitations/action-button-form";
+import { ButtonForm } from "@/app/components/button-form";
 import { answerInvitationAction, withdrawInvitationAction } from "@/app/invitations/actions";
 import { ClientsTable } from "./clients-table";
-import { dateText } from "./format";
+import { formatDate, plural } from "@/lib/format";
 import { CreateInvitationForm } from "./forms";
 
 export const metadata: Metadata = { title: "Clients" };
@@ -56,28 +56,28 @@ export default async function CoachPage({
               <li key={invitation.id} className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
                 <p>
                   <strong>{invitation.seeker.name}</strong> <span className="break-all">({invitation.seeker.email})</span> invites you
-                  to follow their job search, until {dateText(invitation.expiresAt, user.timeZone)}.
+                  to follow their job search, until {formatDate(invitation.expiresAt, user.timeZone)}.
                 </p>
                 <p className="text-sm text-stone-700">
                   If you accept, you see their progress, leads and touches, read only, and can leave them notes, until one of
                   you ends the connection.
                 </p>
                 <div className="flex flex-wrap items-start gap-3">
-                  <ActionButtonForm
+                  <ButtonForm
                     action={answerInvitationAction}
                     fields={{ invitationId: invitation.id, answer: "accept", token: "", code: "" }}
                     variant="primary"
                     pendingText="Accepting…"
                   >
                     Accept {invitation.seeker.name}
-                  </ActionButtonForm>
-                  <ActionButtonForm
+                  </ButtonForm>
+                  <ButtonForm
                     action={answerInvitationAction}
                     fields={{ invitationId: invitation.id, answer: "decline", token: "", code: "" }}
                     pendingText="Declining…"
                   >
                     Decline {invitation.seeker.name}
-                  </ActionButtonForm>
+                  </ButtonForm>
                 </div>
               </li>
             ))}
@@ -88,7 +88,7 @@ export default async function CoachPage({
       <section aria-labelledby="clients-heading" className="space-y-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="clients-heading" className="text-lg font-semibold">
-            {clients.length === 1 ? "1 client" : `${clients.length} clients`}
+            {plural(clients.length, "client")}
           </h2>
           {sort.key !== "risk" && clients.length > 0 ? (
             <Link href="/coach" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
@@ -127,11 +127,11 @@ export default async function CoachPage({
                 <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-stone-200 bg-white p-3">
                   <span className="text-sm">
                     Code <span className="font-mono font-semibold tracking-widest">{formatCode(invitation.code)}</span>, until{" "}
-                    {dateText(invitation.expiresAt, user.timeZone)}
+                    {formatDate(invitation.expiresAt, user.timeZone)}
                   </span>
-                  <ActionButtonForm action={withdrawInvitationAction} fields={{ invitationId: invitation.id }} pendingText="Withdrawing…">
+                  <ButtonForm action={withdrawInvitationAction} fields={{ invitationId: invitation.id }} pendingText="Withdrawing…">
                     Withdraw {formatCode(invitation.code)}
-                  </ActionButtonForm>
+                  </ButtonForm>
                 </li>
               ))}
             </ul>

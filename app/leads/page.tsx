@@ -9,10 +9,12 @@ import { PACE_STATE_LABELS } from "@/lib/leads/labels";
 import { withPace } from "@/lib/leads/list";
 import { isSampleEmail } from "@/lib/leads/sample";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
-import { describeWhen, formatDay } from "@/lib/today/format";
+import { describeWhen, formatDay, plural } from "@/lib/format";
 import { clearSampleDataAction, loadSampleDataAction } from "./actions";
-import { BulkActions, ButtonForm, MoveButtons } from "./lead-action-forms";
+import { ButtonForm } from "@/app/components/button-form";
+import { BulkActions, MoveButtons } from "./lead-action-forms";
 import { PaceBadge } from "./pace-badge";
+import { buttonClass } from "@/app/components/button";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -52,14 +54,14 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
         <div>
           <h1 className="text-2xl font-bold">Leads</h1>
           <p className="text-stone-600">
-            {leads.length === 1 ? "1 lead" : `${leads.length} leads`}, in your campaign order: first contacts follow it.
+            {plural(leads.length, "lead")}, in your campaign order: first contacts follow it.
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href="/leads/new" className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800">
+          <Link href="/leads/new" className={buttonClass("primary")}>
             Add a lead
           </Link>
-          <Link href="/leads/import" className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-100">
+          <Link href="/leads/import" className={buttonClass("secondary")}>
             Import CSV
           </Link>
         </div>
@@ -76,7 +78,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
             Make a list of about 50 prospective employers: add them one by one, import a CSV file, or try Cadence
             first with a sample campaign you can clear afterwards.
           </p>
-          <ButtonForm action={loadSampleDataAction} label="Try with sample data" pendingText="Loading the sample…" />
+          <ButtonForm action={loadSampleDataAction} pendingText="Loading the sample…">Try with sample data</ButtonForm>
         </section>
       ) : (
         <>
@@ -88,7 +90,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               <p className="text-sm text-stone-700">
                 Their contacts have e-mails at sample.example.com. Clear them when you are ready to add your own.
               </p>
-              <ButtonForm action={clearSampleDataAction} label="Clear sample data" pendingText="Clearing…" variant="danger" />
+              <ButtonForm action={clearSampleDataAction} pendingText="Clearing…" variant="danger">Clear sample data</ButtonForm>
             </section>
           ) : null}
 
@@ -123,7 +125,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
                 className="block w-full min-w-0 rounded-md border border-stone-300 bg-white px-3 py-2 text-base"
               />
             </div>
-            <button type="submit" className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-100">
+            <button type="submit" className={buttonClass("secondary")}>
               Filter
             </button>
             {state !== "all" || search ? (
@@ -202,10 +204,10 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
               Export
             </h2>
             <div className="flex flex-wrap gap-2">
-              <a href="/leads/export" download className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-100">
+              <a href="/leads/export" download className={buttonClass("secondary")}>
                 Export leads (CSV)
               </a>
-              <a href="/leads/export-touches" download className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-100">
+              <a href="/leads/export-touches" download className={buttonClass("secondary")}>
                 Export touch log (CSV)
               </a>
             </div>
@@ -231,9 +233,9 @@ function StatusBanner({ params }: { params: SearchParams }) {
   const deleted = countOf(params.deleted);
   const messages = [
     imported !== null
-      ? `Imported ${imported === 1 ? "1 lead" : `${imported} leads`}${skipped ? ` (${skipped === 1 ? "1 duplicate" : `${skipped} duplicates`} skipped)` : ""}.`
+      ? `Imported ${plural(imported, "lead")}${skipped ? ` (${plural(skipped, "duplicate")} skipped)` : ""}.`
       : null,
-    deleted !== null ? `Deleted ${deleted === 1 ? "1 lead" : `${deleted} leads`}.` : null,
+    deleted !== null ? `Deleted ${plural(deleted, "lead")}.` : null,
   ].filter(Boolean);
   if (messages.length === 0) return null;
   return (

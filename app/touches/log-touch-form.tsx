@@ -2,6 +2,7 @@
 
 import { useActionState, useContext, useId, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
+import { buttonClass } from "@/app/components/button";
 import { errorsFor, FieldErrors, FormMessage, valueFor } from "@/app/components/form";
 import type { ActionState } from "@/lib/actions";
 import { CHANNELS, DIRECTIONS, OUTCOMES, type Channel } from "@/lib/domain";
@@ -87,7 +88,7 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
             <button
               type="button"
               onClick={() => setCancelled(state)}
-              className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold text-stone-900 hover:bg-stone-100"
+              className={buttonClass("secondary")}
             >
               Cancel
             </button>
@@ -258,18 +259,8 @@ function ActionButton({
   children: React.ReactNode;
 }) {
   const { pending } = useFormStatus();
-  const style =
-    variant === "primary"
-      ? "bg-brand-700 text-white hover:bg-brand-800"
-      : "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100";
   return (
-    <button
-      type="submit"
-      name={name}
-      value={value}
-      disabled={pending}
-      className={`inline-flex min-h-11 items-center justify-center rounded-md px-3 py-2 text-sm font-semibold disabled:opacity-60 ${style}`}
-    >
+    <button type="submit" name={name} value={value} disabled={pending} className={buttonClass(variant, "compact")}>
       {children}
     </button>
   );

@@ -8,7 +8,7 @@ import { clientMetrics, type ClientMetrics } from "@/lib/coach/metrics";
 import { computePace, type Pace } from "@/lib/domain";
 import { PACE_STATE_LABELS } from "@/lib/leads/labels";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
-import { ActionButtonForm } from "@/app/invitations/action-button-form";
+import { ButtonForm } from "@/app/components/button-form";
 import { endClientConnectionAction } from "../../actions";
 import { calendarDateText, campaignText, daysText, instantText, lastActivityText, percentText } from "../../format";
 import { NoteForm } from "../../forms";
@@ -125,9 +125,9 @@ export default async function ClientPage({ params }: { params: Promise<{ seekerI
         <p className="text-sm text-stone-700">
           Ending it removes {client.name} from your clients at once. They can invite you again.
         </p>
-        <ActionButtonForm action={endClientConnectionAction} fields={{ seekerId }} variant="danger" pendingText="Ending…">
+        <ButtonForm action={endClientConnectionAction} fields={{ seekerId }} variant="danger" pendingText="Ending…">
           End connection with {client.name}
-        </ActionButtonForm>
+        </ButtonForm>
       </section>
     </div>
   );

@@ -1,19 +1,9 @@
-import type { Channel, Direction, Outcome } from "@/lib/domain";
+import type { TimelineTouch } from "@/db/queries/leads";
 import { formatInstant } from "@/lib/format";
 import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 
 /** A touch as a timeline shows it; `company` when the list spans leads, `material` when one was sent. */
-export type TimelineEntry = {
-  id: string;
-  at: Date;
-  channel: Channel;
-  direction: Direction;
-  outcome: Outcome | null;
-  note: string;
-  tooSoon: boolean;
-  company?: string;
-  material?: { title: string } | null;
-};
+export type TimelineEntry = Omit<TimelineTouch, "material"> & { company?: string; material?: { title: string } | null };
 
 /** Touches, newest first, with their dates in the seeker's zone: a lead's history, or a coach's client's. */
 export function TouchTimeline({ touches, timeZone }: { touches: readonly TimelineEntry[]; timeZone: string }) {

@@ -288,7 +288,7 @@ async function probe(pathname: string, cookie?: string) {
 }
 
 async function databaseRestartedUnderLoad() {
-  console.log("\n== fault 2: PostgreSQL stops under load and starts again; the app is not restarted ==");
+  console.log("\n== fault 2: PostgreSQL crashes under load and starts again, then a backend is killed mid-import; the app is not restarted ==");
   const cluster = privateCluster();
   cluster.init();
   cluster.start();

@@ -1,5 +1,6 @@
 import {
   addDays,
+  chronological,
   dateOf,
   leadPace,
   needsTouchToday,
@@ -58,11 +59,13 @@ function kindOf(pace: LeadPace): WorkKind {
 
 /**
  * The day's work: every lead that needs a touch today (planned first contacts, replies owed,
- * follow-ups due, thank-yous, the overdue ones oldest first), with "k of n done". The list is taken
- * as of the start of the day (touches of earlier days; a lead closed today still open), so touching a
- * lead marks it done instead of shrinking n; a lead that comes to need a touch during the day (a
- * reply arrived) joins it. A lead that needed a touch but was paused, closed or re-dated today
- * without a touch leaves the list: it is not work done. A missed first contact stays, overdue.
+ * follow-ups due, thank-yous, the overdue ones oldest first), with "k of n done". A lead is in it
+ * when it needs a touch now, or needed one at the start of the day or after one of today's touches
+ * (a reply arrived) and has had an outbound touch today; so touching a lead marks it done instead
+ * of shrinking n. Done: an outbound touch today that was not too soon, and nothing more needed.
+ * A lead paused, closed or re-dated today without an outbound touch leaves the list: that is not
+ * work done. A missed first contact stays, overdue. A pause set today after a touch is not told
+ * apart from an older one (the pause's start is not known): such a lead leaves the list too.
  * `leads` come in list order; `touches` are those of these leads (both directions, any order).
  */
 export function dayWork<L extends WorkLead>({
@@ -89,20 +92,30 @@ export function dayWork<L extends WorkLead>({
   for (const lead of leads) {
     const history = byLead.get(lead.id) ?? [];
     const pace = leadPace({ ...lead, touches: history }, clock);
+    // The lead as it stood at the start of the day and after each of today's touches: closed
+    // today means still open then. A lead that needed a touch at any of those moments is work of
+    // the day, so touching it marks it done instead of taking it off the list.
     const closedToday = lead.closedAt !== null && dateOf(lead.closedAt, timeZone) === today;
-    const atStart = leadPace(
-      { ...lead, closedAt: closedToday ? null : lead.closedAt, touches: history.filter((t) => t.localDate < today) },
-      clock,
-    );
+    const earlier = history.filter((touch) => touch.localDate < today);
+    const todays = chronological(history.filter((touch) => touch.localDate === today));
+    let needed: LeadPace | null = null;
+    for (let count = 0; count <= todays.length && needed === null; count++) {
+      const then = leadPace(
+        { ...lead, closedAt: closedToday ? null : lead.closedAt, touches: [...earlier, ...todays.slice(0, count)] },
+        clock,
+      );
+      if (needsTouchToday(then)) needed = then;
+    }
     const flags = tooSoonFlags(history);
-    const touchedToday = history.some((touch) => touch.localDate === today);
+    const outboundToday = todays.some((touch) => touch.direction === "outbound");
     const countedToday = history.some(
       (touch, index) => touch.localDate === today && touch.direction === "outbound" && !flags[index],
     );
 
     const needsNow = needsTouchToday(pace);
-    if (needsNow || (needsTouchToday(atStart) && touchedToday)) {
-      const shown = needsTouchToday(atStart) ? atStart : pace;
+    // Paused, closed or re-dated today without an outbound touch: not work done, so off the list.
+    if (needsNow || (needed !== null && outboundToday)) {
+      const shown = needed ?? pace;
       items.push({ lead, kind: kindOf(shown), pace: shown, done: !needsNow && countedToday });
     } else if (pace.state === "cold") {
       cold.push({ lead, pace });

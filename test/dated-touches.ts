@@ -90,3 +90,15 @@ export const arbitraryContactDays = fc.oneof(
   fc.constant([1, 2, 3, 4, 5]),
   fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
 );
+
+/** A lead's pacing facts with nothing set: cadence 7, no plan, no hand-set date, not paused, open. */
+export function leadFacts() {
+  return {
+    cadenceDays: 7,
+    plannedFirstContact: null,
+    nextDueOverride: null,
+    nextDueOverrideSetAt: null,
+    pausedUntil: null,
+    closedAt: null,
+  };
+}

@@ -62,6 +62,27 @@ function validFirstContactsPerWeek(settings: CampaignSettings): number {
 }
 
 /**
+ * The planners' book of first-contact days: `take` marks a day used (one a day), `isOpen` says
+ * whether a day is a contact day still free, in a Monday-to-Sunday week under the weekly cap.
+ */
+function firstContactBook(settings: CampaignSettings) {
+  const contactDays = validContactDays(settings);
+  const perWeek = validFirstContactsPerWeek(settings);
+  const takenDays = new Set<CalendarDate>();
+  const perWeekCount = new Map<CalendarDate, number>();
+  return {
+    take(day: CalendarDate) {
+      takenDays.add(day);
+      const week = startOfWeek(day);
+      perWeekCount.set(week, (perWeekCount.get(week) ?? 0) + 1);
+    },
+    isOpen(day: CalendarDate) {
+      return contactDays.has(weekdayOf(day)) && !takenDays.has(day) && (perWeekCount.get(startOfWeek(day)) ?? 0) < perWeek;
+    },
+  };
+}
+
+/**
  * Planned first-contact day for each lead not yet contacted, keyed by lead id: one a day, only on
  * contact days, at most `firstContactsPerWeek` in a Monday-to-Sunday week, in list order.
  * Planning starts at the later of the start date and today, so a re-plan (after adding, removing
@@ -81,23 +102,10 @@ export function planFirstContacts({
   leads: readonly CampaignLead[];
   today: CalendarDate;
 }): Map<string, CalendarDate> {
-  const contactDays = validContactDays(settings);
-  const perWeek = validFirstContactsPerWeek(settings);
-
-  const takenDays = new Set<CalendarDate>();
-  const perWeekCount = new Map<CalendarDate, number>();
-  const take = (day: CalendarDate) => {
-    takenDays.add(day);
-    const week = startOfWeek(day);
-    perWeekCount.set(week, (perWeekCount.get(week) ?? 0) + 1);
-  };
+  const { take, isOpen } = firstContactBook(settings);
   for (const lead of leads) {
     if (lead.contacted && lead.firstContactOn) take(lead.firstContactOn);
   }
-  const isOpen = (day: CalendarDate) =>
-    contactDays.has(weekdayOf(day)) &&
-    !takenDays.has(day) &&
-    (perWeekCount.get(startOfWeek(day)) ?? 0) < perWeek;
 
   const plan = new Map<string, CalendarDate>();
   let day = laterOf(settings.startDate, today);
@@ -179,17 +187,7 @@ export function replanFirstContacts({
   leads: readonly PlannedLead[];
   today: CalendarDate;
 }): Map<string, CalendarDate | null> {
-  const contactDays = validContactDays(settings);
-  const perWeek = validFirstContactsPerWeek(settings);
-
-  const takenDays = new Set<CalendarDate>();
-  const perWeekCount = new Map<CalendarDate, number>();
-  const take = (day: CalendarDate) => {
-    takenDays.add(day);
-    const week = startOfWeek(day);
-    perWeekCount.set(week, (perWeekCount.get(week) ?? 0) + 1);
-  };
-
+  const { take, isOpen } = firstContactBook(settings);
   const plan = new Map<string, CalendarDate | null>();
   const toPlan: PlannedLead[] = [];
   for (const lead of leads) {
@@ -208,8 +206,6 @@ export function replanFirstContacts({
     }
   }
 
-  const isOpen = (day: CalendarDate) =>
-    contactDays.has(weekdayOf(day)) && !takenDays.has(day) && (perWeekCount.get(startOfWeek(day)) ?? 0) < perWeek;
   let day = laterOf(settings.startDate, today);
   for (const lead of toPlan) {
     // Ends: every week has a contact day, and the leads taken fill only finitely many weeks.

@@ -6,6 +6,7 @@ import {
   arbitraryDateNear,
   arbitraryPastTouch,
   dated,
+  leadFacts,
   local,
 } from "@/test/dated-touches";
 import { todayIn } from "./dates";
@@ -18,16 +19,7 @@ const weekdays = [1, 2, 3, 4, 5];
 const on = (date: string) => ({ now: local(date, 12, 0, timeZone), timeZone, contactDays: weekdays });
 
 function lead(facts: Partial<PaceLead> = {}): PaceLead {
-  return {
-    cadenceDays: 7,
-    plannedFirstContact: null,
-    nextDueOverride: null,
-    nextDueOverrideSetAt: null,
-    pausedUntil: null,
-    closedAt: null,
-    touches: [],
-    ...facts,
-  };
+  return { ...leadFacts(), touches: [], ...facts };
 }
 
 const summary = (pace: LeadPace) => [pace.state, pace.nextDue, pace.reason, pace.daysOverdue];

@@ -7,6 +7,7 @@ import {
   arbitraryDateNear,
   arbitraryPastTouch,
   dated,
+  leadFacts,
   local,
 } from "@/test/dated-touches";
 import { dayWork, describeWork, type WorkLead, type WorkTouch } from "./day-work";
@@ -18,16 +19,7 @@ const today = "2026-03-04";
 const now = local(today, 9, 0, timeZone);
 
 function lead(id: string, facts: Partial<WorkLead> = {}): WorkLead {
-  return {
-    id,
-    cadenceDays: 7,
-    plannedFirstContact: null,
-    nextDueOverride: null,
-    nextDueOverrideSetAt: null,
-    pausedUntil: null,
-    closedAt: null,
-    ...facts,
-  };
+  return { ...leadFacts(), id, ...facts };
 }
 const touch = (leadId: string, localDate: string, facts: Parameters<typeof dated>[1] = {}): WorkTouch => ({
   ...dated(localDate, { timeZone, hour: 8, ...facts }),

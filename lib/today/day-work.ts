@@ -11,7 +11,7 @@ import {
   type LeadPace,
   type PaceLead,
 } from "@/lib/domain";
-import { days, formatDay } from "./format";
+import { formatDay, plural } from "@/lib/format";
 
 /** The day's work in the order Today shows it. */
 export const WORK_KINDS = ["first_contact", "reply_owed", "follow_up", "thank_you", "overdue"] as const;
@@ -155,6 +155,6 @@ export function describeWork(item: Pick<WorkItem<WorkLead>, "kind" | "pace">): s
     case "thank_you":
       return `Thank-you due since ${since}`;
     default:
-      return `Overdue by ${days(pace.daysOverdue)} (due ${since})`;
+      return `Overdue by ${plural(pace.daysOverdue, "day")} (due ${since})`;
   }
 }

@@ -1,28 +1,14 @@
 import { addDays, daysBetween, nextContactDayAfter, todayIn, type CalendarDate } from "./dates";
-import { COLD_AFTER_DAYS, type PaceState } from "./pace";
+import { COLD_AFTER_DAYS, type LeadFacts, type PaceState } from "./pace";
 import { latestOf, type DatedTouch } from "./touch";
 
-/** What the pace of one lead depends on. Touches carry their stored local date (see DatedTouch). */
-export type PaceLead = {
-  /** Follow-up interval in days (3 to 30 for new input; any whole number ≥ 1 is paced). */
-  cadenceDays: number;
-  plannedFirstContact: CalendarDate | null;
-  /** A date set by hand ("they said call back on 3 March"); holds until the next touch. */
-  nextDueOverride: CalendarDate | null;
-  /**
-   * When the hand-set date was set: a touch logged at or after this instant ends it. Unknown
-   * (null/absent) reads as "before every touch", so it then holds only while the lead has no touch.
-   */
-  nextDueOverrideSetAt?: Date | null;
-  /**
-   * Snoozed until this date. Kept once the pause is over: it is the return day, on which the lead
-   * is due whatever its old dates say, until a touch is logged on or after it.
-   */
-  pausedUntil: CalendarDate | null;
-  closedAt: Date | null;
-  /** Both directions, any order. */
-  touches: readonly DatedTouch[];
-};
+/**
+ * What the pace of one lead depends on: the facts of `LeadFacts` (cadence, planned day, hand-set
+ * date and when it was set, pause, closing), with touches that carry their stored local date.
+ * `pausedUntil` is kept once the pause is over: it is then the return day, on which the lead is due
+ * whatever its old dates say, until a touch is logged on or after it.
+ */
+export type PaceLead = Omit<LeadFacts, "touches"> & { touches: readonly DatedTouch[] };
 
 /** The seeker's clock, zone and contact days (weekdays 0 = Sunday … 6 = Saturday). */
 export type PaceClock = { now: Date; timeZone: string; contactDays: readonly number[] };

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, CHANNELS, computePace, DIRECTIONS, dateOf, todayIn, type Channel, type Direction } from "@/lib/domain";
+import { leadFacts } from "@/test/dated-touches";
 import { groupToday, summarizeToday, TODAY_SECTIONS, type TodayLeadInput, type TodaySection, type TodayTouchInput } from "./group";
 
 const timeZone = "Europe/Paris";
@@ -9,16 +10,7 @@ const now = new Date("2025-03-03T09:00:00Z");
 const daysAgo = (days: number, hour = 10) => new Date(Date.UTC(2025, 2, 3 - days, hour - 1));
 
 function lead(id: string, facts: Partial<TodayLeadInput> = {}): TodayLeadInput {
-  return {
-    id,
-    cadenceDays: 7,
-    plannedFirstContact: null,
-    nextDueOverride: null,
-    nextDueOverrideSetAt: null,
-    pausedUntil: null,
-    closedAt: null,
-    ...facts,
-  };
+  return { ...leadFacts(), id, ...facts };
 }
 
 function touch(leadId: string, at: Date, channel: Channel = "phone", direction: Direction = "outbound"): TodayTouchInput {

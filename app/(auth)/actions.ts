@@ -8,7 +8,7 @@ import { db } from "@/db/client";
 import { createUser, findUserCredentials } from "@/db/queries/users";
 import { challenged, failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { CHALLENGE_MESSAGE } from "@/lib/auth/proof-of-work";
-import { waitText } from "@/lib/auth/throttle";
+import { formatWait } from "@/lib/format";
 import { signIn, SignInChallenge, SignInThrottled } from "@/lib/server/auth";
 import { newPasswordSchema, signInSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
@@ -41,7 +41,7 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
 
   const now = new Date();
   const wait = await signUpWait(db(), { address, now });
-  if (wait > 0) return failure(`Too many sign-ups from your network. Try again in ${waitText(wait)}.`, {}, echo);
+  if (wait > 0) return failure(`Too many sign-ups from your network. Try again in ${formatWait(wait)}.`, {}, echo);
   await recordSignUp(db(), { address, now });
   if (await findUserCredentials(db(), { email: parsed.data.email })) {
     return failure("Please correct the highlighted fields.", { email: [ACCOUNT_EXISTS] }, echo);
@@ -70,7 +70,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     await signIn("credentials", { ...parsed.data, proof: values.proof, redirect: false });
   } catch (error) {
     if (error instanceof SignInThrottled) {
-      return failure(`Too many failed attempts. Try again in ${waitText(error.retryAfterSeconds)}.`, {}, echo);
+      return failure(`Too many failed attempts. Try again in ${formatWait(error.retryAfterSeconds)}.`, {}, echo);
     }
     if (error instanceof SignInChallenge) return challenged(CHALLENGE_MESSAGE, error.challenge, echo);
     // One message for both: it must not tell which of e-mail or password was wrong.

@@ -10,7 +10,7 @@ import { challenged, failure, formValues, invalid, type ActionResult, type Actio
 import { requireUser } from "@/lib/server/auth/session";
 import { clientAddress } from "@/lib/server/request";
 import { CHALLENGE_MESSAGE } from "@/lib/auth/proof-of-work";
-import { waitText } from "@/lib/auth/throttle";
+import { formatWait } from "@/lib/format";
 import { withCodeThrottle } from "@/lib/server/code-throttle";
 import { INVITATION_PROBLEMS } from "./messages";
 
@@ -52,7 +52,7 @@ export async function answerInvitationAction(_prev: ActionState, formData: FormD
     );
     if (attempt.throttled) {
       if (attempt.challenge !== undefined) return challenged(CHALLENGE_MESSAGE, attempt.challenge);
-      return failure(`Too many wrong codes. Try again in ${waitText(attempt.retryAfterSeconds)}.`);
+      return failure(`Too many wrong codes. Try again in ${formatWait(attempt.retryAfterSeconds)}.`);
     }
     outcome = attempt.result;
   } else {

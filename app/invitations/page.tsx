@@ -9,10 +9,11 @@ import { clientAddress } from "@/lib/server/request";
 import { CODE_LENGTH, isWellFormedCode, normalizeCode } from "@/lib/coach/invitations";
 import { ProofOfWorkField } from "@/app/components/proof-of-work";
 import { CHALLENGE_MESSAGE } from "@/lib/auth/proof-of-work";
-import { waitText } from "@/lib/auth/throttle";
+import { formatWait } from "@/lib/format";
 import { withCodeThrottle } from "@/lib/server/code-throttle";
 import { InvitationConsent } from "./invitation-consent";
 import { INVITATION_PROBLEMS } from "./messages";
+import { buttonClass } from "@/app/components/button";
 
 export const metadata: Metadata = { title: "Invitation code" };
 
@@ -72,7 +73,7 @@ export default async function InvitationCodePage({
         {lookup?.challenge ? <ProofOfWorkField challenge={lookup.challenge} resend={!sentProof} /> : null}
         <button
           type="submit"
-          className="inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          className={buttonClass("primary")}
         >
           Find invitation
         </button>
@@ -110,7 +111,7 @@ async function lookUpCode(
   );
   if (attempt.throttled) {
     if (attempt.challenge !== undefined) return { error: CHALLENGE_MESSAGE, challenge: attempt.challenge };
-    return { error: `Too many wrong codes. Try again in ${waitText(attempt.retryAfterSeconds)}.` };
+    return { error: `Too many wrong codes. Try again in ${formatWait(attempt.retryAfterSeconds)}.` };
   }
   return attempt.result ? { invitation: attempt.result } : { error: INVITATION_PROBLEMS.not_found };
 }

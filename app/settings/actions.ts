@@ -9,7 +9,7 @@ import { endAllSessions, endSession } from "@/db/queries/sessions";
 import { updatePasswordHash, updateUserProfile } from "@/db/queries/users";
 import { challenged, failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { CHALLENGE_MESSAGE } from "@/lib/auth/proof-of-work";
-import { waitText } from "@/lib/auth/throttle";
+import { formatWait } from "@/lib/format";
 import { signIn, signOut } from "@/lib/server/auth";
 import { newPasswordSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
@@ -52,7 +52,7 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
     proof: values.proof || undefined,
   });
   if (!check.ok) {
-    if (check.reason === "throttled") return failure(`Too many failed attempts. Try again in ${waitText(check.retryAfterSeconds)}.`);
+    if (check.reason === "throttled") return failure(`Too many failed attempts. Try again in ${formatWait(check.retryAfterSeconds)}.`);
     if (check.reason === "challenge") return challenged(CHALLENGE_MESSAGE, check.challenge);
     return failure("Please correct the highlighted fields.", { currentPassword: ["That is not your current password."] });
   }

@@ -1,9 +1,9 @@
 import { db } from "@/db/client";
 import { listSessions } from "@/db/queries/sessions";
-import { formatInstant } from "@/lib/leads/format";
+import { formatInstant } from "@/lib/format";
 import { requireUser } from "@/lib/server/auth/session";
 import { SubmitButton } from "@/app/components/form";
-import { ActionButtonForm } from "@/app/invitations/action-button-form";
+import { ButtonForm } from "@/app/components/button-form";
 import { signOutDeviceAction, signOutEverywhereAction } from "./actions";
 
 /** Settings › Devices signed in: one row per sign-in, each can be signed out, or all at once. */
@@ -32,9 +32,9 @@ export async function DevicesSection() {
                 <dt>Last seen</dt>
                 <dd>{formatInstant(device.lastSeenAt, user.timeZone)}</dd>
               </dl>
-              <ActionButtonForm action={signOutDeviceAction} fields={{ sessionId: device.id }} pendingText="Signing out…">
+              <ButtonForm action={signOutDeviceAction} fields={{ sessionId: device.id }} pendingText="Signing out…">
                 {here ? "Sign out this device" : `Sign out ${device.device}`}
-              </ActionButtonForm>
+              </ButtonForm>
             </li>
           );
         })}

@@ -50,9 +50,3 @@ export function signUpPolicy(perHour: number): Policy {
 export function signUpThrottleKey(address: string): string {
   return `sign-up:${address}`;
 }
-
-/** "30 seconds", "4 minutes": how long to wait, as the forms say it. */
-export function waitText(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  return `${Math.ceil(seconds / 60)} minutes`;
-}

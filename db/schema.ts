@@ -208,3 +208,20 @@ export const coachNotes = pgTable(
   },
   (table) => [index("coach_notes_seeker_idx").on(table.seekerId, table.createdAt)],
 );
+
+/**
+ * A seeker's private calendar feed (docs/product.md, "Reaching the seeker outside the app"): one
+ * per seeker, off until they turn it on. Only the SHA-256 of the address's secret is kept, so the
+ * address is shown once; making a new one replaces the row and the old address stops working.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    userId: uuid("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("calendar_feeds_token_hash_key").on(table.tokenHash)],
+);

@@ -1,5 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import ICAL from "ical.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { signUp } from "./helpers";
 
 /*
@@ -39,10 +42,10 @@ test("the calendar feed: made in Settings, shown once, read without a cookie, th
   await expect(page.getByRole("heading", { name: "These are sample leads" })).toBeVisible();
 
   await page.goto("/settings");
-  await expect(page.getByLabel("Calendar feed")).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "Calendar feed" })).toHaveCount(0);
   await page.getByRole("button", { name: "Create a calendar feed address" }).click();
   await expect(page.getByText("Copy it now; for your privacy it is shown only once.")).toBeVisible();
-  const address = await page.getByLabel("Calendar feed").inputValue();
+  const address = await page.getByRole("textbox", { name: "Calendar feed" }).inputValue();
   expect(address).toMatch(new RegExp(`^${baseURL}/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await page.getByRole("button", { name: "Copy address" }).click();
@@ -76,15 +79,15 @@ test("the calendar feed: made in Settings, shown once, read without a cookie, th
   for (const event of events) expect(event.date >= today).toBe(true);
   expect(new Set(events.map((event) => event.uid)).size).toBe(events.length);
 
-  // Shown once: after a reload only the fact that the feed is on.
-  await page.reload();
-  await expect(page.getByLabel("Calendar feed")).toHaveCount(0);
+  // Shown once: back in Settings, only the fact that the feed is on.
+  await page.goto("/settings");
+  await expect(page.getByRole("textbox", { name: "Calendar feed" })).toHaveCount(0);
   await expect(page.getByText(/Your calendar feed is on since/)).toBeVisible();
 
   // A new address ends the old one.
   await page.getByRole("button", { name: "Make a new address" }).click();
-  await expect(page.getByLabel("Calendar feed")).not.toHaveValue(address);
-  const renewed = await page.getByLabel("Calendar feed").inputValue();
+  await expect(page.getByRole("textbox", { name: "Calendar feed" })).not.toHaveValue(address);
+  const renewed = await page.getByRole("textbox", { name: "Calendar feed" }).inputValue();
   expect((await calendarApp.get(address)).status()).toBe(404);
   expect((await calendarApp.get(renewed)).status()).toBe(200);
 
@@ -106,7 +109,7 @@ test("installable: the manifest and its icons load for a signed-out visitor, and
   page,
   playwright,
   baseURL,
-}) => {
+}, testInfo) => {
   await page.goto("/");
   const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
   expect(manifestHref).toBeTruthy();
@@ -157,12 +160,22 @@ test("installable: the manifest and its icons load for a signed-out visitor, and
   await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute("content", "#185a4a");
   await anonymous.dispose();
 
-  // Chromium's own verdict (what makes it offer "Install").
-  const cdp = await page.context().newCDPSession(page);
-  const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as {
-    installabilityErrors: { errorId: string; errorArguments: { name: string; value: string }[] }[];
-  };
-  expect(installabilityErrors).toEqual([]);
-  const { url: reportedManifest } = (await cdp.send("Page.getAppManifest")) as { url: string };
-  expect(reportedManifest).toBe(manifestUrl);
+  // Chromium's own verdict (what makes it offer "Install"). Test contexts are off the record, which
+  // alone makes a page "in-incognito" and not installable: ask in a browser with a profile on disk.
+  const profile = mkdtempSync(path.join(tmpdir(), "cadence-install-"));
+  const browser = await playwright.chromium.launchPersistentContext(profile, { ...testInfo.project.use.launchOptions, baseURL });
+  try {
+    const installable = browser.pages()[0] ?? (await browser.newPage());
+    await installable.goto("/");
+    const cdp = await browser.newCDPSession(installable);
+    const { installabilityErrors } = (await cdp.send("Page.getInstallabilityErrors")) as {
+      installabilityErrors: { errorId: string; errorArguments: { name: string; value: string }[] }[];
+    };
+    expect(installabilityErrors).toEqual([]);
+    const { url: reportedManifest } = (await cdp.send("Page.getAppManifest")) as { url: string };
+    expect(reportedManifest).toBe(manifestUrl);
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });

@@ -7,9 +7,11 @@ import { db } from "@/db/client";
 import { createUser } from "@/db/queries/users";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { signIn, SignInThrottled } from "@/lib/server/auth";
-import { newPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { newPasswordSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { signInSchema } from "@/lib/auth/schemas";
+import { formatWait } from "@/lib/format";
 import { timeZoneSchema } from "@/lib/time-zone";
 
 const signUpSchema = z.object({
@@ -58,10 +60,4 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     throw error;
   }
   redirect(safeReturnPath(values.next));
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { buttonClass } from "@/app/components/button";
 import { FormMessage, SubmitButton } from "@/app/components/form";
 import { renewCalendarFeedAction, turnOffCalendarFeedAction } from "./calendar-actions";
 
@@ -87,7 +88,7 @@ function FeedAddress({ url }: { url: string }) {
         <button
           type="button"
           onClick={copy}
-          className="inline-flex min-h-11 items-center justify-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold text-stone-900 hover:bg-stone-100"
+          className={buttonClass("secondary")}
         >
           Copy address
         </button>

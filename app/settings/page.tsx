@@ -4,10 +4,9 @@ import { formatInstant } from "@/lib/format";
 import { listTimeZones } from "@/lib/time-zone";
 import { SubmitButton } from "@/app/components/form";
 import { db } from "@/db/client";
-import { getCalendarFeed } from "@/db/queries/calendar-feed";
 import { getSeekerSettings } from "@/db/queries/campaign";
 import { getLastPaceCheck } from "@/db/queries/pace-job";
-import { CalendarFeedForm } from "./calendar-feed-form";
+import { CalendarFeedSection } from "./calendar-feed-section";
 import { CampaignForm } from "./campaign-form";
 import { signOutEverywhereAction } from "./actions";
 import { CoachSection } from "./coach-section";
@@ -18,10 +17,9 @@ export const metadata: Metadata = { title: "Settings" };
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
   const { password } = await searchParams;
-  const [seekerSettings, lastPaceCheck, calendarFeed] = await Promise.all([
+  const [seekerSettings, lastPaceCheck] = await Promise.all([
     getSeekerSettings(db(), { userId: user.id }),
     getLastPaceCheck(db()),
-    getCalendarFeed(db(), { userId: user.id }),
   ]);
   return (
     <div className="max-w-xl space-y-10">
@@ -49,24 +47,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </p>
         </section>
       ) : null}
-      <section id="calendar" aria-labelledby="calendar-heading" className="scroll-mt-4 space-y-4">
-        <h2 id="calendar-heading" className="text-lg font-semibold">
-          Calendar feed
-        </h2>
-        <p className="text-sm text-stone-700">
-          See your follow-ups and planned first contacts of the next 14 days in your own calendar app, as all-day events
-          with the suggested channel. Your calendar app fetches them from a private address, about once an hour or as
-          often as it chooses.
-        </p>
-        <CalendarFeedForm
-          feedCreatedAt={calendarFeed ? calendarFeed.createdAt.toISOString() : null}
-          createdText={
-            calendarFeed
-              ? new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: user.timeZone }).format(calendarFeed.createdAt)
-              : null
-          }
-        />
-      </section>
+      <CalendarFeedSection />
       <CoachSection />
       <section aria-labelledby="password-heading" className="space-y-4">
         <h2 id="password-heading" className="text-lg font-semibold">

@@ -10,7 +10,7 @@ import {
   type LeadFacts,
   type TouchFact,
 } from "@/lib/domain";
-import { days, formatDay } from "@/lib/today/format";
+import { formatDay, plural } from "@/lib/format";
 import { touchesByLead } from "@/lib/today/group";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
 
@@ -115,7 +115,7 @@ function eventDescription({
   const lines = [`Suggested channel: ${CHANNEL_LABELS[suggestedChannel]}`];
   if (dueBefore) {
     const what = kind === "first_contact" ? "First contact was planned for" : "Follow-up was due";
-    lines.push(`${what} ${formatDay(dueBefore)} (${days(daysBetween(dueBefore, today))} ago).`);
+    lines.push(`${what} ${formatDay(dueBefore)} (${plural(daysBetween(dueBefore, today), "day")} ago).`);
   }
   lines.push(`Log it on Today: ${todayUrl}`);
   return lines.join("\n");

@@ -377,6 +377,18 @@ const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
 
 // Server actions by "file#exportedName".
 
+/** A calendar feed action on one's own feed: the owner's keeps its address, whoever else calls. */
+function ownFeedCase(c: Ctx): ActionCase {
+  return {
+    label: "one's own feed",
+    args: () => [],
+    expect: only("everyone"),
+    after: async (actor, request) => {
+      if (actor !== "owner") expect.soft((await request.get(c.w.feedPath)).status(), `the owner's feed after ${actor}`).toBe(200);
+    },
+  };
+}
+
 const ACTIONS: Record<string, ActionRow> = {
   "app/(auth)/actions.ts#signUpAction": {
     page: "/sign-up",
@@ -661,34 +673,8 @@ const ACTIONS: Record<string, ActionRow> = {
       },
     ],
   },
-  "app/settings/calendar-actions.ts#renewCalendarFeedAction": {
-    page: "/settings",
-    cases: (c) => [
-      {
-        label: "one's own feed",
-        args: () => [],
-        expect: only("everyone"),
-        // The owner's feed keeps its address.
-        after: async (actor, request) => {
-          if (actor !== "owner") expect.soft((await request.get(c.w.feedPath)).status(), `the owner's feed after ${actor}`).toBe(200);
-        },
-      },
-    ],
-  },
-  "app/settings/calendar-actions.ts#turnOffCalendarFeedAction": {
-    page: "/settings",
-    group: "destructive",
-    cases: (c) => [
-      {
-        label: "one's own feed",
-        args: () => [],
-        expect: only("everyone"),
-        after: async (actor, request) => {
-          if (actor !== "owner") expect.soft((await request.get(c.w.feedPath)).status(), `the owner's feed after ${actor}`).toBe(200);
-        },
-      },
-    ],
-  },
+  "app/settings/calendar-actions.ts#renewCalendarFeedAction": { page: "/settings", cases: (c) => [ownFeedCase(c)] },
+  "app/settings/calendar-actions.ts#turnOffCalendarFeedAction": { page: "/settings", group: "destructive", cases: (c) => [ownFeedCase(c)] },
   "app/settings/coach-actions.ts#inviteCoachAction": {
     page: "/settings",
     cases: () => [

@@ -35,7 +35,7 @@ import { addLeads, addTouch } from "@/test/fixtures/today";
 import { createUser } from "@/db/queries/users";
 import { leads } from "@/db/schema";
 import { todayIn } from "@/lib/domain";
-import { LEAD_FORM_FIELDS } from "@/lib/leads/validation";
+import { LEAD_FORM_FIELDS } from "@/lib/leads/schemas";
 import {
   bulkDeleteAction,
   bulkDropAction,

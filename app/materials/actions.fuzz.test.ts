@@ -23,7 +23,7 @@ import { actAs } from "@/test/fuzz/session";
 import { createMaterial, getMaterial } from "@/db/queries/materials";
 import { addLeads, addTouch } from "@/test/fixtures/today";
 import { materials } from "@/db/schema";
-import { MATERIAL_FIELDS } from "@/lib/leads/material-validation";
+import { MATERIAL_FIELDS } from "@/lib/materials/schemas";
 import { createMaterialAction, deleteMaterialAction, updateMaterialAction } from "./actions";
 
 

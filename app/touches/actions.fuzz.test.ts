@@ -25,7 +25,7 @@ import { addLeads, addTouch } from "@/test/fixtures/today";
 import { leads, materials, touches } from "@/db/schema";
 import { CHANNELS, DIRECTIONS, OUTCOMES } from "@/lib/domain";
 import { EARLIEST_TOUCH, toLocalDateTime } from "@/lib/today/local-time";
-import { TOUCH_FIELDS } from "@/lib/today/touch-form";
+import { TOUCH_FIELDS } from "@/lib/touches/schemas";
 import { logTouchAction } from "./actions";
 
 

@@ -27,7 +27,7 @@ import { leads } from "@/db/schema";
 import { unescapeCsvFormula } from "@/lib/csv/escape";
 import { previewLeadsImport } from "@/lib/csv/import-leads";
 import { CSV_MAX_BYTES, CSV_MAX_ROWS } from "@/lib/csv/limits";
-import type { LeadImportValues } from "@/lib/leads/validation";
+import type { LeadImportValues } from "@/lib/leads/schemas";
 import { confirmImportAction, previewImportAction } from "./actions";
 
 

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { newPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { newPasswordSchema, personNameSchema, signInSchema } from "@/lib/auth/schemas";
 import { isCalendarDate } from "@/lib/domain";
 import { timeZoneSchema } from "@/lib/time-zone";
 
 /** The profile form: name and time zone. */
 export const profileSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
+  name: personNameSchema,
   timeZone: timeZoneSchema,
 });
 

@@ -9,6 +9,7 @@ import { signIn, SignInThrottled } from "@/lib/server/auth";
 import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { formatWait } from "@/lib/format";
 
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const values = formValues(formData, ["name", "email", "password", "timeZone", "next"] as const);
@@ -49,10 +50,4 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     throw error;
   }
   redirect(safeReturnPath(values.next));
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
 }

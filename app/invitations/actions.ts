@@ -9,7 +9,8 @@ import { failure, formValues, invalid, type ActionResult, type ActionState } fro
 import { answerInvitationSchema, withdrawInvitationSchema } from "@/lib/invitations/schemas";
 import { requireUser } from "@/lib/server/auth/session";
 import { clientAddress } from "@/lib/server/request";
-import { waitText, withCodeThrottle } from "@/lib/server/code-throttle";
+import { formatWait } from "@/lib/format";
+import { withCodeThrottle } from "@/lib/server/code-throttle";
 import { INVITATION_PROBLEMS } from "./messages";
 
 /**
@@ -36,7 +37,7 @@ export async function answerInvitationAction(_prev: ActionState, formData: FormD
       (result) => result.ok || result.reason !== "not_found",
     );
     if (attempt.throttled) {
-      return failure(`Too many wrong codes. Try again in ${waitText(attempt.retryAfterSeconds)}.`);
+      return failure(`Too many wrong codes. Try again in ${formatWait(attempt.retryAfterSeconds)}.`);
     }
     outcome = attempt.result;
   } else {

@@ -18,6 +18,7 @@ import { clearSampleData, loadSampleData } from "@/db/queries/sample-data";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/server/auth/session";
 import { todayIn } from "@/lib/domain";
+import { plural } from "@/lib/format";
 import { isUuid } from "@/lib/leads/ids";
 import {
   bulkPauseFormSchema,
@@ -157,10 +158,6 @@ export async function deleteLeadsAction(_prev: ActionState, formData: FormData):
   redirect(`/leads?deleted=${selected.ids.length}`);
 }
 
-function leadsWord(count: number): string {
-  return count === 1 ? "1 lead" : `${count} leads`;
-}
-
 export async function bulkPauseAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
   const values = formValues(formData, ["bulkPausedUntil"] as const);
@@ -172,7 +169,7 @@ export async function bulkPauseAction(_prev: ActionState, formData: FormData): P
   const until = parsed.data.bulkPausedUntil;
   foundOr404(await pauseLeads(db(), { userId: user.id, leadIds: selected.ids, until, now }));
   refresh();
-  return { ok: true, message: `Paused ${leadsWord(selected.ids.length)} until ${until}.` };
+  return { ok: true, message: `Paused ${plural(selected.ids.length, "lead")} until ${until}.` };
 }
 
 export async function bulkDropAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
@@ -188,7 +185,7 @@ export async function bulkDropAction(_prev: ActionState, formData: FormData): Pr
   const { ids } = selected;
   foundOr404(await closeLeads(db(), { userId: user.id, leadIds: ids, closedAs: "dropped", reason: parsed.data.closedReason, now: new Date() }));
   refresh();
-  return { ok: true, message: `Closed ${leadsWord(ids.length)} as dropped.` };
+  return { ok: true, message: `Closed ${plural(ids.length, "lead")} as dropped.` };
 }
 
 /** Bulk delete goes through the confirmation page first. */

@@ -3,20 +3,24 @@
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/app/components/form";
 import type { ActionResult, ActionState } from "@/lib/actions";
+import type { ButtonVariant } from "./button";
 
-/** One button that runs one action on one record (accept, decline, end, withdraw), with its answer below. */
-export function ActionButtonForm({
+/**
+ * One button that runs one action on one record (reopen, resume, accept, end, withdraw, sample
+ * data): the record's ids as hidden fields, the button, and the action's answer below it.
+ */
+export function ButtonForm({
   action,
-  fields,
+  fields = {},
   children,
   pendingText,
   variant = "secondary",
 }: {
   action: (prev: ActionState, formData: FormData) => Promise<ActionResult>;
-  fields: Record<string, string>;
+  fields?: Record<string, string>;
   children: React.ReactNode;
   pendingText?: string;
-  variant?: "primary" | "secondary" | "danger";
+  variant?: ButtonVariant;
 }) {
   const [state, formAction] = useActionState(action, null);
   return (

@@ -1,28 +1,16 @@
 // Property-based tests of the calendar feed actions (docs/reliability.md, "Bad input"): generated forms
-// through the real actions on a real database. See app/_testing/action-fuzz.ts for what is mocked
+// through the real actions on a real database. See test/fuzz/session.ts for what is mocked
 // (Auth.js's cookies, Next's request headers and cache) and why.
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  actAs,
-  addUser,
-  extraFields,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
-  fuzzDatabase,
-  runAction,
-  session,
-  toFormData,
-  type TestUser,
-} from "@/app/_testing/action-fuzz";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addUser, type TestUser } from "@/test/fuzz/database";
+import { extraFields, toFormData } from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, runAction } from "@/test/fuzz/run";
+import { actAs, session } from "@/test/fuzz/session";
 import { getCalendarFeed, getCalendarFeedData, renewCalendarFeed } from "@/db/queries/calendar-feed";
 import { calendarFeeds } from "@/db/schema";
 import { renewCalendarFeedAction, turnOffCalendarFeedAction } from "./calendar-actions";
-
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 let sam: TestUser;

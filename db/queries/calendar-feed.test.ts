@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { calendarFeeds, users } from "../schema";
-import { setUpTestDb } from "../test-db";
+import { setUpTestDb } from "@/test/db";
 import { deleteCalendarFeed, getCalendarFeed, getCalendarFeedData, renewCalendarFeed } from "./calendar-feed";
-import { addLeads, addSeeker } from "./today-fixtures";
+import { addLeads, addSeeker } from "@/test/fixtures/today";
 
 const handle = setUpTestDb();
 const now = new Date("2025-03-05T09:00:00Z");

@@ -1,9 +1,9 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { renewCalendarFeed } from "@/db/queries/calendar-feed";
-import { addLeads, addSeeker, addTouch } from "@/db/queries/today-fixtures";
+import { addLeads, addSeeker, addTouch } from "@/test/fixtures/today";
 import { getTodayData } from "@/db/queries/today";
-import { setUpTestDb } from "@/db/test-db";
+import { setUpTestDb } from "@/test/db";
 import { addDays, todayIn } from "@/lib/domain";
 import { groupToday } from "@/lib/today/group";
 import { CHANNEL_LABELS } from "@/lib/today/labels";

@@ -107,6 +107,21 @@ export function nextDueSchema(today: CalendarDate) {
     .refine((value) => value <= addDays(today, 730), "Choose a date within the next two years.");
 }
 
+/** The pause form of one lead. */
+export function pauseLeadFormSchema(today: CalendarDate) {
+  return z.object({ pausedUntil: pauseUntilSchema(today) });
+}
+
+/** The list's bulk pause: one date for every selected lead. */
+export function bulkPauseFormSchema(today: CalendarDate) {
+  return z.object({ bulkPausedUntil: pauseUntilSchema(today) });
+}
+
+/** The next-due form of one lead. */
+export function nextDueFormSchema(today: CalendarDate) {
+  return z.object({ nextDue: nextDueSchema(today) });
+}
+
 export const CLOSED_AS = ["won", "dropped"] as const;
 export type ClosedAs = (typeof CLOSED_AS)[number];
 

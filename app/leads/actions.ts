@@ -19,7 +19,7 @@ import { clearSampleData, loadSampleData } from "@/db/queries/sample-data";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/auth/session";
 import { todayIn } from "@/lib/domain";
-import { isUuid } from "@/lib/leads/ids";
+import { isUuid } from "@/lib/ids";
 import { closeLeadSchema, LEAD_FORM_FIELDS, leadFormSchema, nextDueSchema, pauseUntilSchema } from "@/lib/leads/validation";
 
 /** Leads show on Today, the list, their page and Materials: every change refreshes them all. */

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { leadsToImport, type ImportCandidate, type LeadIdentity } from "@/lib/csv/import-leads";
 import type { CalendarDate, Channel, Direction, Outcome } from "@/lib/domain";
-import { isUuid } from "@/lib/leads/ids";
+import { isUuid } from "@/lib/ids";
 import type { ClosedAs, LeadImportValues, LeadInput } from "@/lib/leads/validation";
 import type { Db } from "../client";
-import { leads, materials, touches, users } from "../schema";
+import { leads, materials, touches } from "../schema";
+import { inTransaction, lockSeeker } from "../transaction";
 import { nextLeadPosition, replanCampaign } from "./campaign";
 
 export type LeadRecord = {
@@ -50,15 +51,6 @@ const leadColumns = {
 };
 
 const listOrder = [asc(leads.position), asc(leads.createdAt), asc(leads.id)];
-
-export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => work(tx as unknown as Db));
-}
-
-/** Serialises list changes of one seeker (positions, duplicate checks, the campaign plan). */
-export async function lockSeeker(tx: Db, userId: string): Promise<void> {
-  await tx.execute(sql`select 1 from ${users} where ${users.id} = ${userId} for update`);
-}
 
 /** True when every id is one of the seeker's leads (and there is at least one). */
 async function ownsAll(tx: Db, userId: string, leadIds: readonly string[]): Promise<boolean> {

@@ -2,6 +2,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import { COLD_AFTER_DAYS } from "@/lib/domain";
 import { rowsOf, type Db } from "../client";
 import { paceRuns } from "../schema";
+import { inTransaction } from "../transaction";
 
 /** Any constant works; it only has to be the same for every instance sharing the database. */
 const PACE_JOB_LOCK = 730_210_001;
@@ -29,7 +30,7 @@ export type PaceRun = {
 export async function runPaceJob(db: Db, { now, trigger }: { now: Date; trigger: string }): Promise<PaceRun> {
   const startedAt = new Date();
   try {
-    const outcome = await db.transaction(async (tx) => {
+    const outcome = await inTransaction(db, async (tx) => {
       const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${PACE_JOB_LOCK}) as locked`);
       if (!rowsOf<{ locked: boolean }>(lock)[0]?.locked) return null;
       const unpaused = rowsOf<{ count: number }>(await tx.execute(unpauseEndedLeads(now)))[0]?.count ?? 0;

@@ -26,7 +26,8 @@ import {
   withoutNul,
   type TestUser,
 } from "@/app/_testing/action-fuzz";
-import { findInvitation, listNotesToClient } from "@/db/queries/coach";
+import { findInvitation } from "@/db/queries/coach-invitations";
+import { listNotesToClient } from "@/db/queries/coach-notes";
 import { coachInvitations, coachLinks, coachNotes } from "@/db/schema";
 import { CODE_ALPHABET, hashInvitationToken } from "@/lib/coach/invitations";
 import { createInvitationAction, endClientConnectionAction, leaveNoteAction } from "./actions";

@@ -5,7 +5,9 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { createCoachInvitation, createCoachNote, endConnection } from "@/db/queries/coach";
+import { endConnection } from "@/db/queries/coach-connections";
+import { createCoachInvitation } from "@/db/queries/coach-invitations";
+import { createCoachNote } from "@/db/queries/coach-notes";
 import { formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/auth/session";
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/db/client";
-import { listClientFacts, listInvitationsToCoach, listOpenInvitationsBy } from "@/db/queries/coach";
+import { listClientFacts } from "@/db/queries/coach-clients";
+import { listInvitationsToCoach, listOpenInvitationsBy } from "@/db/queries/coach-invitations";
 import { requireUser } from "@/lib/auth/session";
 import { formatCode } from "@/lib/coach/invitations";
 import { clientMetrics } from "@/lib/coach/metrics";

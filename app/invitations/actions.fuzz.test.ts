@@ -17,7 +17,8 @@ import {
   type FormEntries,
   type TestUser,
 } from "@/app/_testing/action-fuzz";
-import { createCoachInvitation, inviteCoachByEmail, listCoachesOf } from "@/db/queries/coach";
+import { listCoachesOf } from "@/db/queries/coach-connections";
+import { createCoachInvitation, inviteCoachByEmail } from "@/db/queries/coach-invitations";
 import { coachInvitations, coachLinks, signInFailures } from "@/db/schema";
 import { formatCode } from "@/lib/coach/invitations";
 import { answerInvitationAction, withdrawInvitationAction } from "./actions";

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { answerInvitation, withdrawInvitation, type InvitationRef } from "@/db/queries/coach";
+import { answerInvitation, withdrawInvitation, type InvitationRef } from "@/db/queries/coach-invitations";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/auth/sign-in";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { InvitationView } from "@/db/queries/coach";
+import type { InvitationView } from "@/db/queries/coach-invitations";
 import { dateText } from "@/app/coach/format";
 import { ActionButtonForm } from "./action-button-form";
 import { answerInvitationAction } from "./actions";

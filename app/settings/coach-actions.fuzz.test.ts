@@ -19,7 +19,8 @@ import {
   submit,
   fuzzDatabase,
 } from "@/app/_testing/action-fuzz";
-import { listCoachesOf, listOpenInvitationsBy } from "@/db/queries/coach";
+import { listCoachesOf } from "@/db/queries/coach-connections";
+import { listOpenInvitationsBy } from "@/db/queries/coach-invitations";
 import { coachInvitations, coachLinks } from "@/db/schema";
 import { endCoachConnectionAction, inviteCoachAction } from "./coach-actions";
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { db } from "@/db/client";
-import { listCoachesOf, listOpenInvitationsBy } from "@/db/queries/coach";
+import { listCoachesOf } from "@/db/queries/coach-connections";
+import { listOpenInvitationsBy } from "@/db/queries/coach-invitations";
 import { requireUser } from "@/lib/auth/session";
 import { dateText } from "@/app/coach/format";
 import { ActionButtonForm } from "@/app/invitations/action-button-form";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { dismissCoachNote } from "@/db/queries/today";
+import { dismissCoachNote } from "@/db/queries/coach-notes";
 import { formValues, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/auth/session";
 

@@ -1,11 +1,11 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { COLD_AFTER_DAYS } from "@/lib/domain";
 import { calendarDateOf } from "@/lib/coach/days";
 import type { ClientFacts } from "@/lib/coach/metrics";
 import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";
 import { coachLinks, leads, touches, users } from "../schema";
 import { liveLinkTo } from "./coach-connections";
+import { daysLateSql, isColdSql, isOverdueSql } from "./pace-sql";
 
 /** The coach's read-only view of their clients: figures, leads (no contact details) and touches. */
 
@@ -35,9 +35,9 @@ type FactsRow = {
 /**
  * Every live client's facts in one statement, whatever the number of clients, leads and touches:
  * pace states are counted per lead and outbound touches per day in each client's own zone, in
- * SQL; lib/coach/metrics turns them into the figures. The pace rule here is computePace's
- * (lib/domain/pace), restated in SQL because running it per lead in JS costs ~0.1 ms a lead;
- * coach-clients.test.ts holds the two equal on generated leads.
+ * SQL; lib/coach/metrics turns them into the figures. The pace rule is computePace's in SQL
+ * (pace-sql.ts), because running it per lead in JS costs ~0.1 ms a lead; coach-clients.test.ts
+ * holds the two equal on generated leads.
  */
 export async function listClientFacts(
   db: Db,
@@ -71,16 +71,7 @@ export async function listClientFacts(
     lead_paces as (
       select l.user_id as seeker_id, lt.lead_id is not null as contacted, lt.outbound, lt.phone_outbound,
              lt.too_soon, lt.last_at, lt.last_day,
-             case
-               when l.closed_at is not null or l.paused_until > c.today then null
-               else c.today - case
-                 -- A date set by hand holds until the next touch after it was set.
-                 when l.next_due_override is not null
-                      and (lt.last_at is null or lt.last_at < l.next_due_override_set_at) then l.next_due_override
-                 when lt.last_at is null then l.planned_first_contact
-                 else date '1970-01-01' + lt.last_day + l.cadence_days
-               end
-             end as days_late
+             ${daysLateSql({ today: sql`c.today`, lastTouchAt: sql`lt.last_at`, lastTouchDay: sql`date '1970-01-01' + lt.last_day` })} as days_late
       from ${leads} l
       join clients c on c.seeker_id = l.user_id
       left join lead_touches lt on lt.lead_id = l.id
@@ -89,8 +80,8 @@ export async function listClientFacts(
       select seeker_id,
              count(*)::int as leads_total,
              count(*) filter (where contacted)::int as leads_contacted,
-             count(*) filter (where days_late between 1 and ${COLD_AFTER_DAYS})::int as overdue,
-             count(*) filter (where days_late > ${COLD_AFTER_DAYS})::int as cold,
+             count(*) filter (where ${isOverdueSql(sql`days_late`)})::int as overdue,
+             count(*) filter (where ${isColdSql(sql`days_late`)})::int as cold,
              coalesce(sum(outbound), 0)::int as outbound,
              coalesce(sum(phone_outbound), 0)::int as phone_outbound,
              coalesce(sum(too_soon), 0)::int as too_soon,
@@ -170,19 +161,23 @@ export async function getClientFacts(
   return facts ?? null;
 }
 
-export type ClientLead = {
-  id: string;
-  company: string;
-  contactName: string;
-  title: string;
-  cadenceDays: number;
-  plannedFirstContact: string | null;
-  nextDueOverride: string | null;
-  nextDueOverrideSetAt: Date | null;
-  pausedUntil: string | null;
-  closedAt: Date | null;
-  closedAs: "won" | "dropped" | null;
-  lastTouch: { at: Date; channel: (typeof touches.channel.enumValues)[number]; direction: "outbound" | "inbound" } | null;
+/** What the coach sees of a lead: no contact details, only the company, the person, and what the pace needs. */
+const clientLeadColumns = {
+  id: leads.id,
+  company: leads.company,
+  contactName: leads.contactName,
+  title: leads.title,
+  cadenceDays: leads.cadenceDays,
+  plannedFirstContact: leads.plannedFirstContact,
+  nextDueOverride: leads.nextDueOverride,
+  nextDueOverrideSetAt: leads.nextDueOverrideSetAt,
+  pausedUntil: leads.pausedUntil,
+  closedAt: leads.closedAt,
+  closedAs: leads.closedAs,
+};
+
+export type ClientLead = Pick<typeof leads.$inferSelect, keyof typeof clientLeadColumns> & {
+  lastTouch: Pick<typeof touches.$inferSelect, "at" | "channel" | "direction"> | null;
 };
 
 /**
@@ -207,17 +202,7 @@ export async function listClientLeads(
     .as("last_touches");
   const rows = await db
     .select({
-      id: leads.id,
-      company: leads.company,
-      contactName: leads.contactName,
-      title: leads.title,
-      cadenceDays: leads.cadenceDays,
-      plannedFirstContact: leads.plannedFirstContact,
-      nextDueOverride: leads.nextDueOverride,
-      nextDueOverrideSetAt: leads.nextDueOverrideSetAt,
-      pausedUntil: leads.pausedUntil,
-      closedAt: leads.closedAt,
-      closedAs: leads.closedAs,
+      ...clientLeadColumns,
       lastAt: lastTouches.at,
       lastChannel: lastTouches.channel,
       lastDirection: lastTouches.direction,
@@ -233,17 +218,20 @@ export async function listClientLeads(
   }));
 }
 
-export type ClientTouch = {
-  id: string;
-  leadId: string;
-  company: string;
-  at: Date;
-  channel: (typeof touches.channel.enumValues)[number];
-  direction: "outbound" | "inbound";
-  outcome: (typeof touches.outcome.enumValues)[number] | null;
-  note: string;
-  tooSoon: boolean;
+const clientTouchColumns = {
+  id: touches.id,
+  leadId: touches.leadId,
+  company: leads.company,
+  at: touches.at,
+  channel: touches.channel,
+  direction: touches.direction,
+  outcome: touches.outcome,
+  note: touches.note,
+  tooSoon: touches.tooSoon,
 };
+
+export type ClientTouch = Pick<typeof touches.$inferSelect, Exclude<keyof typeof clientTouchColumns, "company">> &
+  Pick<typeof leads.$inferSelect, "company">;
 
 /** The client's touches, newest first, at most `limit`, with how many there are in all. */
 export async function listClientTouches(
@@ -253,15 +241,7 @@ export async function listClientTouches(
   if (!isUuid(seekerId)) return { touches: [], total: 0 };
   const rows = await db
     .select({
-      id: touches.id,
-      leadId: touches.leadId,
-      company: leads.company,
-      at: touches.at,
-      channel: touches.channel,
-      direction: touches.direction,
-      outcome: touches.outcome,
-      note: touches.note,
-      tooSoon: touches.tooSoon,
+      ...clientTouchColumns,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(touches)

@@ -1,33 +1,12 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { leadsToImport, type ImportCandidate, type LeadIdentity } from "@/lib/csv/import-leads";
-import type { CalendarDate, Channel, Direction, Outcome } from "@/lib/domain";
+import type { CalendarDate, Channel, ClosedAs, Direction, Outcome } from "@/lib/domain";
 import { isUuid } from "@/lib/ids";
-import type { ClosedAs, LeadImportValues, LeadInput } from "@/lib/leads/validation";
+import type { LeadImportValues, LeadInput } from "@/lib/leads/validation";
 import type { Db } from "../client";
 import { leads, materials, touches } from "../schema";
 import { inTransaction, lockSeeker } from "../transaction";
 import { nextLeadPosition, replanCampaign } from "./campaign";
-
-export type LeadRecord = {
-  id: string;
-  company: string;
-  contactName: string;
-  title: string;
-  email: string;
-  phone: string;
-  linkedinUrl: string;
-  notes: string;
-  personalNotes: string;
-  position: number;
-  cadenceDays: number;
-  plannedFirstContact: CalendarDate | null;
-  nextDueOverride: CalendarDate | null;
-  nextDueOverrideSetAt: Date | null;
-  pausedUntil: CalendarDate | null;
-  closedAt: Date | null;
-  closedAs: ClosedAs | null;
-  closedReason: string;
-};
 
 const leadColumns = {
   id: leads.id,
@@ -49,6 +28,9 @@ const leadColumns = {
   closedAs: leads.closedAs,
   closedReason: leads.closedReason,
 };
+
+/** A lead as the seeker's own pages read it: the columns above, typed by the schema. */
+export type LeadRecord = Pick<typeof leads.$inferSelect, keyof typeof leadColumns>;
 
 const listOrder = [asc(leads.position), asc(leads.createdAt), asc(leads.id)];
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays, isCalendarDate, type CalendarDate } from "@/lib/domain";
+import { addDays, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
 
 export const CADENCE_MIN_DAYS = 1;
 export const CADENCE_MAX_DAYS = 90;
@@ -106,9 +106,6 @@ export function nextDueSchema(today: CalendarDate) {
     .refine((value) => value >= today, `Choose today (${today}) or a later date.`)
     .refine((value) => value <= addDays(today, 730), "Choose a date within the next two years.");
 }
-
-export const CLOSED_AS = ["won", "dropped"] as const;
-export type ClosedAs = (typeof CLOSED_AS)[number];
 
 /** Closing as dropped needs a reason; a win may say what it was. */
 export const closeLeadSchema = z

@@ -5,41 +5,29 @@ import { leads, materials, touches, users } from "../schema";
 import { getSeekerSettings, type SeekerSettings } from "./campaign";
 import { getLatestCoachNote, type CoachNote } from "./coach-notes";
 
-/** A lead with what the Today screen needs to pace it and to show it. */
-export type TodayLead = {
-  id: string;
-  company: string;
-  contactName: string;
-  title: string;
-  email: string;
-  phone: string;
-  position: number;
-  cadenceDays: number;
-  plannedFirstContact: string | null;
-  nextDueOverride: string | null;
-  nextDueOverrideSetAt: Date | null;
-  pausedUntil: string | null;
-  closedAt: Date | null;
+const todayLeadColumns = {
+  id: leads.id,
+  company: leads.company,
+  contactName: leads.contactName,
+  title: leads.title,
+  email: leads.email,
+  phone: leads.phone,
+  position: leads.position,
+  cadenceDays: leads.cadenceDays,
+  plannedFirstContact: leads.plannedFirstContact,
+  nextDueOverride: leads.nextDueOverride,
+  nextDueOverrideSetAt: leads.nextDueOverrideSetAt,
+  pausedUntil: leads.pausedUntil,
+  closedAt: leads.closedAt,
 };
+
+/** A lead with what the Today screen needs to pace it and to show it. */
+export type TodayLead = Pick<typeof leads.$inferSelect, keyof typeof todayLeadColumns>;
 
 /** Every lead of the seeker, closed ones too (they count in the campaign's progress), in list order. */
 export async function listTodayLeads(db: Db, { userId }: { userId: string }): Promise<TodayLead[]> {
   return db
-    .select({
-      id: leads.id,
-      company: leads.company,
-      contactName: leads.contactName,
-      title: leads.title,
-      email: leads.email,
-      phone: leads.phone,
-      position: leads.position,
-      cadenceDays: leads.cadenceDays,
-      plannedFirstContact: leads.plannedFirstContact,
-      nextDueOverride: leads.nextDueOverride,
-      nextDueOverrideSetAt: leads.nextDueOverrideSetAt,
-      pausedUntil: leads.pausedUntil,
-      closedAt: leads.closedAt,
-    })
+    .select(todayLeadColumns)
     .from(leads)
     .where(eq(leads.userId, userId))
     .orderBy(asc(leads.position), asc(leads.createdAt));

@@ -5,7 +5,7 @@ import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";
 import { coachLinks, leads, touches, users } from "../schema";
 import { liveLinkTo } from "./coach-connections";
-import { daysLateSql, isColdSql, isOverdueSql } from "./pace-sql";
+import { daysLateSql, isColdSql, isOverdueSql, paceColumns } from "./pace-sql";
 
 /** The coach's read-only view of their clients: figures, leads (no contact details) and touches. */
 
@@ -167,12 +167,7 @@ const clientLeadColumns = {
   company: leads.company,
   contactName: leads.contactName,
   title: leads.title,
-  cadenceDays: leads.cadenceDays,
-  plannedFirstContact: leads.plannedFirstContact,
-  nextDueOverride: leads.nextDueOverride,
-  nextDueOverrideSetAt: leads.nextDueOverrideSetAt,
-  pausedUntil: leads.pausedUntil,
-  closedAt: leads.closedAt,
+  ...paceColumns,
   closedAs: leads.closedAs,
 };
 

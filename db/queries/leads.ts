@@ -7,6 +7,7 @@ import type { Db } from "../client";
 import { leads, materials, touches } from "../schema";
 import { inTransaction, lockSeeker } from "../transaction";
 import { nextLeadPosition, replanCampaign } from "./campaign";
+import { paceColumns } from "./pace-sql";
 
 const leadColumns = {
   id: leads.id,
@@ -19,12 +20,7 @@ const leadColumns = {
   notes: leads.notes,
   personalNotes: leads.personalNotes,
   position: leads.position,
-  cadenceDays: leads.cadenceDays,
-  plannedFirstContact: leads.plannedFirstContact,
-  nextDueOverride: leads.nextDueOverride,
-  nextDueOverrideSetAt: leads.nextDueOverrideSetAt,
-  pausedUntil: leads.pausedUntil,
-  closedAt: leads.closedAt,
+  ...paceColumns,
   closedAs: leads.closedAs,
   closedReason: leads.closedReason,
 };

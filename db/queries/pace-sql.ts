@@ -10,6 +10,16 @@ import { leads } from "../schema";
  * and pace-job.test.ts hold each query equal to computePace on generated leads.
  */
 
+/** The lead columns computePace reads (its LeadFacts but the touches): every pace-aware select takes them. */
+export const paceColumns = {
+  cadenceDays: leads.cadenceDays,
+  plannedFirstContact: leads.plannedFirstContact,
+  nextDueOverride: leads.nextDueOverride,
+  nextDueOverrideSetAt: leads.nextDueOverrideSetAt,
+  pausedUntil: leads.pausedUntil,
+  closedAt: leads.closedAt,
+};
+
 /** The lead's columns as `l`: a query using these fragments reads the lead as `from ${leads} l`. */
 const paceLead = alias(leads, "l");
 

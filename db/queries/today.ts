@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { leads, materials, touches, users } from "../schema";
 import { getSeekerSettings, type SeekerSettings } from "./campaign";
 import { getLatestCoachNote, type CoachNote } from "./coach-notes";
+import { paceColumns } from "./pace-sql";
 
 const todayLeadColumns = {
   id: leads.id,
@@ -13,12 +14,7 @@ const todayLeadColumns = {
   email: leads.email,
   phone: leads.phone,
   position: leads.position,
-  cadenceDays: leads.cadenceDays,
-  plannedFirstContact: leads.plannedFirstContact,
-  nextDueOverride: leads.nextDueOverride,
-  nextDueOverrideSetAt: leads.nextDueOverrideSetAt,
-  pausedUntil: leads.pausedUntil,
-  closedAt: leads.closedAt,
+  ...paceColumns,
 };
 
 /** A lead with what the Today screen needs to pace it and to show it. */

@@ -1,6 +1,6 @@
 import { ButtonForm } from "@/app/components/button-form";
 import { answerInvitationAction, withdrawInvitationAction } from "@/app/invitations/actions";
-import type { OpenInvitation } from "@/db/queries/coach";
+import type { OpenInvitation } from "@/db/queries/coach-invitations";
 import { formatCode } from "@/lib/coach/invitations";
 import { formatDate } from "@/lib/format";
 import { CreateInvitationForm } from "./forms";

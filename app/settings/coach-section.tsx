@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { db } from "@/db/client";
-import { listCoachesOf, listOpenInvitationsBy } from "@/db/queries/coach";
+import { listCoachesOf } from "@/db/queries/coach-connections";
+import { listOpenInvitationsBy } from "@/db/queries/coach-invitations";
 import { requireUser } from "@/lib/server/auth/session";
 import { formatDate } from "@/lib/format";
 import { ButtonForm } from "@/app/components/button-form";

@@ -9,8 +9,8 @@ import { inTransaction, lockSeeker } from "../transaction";
 import { nextLeadPosition, replanCampaign } from "./campaign";
 import { paceColumns } from "./pace-sql";
 
-const leadColumns = {
-  id: leads.id,
+/** The lead's own details: what the form edits and the CSV carries. */
+const detailColumns = {
   company: leads.company,
   contactName: leads.contactName,
   title: leads.title,
@@ -19,6 +19,11 @@ const leadColumns = {
   linkedinUrl: leads.linkedinUrl,
   notes: leads.notes,
   personalNotes: leads.personalNotes,
+};
+
+const leadColumns = {
+  id: leads.id,
+  ...detailColumns,
   position: leads.position,
   ...paceColumns,
   closedAs: leads.closedAs,
@@ -334,14 +339,7 @@ export type LeadExportRecord = LeadImportValues & {
 export async function listLeadsForExport(db: Db, { userId }: { userId: string }): Promise<LeadExportRecord[]> {
   return db
     .select({
-      company: leads.company,
-      contactName: leads.contactName,
-      title: leads.title,
-      email: leads.email,
-      phone: leads.phone,
-      linkedinUrl: leads.linkedinUrl,
-      notes: leads.notes,
-      personalNotes: leads.personalNotes,
+      ...detailColumns,
       cadenceDays: leads.cadenceDays,
       pausedUntil: leads.pausedUntil,
       closedAs: leads.closedAs,

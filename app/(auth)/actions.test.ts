@@ -1,12 +1,18 @@
 // Sign-up does the cheap things first (validation, the per-address allowance, whether the e-mail is
 // taken) and hashes a new password (argon2id, slow on purpose) only then, one at a time.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { addUser, request, submit, fuzzDatabase } from "@/app/_testing/action-fuzz";
+import { addUser } from "@/test/fuzz/database";
+import { fuzzDatabase, submit } from "@/test/fuzz/run";
+import { request } from "@/test/fuzz/session";
 import { signUpAction } from "./actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
+// The fuzz tests' stand-ins for Auth.js's cookies, the request's headers and Next's cache (test/fuzz/session.ts).
+vi.hoisted(() => {
+  process.env.AUTH_SECRET ??= "action-tests-secret-that-is-long-enough-0123456789";
+});
+vi.mock("next-auth", () => import("@/test/fuzz/session").then((m) => m.fakeNextAuthModule()));
+vi.mock("next/headers", () => import("@/test/fuzz/session").then((m) => m.fakeHeadersModule()));
+vi.mock("next/cache", () => import("@/test/fuzz/session").then((m) => m.fakeCacheModule()));
 
 /** Every hash of a password, and how many ran at once at most. */
 const hashing = vi.hoisted(() => ({ calls: 0, running: 0, mostAtOnce: 0 }));

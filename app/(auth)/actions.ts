@@ -3,26 +3,17 @@
 import { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { createUser, findUserCredentials } from "@/db/queries/users";
 import { challenged, failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { CHALLENGE_MESSAGE } from "@/lib/auth/proof-of-work";
 import { formatWait } from "@/lib/format";
 import { signIn, SignInChallenge, SignInThrottled } from "@/lib/server/auth";
-import { newPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { clientAddress } from "@/lib/server/request";
 import { recordSignUp, signUpHashing, signUpWait } from "@/lib/server/sign-up-throttle";
-import { timeZoneSchema } from "@/lib/time-zone";
-
-const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
-  email: signInSchema.shape.email,
-  password: newPasswordSchema,
-  timeZone: timeZoneSchema,
-});
 
 const ACCOUNT_EXISTS = "An account with this e-mail already exists. Sign in instead.";
 

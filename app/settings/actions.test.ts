@@ -1,14 +1,20 @@
 // Changing the password checks the current one: those checks count with the failed sign-ins (same
 // throttle, same keys), so a stolen session is no faster an oracle than the sign-in form.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { actAs, addUser, request, submit, fuzzDatabase } from "@/app/_testing/action-fuzz";
+import { addUser } from "@/test/fuzz/database";
+import { fuzzDatabase, submit } from "@/test/fuzz/run";
+import { actAs, request } from "@/test/fuzz/session";
 import { hashPassword } from "@/lib/server/auth/password";
 import { attemptSignIn } from "@/lib/server/auth/sign-in";
 import { changePasswordAction } from "./actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
+// The fuzz tests' stand-ins for Auth.js's cookies, the request's headers and Next's cache (test/fuzz/session.ts).
+vi.hoisted(() => {
+  process.env.AUTH_SECRET ??= "action-tests-secret-that-is-long-enough-0123456789";
+});
+vi.mock("next-auth", () => import("@/test/fuzz/session").then((m) => m.fakeNextAuthModule()));
+vi.mock("next/headers", () => import("@/test/fuzz/session").then((m) => m.fakeHeadersModule()));
+vi.mock("next/cache", () => import("@/test/fuzz/session").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 const PASSWORD = "a calm and steady pace";

@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { endAllSessions, endSession } from "@/db/queries/sessions";
 import { updatePasswordHash, updateUserProfile } from "@/db/queries/users";
@@ -11,17 +10,11 @@ import { challenged, failure, formValues, invalid, type ActionResult, type Actio
 import { CHALLENGE_MESSAGE } from "@/lib/auth/proof-of-work";
 import { formatWait } from "@/lib/format";
 import { signIn, signOut } from "@/lib/server/auth";
-import { newPasswordSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
 import { requireUser } from "@/lib/server/auth/session";
 import { attemptSignIn } from "@/lib/server/auth/sign-in";
 import { clientAddress } from "@/lib/server/request";
-import { timeZoneSchema } from "@/lib/time-zone";
-
-const profileSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
-  timeZone: timeZoneSchema,
-});
+import { passwordChangeSchema, profileSchema, signOutDeviceSchema } from "@/lib/settings/schemas";
 
 export async function updateProfileAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
@@ -32,11 +25,6 @@ export async function updateProfileAction(_prev: ActionState, formData: FormData
   revalidatePath("/", "layout");
   return { ok: true, message: "Saved." };
 }
-
-const passwordChangeSchema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password.").max(1024, "That password is too long."),
-  newPassword: newPasswordSchema,
-});
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
@@ -76,12 +64,10 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
 }
 
-const deviceSchema = z.object({ sessionId: z.uuid("This device is not signed in.") });
-
 /** Ends one of the user's sessions (Settings, "Devices signed in"); this device's own sends to sign-in. */
 export async function signOutDeviceAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const parsed = deviceSchema.safeParse(formValues(formData, ["sessionId"] as const));
+  const parsed = signOutDeviceSchema.safeParse(formValues(formData, ["sessionId"] as const));
   if (!parsed.success) return invalid(parsed.error, undefined, "This device is not signed in.");
   if (!(await endSession(db(), { userId: user.id, sessionId: parsed.data.sessionId }))) {
     return failure("This device is not signed in.");

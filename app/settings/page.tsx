@@ -5,6 +5,7 @@ import { listTimeZones } from "@/lib/time-zone";
 import { db } from "@/db/client";
 import { getSeekerSettings } from "@/db/queries/campaign";
 import { getLastPaceCheck } from "@/db/queries/pace-job";
+import { CalendarFeedSection } from "./calendar-feed-section";
 import { CampaignForm } from "./campaign-form";
 import { CoachSection } from "./coach-section";
 import { DevicesSection } from "./devices-section";
@@ -45,6 +46,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </p>
         </section>
       ) : null}
+      <CalendarFeedSection />
       <CoachSection />
       <section aria-labelledby="password-heading" className="space-y-4">
         <h2 id="password-heading" className="text-lg font-semibold">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setUpTestDb } from "../test-db";
+import { setUpTestDb } from "@/test/db";
 import { createSession, endAllSessions, endSession, forgetExpiredSessions, getSessionUser, listSessions, SESSION_SEEN_EVERY_SECONDS } from "./sessions";
 import { createUser, updateUserProfile } from "./users";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { setUpTestDb } from "@/db/test-db";
+import { setUpTestDb } from "@/test/db";
 import { leadingZeroBits, PROOF_OF_WORK_BITS, proofOf, solveChallenge } from "@/lib/auth/proof-of-work";
 import { CHALLENGE_TTL_SECONDS, checkProof, issueChallenge, spendProof } from "./proof-of-work";
 

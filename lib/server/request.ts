@@ -30,3 +30,14 @@ export function clientAddress(headers: Headers, trustedProxies = readEnv().TRUST
 function plainAddress(address: string): string {
   return address.replace(/^::ffff:(\d{1,3}(\.\d{1,3}){3})$/i, "$1");
 }
+
+/**
+ * The address the person reached the app at (a form's Origin, else the forwarded or plain host),
+ * so a link made for them (an invitation, a calendar feed) works the same way for whoever gets it.
+ */
+export function requestOrigin(headers: Headers): string {
+  const origin = headers.get("origin");
+  if (origin) return origin;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
+  return `${headers.get("x-forwarded-proto") ?? "http"}://${host}`;
+}

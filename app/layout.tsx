@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { currentUser } from "@/lib/server/auth/session";
+import { VerifyEmailBanner } from "./components/verify-email-banner";
 import { signOutAction } from "./settings/actions";
 import "./globals.css";
 
@@ -58,6 +59,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </nav>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+          {user && !user.emailVerified ? <VerifyEmailBanner email={user.email} /> : null}
           {children}
         </main>
       </body>

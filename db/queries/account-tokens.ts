@@ -10,6 +10,7 @@ import {
 import { hashSecretToken, newSecretToken } from "@/lib/server/secret-tokens";
 import type { Db } from "../client";
 import { accountTokens, users } from "../schema";
+import { mailWaitingInvitations } from "./invitation-mail";
 import { takeMailRequest } from "./mail-requests";
 import { enqueueMail } from "./outbox";
 import { createUser, normalizeEmail, type SessionUser } from "./users";
@@ -125,7 +126,16 @@ export async function requestEmailChange(
 
 export type AccountTokenView = { state: AccountTokenState; purpose: AccountTokenPurpose; name: string | null; email: string | null };
 
-type TokenRow = { id: string; userId: string; email: string; currentEmail: string; name: string; expiresAt: Date; usedAt: Date | null };
+type TokenRow = {
+  id: string;
+  userId: string;
+  email: string;
+  currentEmail: string;
+  name: string;
+  verifiedAt: Date | null;
+  expiresAt: Date;
+  usedAt: Date | null;
+};
 
 async function selectToken(db: Db, { token, purpose, lock }: { token: string; purpose: AccountTokenPurpose; lock: boolean }): Promise<TokenRow | null> {
   if (!isWellFormedAccountToken(token)) return null;
@@ -136,6 +146,7 @@ async function selectToken(db: Db, { token, purpose, lock }: { token: string; pu
       email: accountTokens.email,
       currentEmail: users.email,
       name: users.name,
+      verifiedAt: users.emailVerifiedAt,
       expiresAt: accountTokens.expiresAt,
       usedAt: accountTokens.usedAt,
     })
@@ -183,6 +194,7 @@ export async function verifyEmailWithToken(
     const { state, row } = await spendToken(tx, { ...args, purpose: "verify_email" });
     if (state !== "open") return { state };
     await tx.update(users).set({ emailVerifiedAt: args.now, updatedAt: sql`now()` }).where(eq(users.id, row!.userId));
+    if (!row!.verifiedAt) await mailWaitingInvitations(tx, { seekerId: row!.userId, now: args.now });
     return { state, userId: row!.userId };
   });
 }
@@ -207,6 +219,7 @@ export async function resetPasswordWithToken(
         updatedAt: sql`now()`,
       })
       .where(eq(users.id, row!.userId));
+    if (!row!.verifiedAt) await mailWaitingInvitations(tx, { seekerId: row!.userId, now: args.now });
     return { state, email: row!.currentEmail };
   });
 }

@@ -69,7 +69,7 @@ async function rowCount(table: typeof coachNotes | typeof coachLinks | typeof co
   return row!.n;
 }
 
-const viewer = (p: Person) => ({ id: p.id, email: p.email });
+const viewer = (p: Person) => ({ id: p.id, email: p.email, emailVerified: true });
 
 describe("invitations", () => {
   it("a coach's link shows who asks, connects the seeker who accepts, and works once", async () => {

@@ -164,6 +164,8 @@ const styles = {
 function MailHtml({ draft }: { draft: Draft }) {
   return (
     <html lang="en">
+      {/* An e-mail, not a Next.js page: next/head does not apply. */}
+      {/* eslint-disable-next-line @next/next/no-head-element */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width" />

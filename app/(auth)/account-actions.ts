@@ -5,14 +5,14 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { requestPasswordReset, resendVerification, resetPasswordWithToken, verifyEmailWithToken } from "@/db/queries/account-tokens";
+import { findAccountToken, requestPasswordReset, resendVerification, resetPasswordWithToken, verifyEmailWithToken } from "@/db/queries/account-tokens";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { ACCOUNT_TOKEN_PROBLEMS } from "@/lib/auth/account-tokens";
 import { newPasswordSchema, signInSchema } from "@/lib/auth/schemas";
 import { signIn } from "@/lib/server/auth";
 import { hashPassword } from "@/lib/server/auth/password";
 import { currentUser, requireUser } from "@/lib/server/auth/session";
-import { wakeMailSender } from "@/lib/server/mail/sender";
+import { wakeMailSender } from "@/lib/server/mail/wake";
 import { clientAddress } from "@/lib/server/request";
 
 /*
@@ -67,6 +67,9 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
   const parsed = resetSchema.safeParse(formValues(formData, ["token", "password"] as const));
   if (!parsed.success) return invalid(parsed.error);
   const viewer = await currentUser();
+  // A link that cannot work costs no password hashing (slow on purpose).
+  const link = await findAccountToken(db(), { token: parsed.data.token, purpose: "reset_password", signedInUserId: viewer?.id ?? null, now: new Date() });
+  if (link.state !== "open") return failure(ACCOUNT_TOKEN_PROBLEMS[link.state]);
   const outcome = await resetPasswordWithToken(db(), {
     token: parsed.data.token,
     signedInUserId: viewer?.id ?? null,

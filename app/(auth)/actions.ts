@@ -9,7 +9,7 @@ import { failure, formValues, invalid, type ActionResult, type ActionState } fro
 import { signIn, SignInThrottled } from "@/lib/server/auth";
 import { newPasswordSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
-import { wakeMailSender } from "@/lib/server/mail/sender";
+import { wakeMailSender } from "@/lib/server/mail/wake";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { signInSchema } from "@/lib/auth/schemas";
 import { formatWait } from "@/lib/format";

@@ -7,7 +7,7 @@ import { db } from "@/db/client";
 import { endConnection, inviteCoachByEmail } from "@/db/queries/coach";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/server/auth/session";
-import { wakeMailSender } from "@/lib/server/mail/sender";
+import { wakeMailSender } from "@/lib/server/mail/wake";
 import { signInSchema } from "@/lib/auth/schemas";
 import { INVITATION_TTL_DAYS } from "@/lib/coach/invitations";
 

@@ -23,7 +23,7 @@ import { createUser, normalizeEmail, type SessionUser } from "./users";
  */
 
 /** A new link for the user; the token is returned once, to go into the message. */
-async function issueAccountToken(
+export async function issueAccountToken(
   db: Db,
   { userId, purpose, email, now }: { userId: string; purpose: AccountTokenPurpose; email: string; now: Date },
 ): Promise<string> {

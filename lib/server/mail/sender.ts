@@ -3,6 +3,7 @@ import { claimDueMail, markMailSent, recordMailFailure } from "@/db/queries/outb
 import { parseMailMessage, renderMail } from "@/lib/mail/messages";
 import type { MailConfig } from "@/lib/server/env";
 import type { MailTransport } from "./transport";
+import { currentMailWake, setMailWake } from "./wake";
 
 export const MAIL_POLL_INTERVAL_MS = 2_000;
 
@@ -53,13 +54,6 @@ export function describeSmtpError(error: unknown): { summary: string; permanent:
   return { summary: parts.join(" "), permanent: status !== undefined && status >= 500 && status < 600 };
 }
 
-const globalForMail = globalThis as unknown as { cadenceMailWake?: () => void };
-
-/** Sends what was just queued now rather than at the next poll (a no-op where no sender runs, as in tests). */
-export function wakeMailSender(): void {
-  globalForMail.cadenceMailWake?.();
-}
-
 /**
  * The sender that runs inside every app server (started by lib/server/startup.ts): it polls the
  * outbox every few seconds, and at once when an action queued something in this process. Several
@@ -93,13 +87,13 @@ export function startMailSender(
         }
       });
   };
-  globalForMail.cadenceMailWake = tick;
+  setMailWake(tick);
   tick();
   const timer = setInterval(tick, intervalMs);
   timer.unref();
   return () => {
     clearInterval(timer);
-    if (globalForMail.cadenceMailWake === tick) delete globalForMail.cadenceMailWake;
+    if (currentMailWake() === tick) setMailWake(undefined);
     transport.close();
   };
 }

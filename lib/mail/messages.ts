@@ -1,4 +1,3 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import { z } from "zod";
 import { formatDate } from "@/lib/format";
 import type { MailKind } from "./kinds";
@@ -6,7 +5,7 @@ import { absoluteUrl, MAIL_PATHS } from "./links";
 
 /*
  * Every message as a pure function of its data and the app's public address: the subject, a plain
- * text part and an HTML part (plain JSX rendered to static markup, so every value is escaped).
+ * text part and an HTML part (a fixed template, every value escaped).
  * A new kind of message (the morning digest) is one more entry in MAIL_KINDS, PAYLOADS and RENDERERS.
  */
 
@@ -125,7 +124,7 @@ export function renderMail(message: MailMessage, { appUrl }: { appUrl: string })
   return {
     subject: draft.subject,
     text: plainText(draft),
-    html: `<!DOCTYPE html>${renderToStaticMarkup(<MailHtml draft={draft} />)}`,
+    html: mailHtml(draft),
     links,
     headers: draft.headers ?? {},
   };
@@ -145,51 +144,31 @@ function plainText(draft: Draft): string {
   return [draft.greeting, ...paragraphs, `-- \n${draft.footer}`].join("\n\n") + "\n";
 }
 
-const styles = {
-  body: { margin: 0, padding: "24px", backgroundColor: "#fafaf9", fontFamily: "Arial, Helvetica, sans-serif", color: "#1c1917" },
-  card: { maxWidth: "560px", margin: "0 auto", padding: "24px", backgroundColor: "#ffffff", borderRadius: "8px" },
-  p: { fontSize: "16px", lineHeight: "24px", margin: "0 0 16px" },
-  button: {
-    display: "inline-block",
-    padding: "12px 20px",
-    backgroundColor: "#0f766e",
-    color: "#ffffff",
-    borderRadius: "6px",
-    fontWeight: 600,
-    textDecoration: "none",
-  },
-  footer: { fontSize: "13px", lineHeight: "20px", color: "#57534e", margin: "24px 0 0" },
+/** Text as HTML: every character that could open markup or end an attribute is escaped. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" })[char]!);
+}
+
+const STYLE = {
+  body: "margin:0;padding:24px;background-color:#fafaf9;font-family:Arial,Helvetica,sans-serif;color:#1c1917",
+  card: "max-width:560px;margin:0 auto;padding:24px;background-color:#ffffff;border-radius:8px",
+  p: "font-size:16px;line-height:24px;margin:0 0 16px",
+  button: "display:inline-block;padding:12px 20px;background-color:#0f766e;color:#ffffff;border-radius:6px;font-weight:600;text-decoration:none",
+  footer: "font-size:13px;line-height:20px;color:#57534e;margin:24px 0 0",
 };
 
-function MailHtml({ draft }: { draft: Draft }) {
+/**
+ * The HTML part: a fixed template in which every value goes through escapeHtml. (Not React's
+ * renderToStaticMarkup: Next.js refuses react-dom/server in server code.)
+ */
+function mailHtml(draft: Draft): string {
+  const part = (item: Paragraph) =>
+    typeof item === "string" ? `<span>${escapeHtml(item)} </span>` : `<a href="${escapeHtml(item.link)}" style="${STYLE.button}">${escapeHtml(item.label)}</a>`;
+  const paragraphs = draft.body.map((parts) => `<p style="${STYLE.p}">${parts.map(part).join("")}</p>`).join("");
   return (
-    <html lang="en">
-      {/* An e-mail, not a Next.js page: next/head does not apply. */}
-      {/* eslint-disable-next-line @next/next/no-head-element */}
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width" />
-        <title>{draft.subject}</title>
-      </head>
-      <body style={styles.body}>
-        <div style={styles.card}>
-          <p style={styles.p}>{draft.greeting}</p>
-          {draft.body.map((parts, index) => (
-            <p key={index} style={styles.p}>
-              {parts.map((part, partIndex) =>
-                typeof part === "string" ? (
-                  <span key={partIndex}>{part} </span>
-                ) : (
-                  <a key={partIndex} href={part.link} style={styles.button}>
-                    {part.label}
-                  </a>
-                ),
-              )}
-            </p>
-          ))}
-          <p style={styles.footer}>{draft.footer}</p>
-        </div>
-      </body>
-    </html>
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+    `<title>${escapeHtml(draft.subject)}</title></head><body style="${STYLE.body}"><div style="${STYLE.card}">` +
+    `<p style="${STYLE.p}">${escapeHtml(draft.greeting)}</p>${paragraphs}<p style="${STYLE.footer}">${escapeHtml(draft.footer)}</p>` +
+    `</div></body></html>`
   );
 }

@@ -2,8 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/csp";
 
 // An optimistic check only: pages, actions and route handlers verify the session themselves.
-const PUBLIC_PATHS = ["/", "/sign-in", "/sign-up"];
-const PUBLIC_PREFIXES = ["/api/"];
+const PUBLIC_PATHS = ["/", "/sign-in", "/sign-up", "/forgot-password"];
+// The e-mailed links work signed out too (a reset link is for someone who cannot sign in).
+const PUBLIC_PREFIXES = ["/api/", "/verify-email/", "/reset-password/"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {

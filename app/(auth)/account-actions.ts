@@ -30,7 +30,7 @@ export async function confirmEmailAction(_prev: ActionState, formData: FormData)
   const { state } = await verifyEmailWithToken(db(), { token: parsed.data.token, signedInUserId: viewer?.id ?? null, now: new Date() });
   if (state !== "open") return failure(ACCOUNT_TOKEN_PROBLEMS[state]);
   wakeMailSender();
-  revalidatePath("/", "layout");
+  // No revalidation: this page would render again as "already used" over the answer. The next page shows no banner.
   return { ok: true, message: "Your address is confirmed. Thank you." };
 }
 

@@ -58,8 +58,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             )}
           </nav>
         </header>
+        {user && !user.emailVerified ? (
+          <div className="mx-auto max-w-5xl px-4 pt-6">
+            <VerifyEmailBanner email={user.email} />
+          </div>
+        ) : null}
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">
-          {user && !user.emailVerified ? <VerifyEmailBanner email={user.email} /> : null}
           {children}
         </main>
       </body>

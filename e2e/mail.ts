@@ -40,3 +40,10 @@ export function linkIn(mail: ReceivedMail, pathPrefix: string): string {
   expect(mail.html).toContain(`href="${links[0]}"`);
   return links[0]!;
 }
+
+/** Confirms the address by the link in its verification mail, in this page's browser. */
+export async function verifyAddress(page: import("@playwright/test").Page, email: string): Promise<void> {
+  await page.goto(linkIn(await waitForMail(email, /^Confirm your e-mail address for Cadence$/), "/verify-email/"));
+  await page.getByRole("button", { name: "Confirm my address" }).click();
+  await expect(page.getByText("Your address is confirmed. Thank you.")).toBeVisible();
+}

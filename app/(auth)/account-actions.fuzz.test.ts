@@ -1,36 +1,18 @@
 // Property-based tests of the e-mailed links' actions and "Forgot password?" (docs/reliability.md,
 // "Bad input"): generated forms through the real actions on a real database. See
-// app/_testing/action-fuzz.ts for what is mocked (Auth.js's cookies, Next's request headers and cache).
+// test/setup/fuzz.ts for what is mocked (Auth.js's cookies, Next's request headers and cache).
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  actAs,
-  addUser,
-  currentSession,
-  emailText,
-  entriesOf,
-  firstText,
-  formOf,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
-  fuzzDatabase,
-  nastyText,
-  request,
-  session,
-  storedText,
-  submit,
-  type TestUser,
-} from "@/app/_testing/action-fuzz";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addUser, type TestUser } from "@/test/fuzz/database";
+import { emailText, entriesOf, firstText, formOf, nastyText, storedText } from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, submit } from "@/test/fuzz/run";
+import { actAs, currentSession, request, session } from "@/test/fuzz/session";
 import { issueAccountToken } from "@/db/queries/account-tokens";
 import { listMailTo } from "@/db/queries/outbox";
 import { mailRequests, users } from "@/db/schema";
 import { hashPassword } from "@/lib/server/auth/password";
 import { confirmEmailAction, requestPasswordResetAction, resetPasswordAction } from "./account-actions";
-
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 /** Stand for Sam's open link and Olga's in a generated form. */

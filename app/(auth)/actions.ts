@@ -2,25 +2,15 @@
 
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { signUpUser } from "@/db/queries/account-tokens";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { signIn, SignInThrottled } from "@/lib/server/auth";
-import { newPasswordSchema } from "@/lib/auth/schemas";
+import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
 import { wakeMailSender } from "@/lib/server/mail/wake";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { signInSchema } from "@/lib/auth/schemas";
 import { formatWait } from "@/lib/format";
-import { timeZoneSchema } from "@/lib/time-zone";
-
-const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
-  email: signInSchema.shape.email,
-  password: newPasswordSchema,
-  timeZone: timeZoneSchema,
-});
 
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const values = formValues(formData, ["name", "email", "password", "timeZone", "next"] as const);

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { MAIL_REQUEST_LIMITS } from "@/lib/mail/throttle";
 import { accountTokens, coachInvitations, outboxMessages, users } from "../schema";
-import { setUpTestDb } from "../test-db";
+import { setUpTestDb } from "@/test/db";
 import {
   changeEmailWithToken,
   findAccountToken,
@@ -13,7 +13,7 @@ import {
   signUpUser,
   verifyEmailWithToken,
 } from "./account-tokens";
-import { answerInvitation, findInvitation, inviteCoachByEmail } from "./coach";
+import { answerInvitation, findInvitation, inviteCoachByEmail } from "./coach-invitations";
 import { getSessionUser } from "./users";
 
 const handle = setUpTestDb();

@@ -4,7 +4,7 @@ import { MAIL_LEASE_MS, MAIL_MAX_ATTEMPTS } from "@/lib/mail/retry";
 import { sendDueMail } from "@/lib/server/mail/sender";
 import type { MailTransport, OutgoingMail } from "@/lib/server/mail/transport";
 import { outboxMessages } from "../schema";
-import { setUpTestDb } from "../test-db";
+import { setUpTestDb } from "@/test/db";
 import { claimDueMail, enqueueMail, markMailSent } from "./outbox";
 
 const handle = setUpTestDb();

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setUpTestDb } from "@/db/test-db";
+import { setUpTestDb } from "@/test/db";
 import { enqueueMail } from "@/db/queries/outbox";
 import { outboxMessages } from "@/db/schema";
 import { resolveMailConfig, readEnv, ConfigError } from "@/lib/server/env";

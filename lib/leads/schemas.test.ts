@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closeLeadSchema, leadFormSchema, nextDueSchema, pauseUntilSchema } from "./validation";
+import { closeLeadSchema, leadFormSchema, nextDueSchema, pauseUntilSchema } from "./schemas";
 
 const valid = {
   company: " Acme ",

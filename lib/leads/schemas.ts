@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays, isCalendarDate, type CalendarDate } from "@/lib/domain";
+import { addDays, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
 
 export const CADENCE_MIN_DAYS = 1;
 export const CADENCE_MAX_DAYS = 90;
@@ -107,8 +107,20 @@ export function nextDueSchema(today: CalendarDate) {
     .refine((value) => value <= addDays(today, 730), "Choose a date within the next two years.");
 }
 
-export const CLOSED_AS = ["won", "dropped"] as const;
-export type ClosedAs = (typeof CLOSED_AS)[number];
+/** The pause form of one lead. */
+export function pauseLeadFormSchema(today: CalendarDate) {
+  return z.object({ pausedUntil: pauseUntilSchema(today) });
+}
+
+/** The list's bulk pause: one date for every selected lead. */
+export function bulkPauseFormSchema(today: CalendarDate) {
+  return z.object({ bulkPausedUntil: pauseUntilSchema(today) });
+}
+
+/** The next-due form of one lead. */
+export function nextDueFormSchema(today: CalendarDate) {
+  return z.object({ nextDue: nextDueSchema(today) });
+}
 
 /** Closing as dropped needs a reason; a win may say what it was. */
 export const closeLeadSchema = z

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHANNELS, DIRECTIONS, OUTCOMES } from "@/lib/domain";
-import { EARLIEST_TOUCH, fromLocalDateTime } from "./local-time";
+import { EARLIEST_TOUCH, fromLocalDateTime } from "@/lib/today/local-time";
 
 /** The fields of the log-touch form; the clicked channel button gives "channel". */
 export const TOUCH_FIELDS = [

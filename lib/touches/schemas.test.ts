@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { touchSchema } from "./touch-form";
+import { touchSchema } from "./schemas";
 
 const now = new Date("2025-03-05T09:00:00Z");
 const timeZone = "Europe/Paris";

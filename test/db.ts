@@ -2,9 +2,9 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { openDb, rowsOf, type Db, type DbHandle } from "./client";
-import { migrateDb } from "./migrate";
-import { COUNT_QUERIES_FLAG } from "./query-counter";
+import { openDb, rowsOf, type Db, type DbHandle } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { COUNT_QUERIES_FLAG } from "@/db/query-counter";
 
 /**
  * A migrated database of its own for one test file: a new database with a unique name on the

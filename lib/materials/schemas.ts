@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalHttpUrl } from "./validation";
+import { optionalHttpUrl } from "@/lib/leads/schemas";
 
 export const MATERIAL_FIELDS = ["title", "url", "topic"] as const;
 

@@ -25,20 +25,25 @@ function messageId(id: string, appUrl: string): string {
   return `<${id}@${new URL(appUrl).hostname || "cadence"}>`;
 }
 
+/** The message as nodemailer builds it, the same for both transports. */
+function nodemailerMessage(mail: OutgoingMail, config: MailConfig) {
+  return {
+    from: config.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers: mail.headers,
+    messageId: messageId(mail.id, config.appUrl),
+  };
+}
+
 /** An SMTP server's `SMTP_URL`, through nodemailer; a connection per message (mail is rare). */
 export function smtpTransport(config: MailConfig & { smtpUrl: string }): MailTransport {
   const transporter = nodemailer.createTransport(config.smtpUrl);
   return {
     send: async (mail) => {
-      await transporter.sendMail({
-        from: config.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        headers: mail.headers,
-        messageId: messageId(mail.id, config.appUrl),
-      });
+      await transporter.sendMail(nodemailerMessage(mail, config));
     },
     close: () => transporter.close(),
   };
@@ -53,15 +58,7 @@ export function fileTransport(config: MailConfig, log: (line: string) => void = 
   const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
   return {
     send: async (mail) => {
-      const info = await builder.sendMail({
-        from: config.from,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        headers: mail.headers,
-        messageId: messageId(mail.id, config.appUrl),
-      });
+      const info = await builder.sendMail(nodemailerMessage(mail, config));
       mkdirSync(config.outboxDir, { recursive: true });
       const file = path.join(config.outboxDir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${mail.id}.eml`);
       writeFileSync(file, info.message as Buffer, { mode: 0o600 });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PASSWORD, uniqueEmail } from "./helpers";
+import { linkIn, waitForMail } from "./mail";
 import { actionHeaders, encodeActionCall, formDataOf, serverActionIds, serverActionPages } from "./server-actions";
 
 /*
@@ -83,6 +84,8 @@ type World = {
   openCode: string;
   openInvitationId: string;
   emailInvitationId: string;
+  /** The token of the verification link e-mailed to the owner at sign-up. */
+  ownerVerifyToken: string;
   inAMonth: string;
   /** The owner's calendar feed (/calendar/<secret>.ics), and the address it replaced. */
   feedPath: string;
@@ -222,6 +225,15 @@ const PAGES: Record<string, (c: Ctx) => PageCase[]> = {
     { label: "/sign-up", path: "/sign-up", expect: publicPage },
     { label: "?next=//evil.example", path: "/sign-up?next=//evil.example", expect: publicPage },
   ],
+  "/forgot-password": () => [
+    { label: "/forgot-password", path: "/forgot-password", expect: (a) => (isAnonymous(a) ? "ok" : "redirect /settings") },
+  ],
+  // A link's page answers everyone with a page (a button, or why the link cannot be used); opening it changes nothing.
+  "/verify-email/[token]": ({ w }) => [
+    { label: "a forged link", path: `/verify-email/${FORGED_TOKEN}`, expect: () => "ok" },
+    { label: "the owner's link", path: `/verify-email/${w.ownerVerifyToken}`, expect: () => "ok" },
+  ],
+  "/reset-password/[token]": () => [{ label: "a forged link", path: `/reset-password/${FORGED_TOKEN}`, expect: () => "ok" }],
   "/today": () => [{ label: "/today", path: "/today", expect: only("everyone") }],
   "/leads": () => [{ label: "/leads", path: "/leads", expect: only("everyone"), shows: { owner: ["owner"], otherSeeker: ["other"] } }],
   "/leads/new": () => [{ label: "/leads/new", path: "/leads/new", expect: only("everyone") }],
@@ -394,9 +406,10 @@ const ACTIONS: Record<string, ActionRow> = {
     page: "/sign-up",
     cases: (c) => [
       {
+        // "Check your inbox", as for a new address: the owner gets a note, nobody a session.
         label: "the owner's e-mail",
         args: () => form({ name: "Mallory", email: c.w.email.owner, password: PASSWORD, timeZone: TIME_ZONE, next: "" }),
-        expect: () => "answer",
+        expect: () => "ok",
         after: c.stillThemselves,
       },
       {
@@ -432,6 +445,35 @@ const ACTIONS: Record<string, ActionRow> = {
         expect: () => "answer",
         after: c.stillThemselves,
       },
+    ],
+  },
+  "app/(auth)/account-actions.ts#confirmEmailAction": {
+    page: "/verify-email/[token]",
+    cases: (c) => [
+      { label: "a forged link", args: () => form({ token: FORGED_TOKEN }), expect: () => "answer" },
+      {
+        // Anyone else signed in is told the link is another account's; the owner's own press verifies (phase 2).
+        label: "the owner's link",
+        actors: SIGNED_IN,
+        allowed: [],
+        args: () => form({ token: c.w.ownerVerifyToken }),
+        expect: (a) => (a === "owner" ? "ok" : "answer"),
+      },
+    ],
+  },
+  "app/(auth)/account-actions.ts#resendVerificationAction": {
+    page: "/settings",
+    cases: () => [{ label: "one's own link again", args: () => [], expect: only("everyone") }],
+  },
+  "app/(auth)/account-actions.ts#requestPasswordResetAction": {
+    page: "/forgot-password",
+    // The same answer for anyone: a link goes to the owner's inbox, nothing of theirs changes.
+    cases: (c) => [{ label: "the owner's address", args: () => form({ email: c.w.email.owner }), expect: () => "ok", after: c.stillThemselves }],
+  },
+  "app/(auth)/account-actions.ts#resetPasswordAction": {
+    page: "/reset-password/[token]",
+    cases: (c) => [
+      { label: "a forged link", args: () => form({ token: FORGED_TOKEN, password: NEW_PASSWORD }), expect: () => "answer", after: c.stillThemselves },
     ],
   },
   "app/leads/actions.ts#createLeadAction": {
@@ -986,6 +1028,12 @@ test("every page, route handler and server action, for every actor", async ({ pl
     await must(actor, "signUpAction", form(fields), "/sign-up");
     id[actor] = (await sessionUserId(ctx[actor]))!;
   }
+  // The ended coach confirms their address by the e-mailed link: an invitation to it needs that.
+  const verifyToken = async (actor: Actor) =>
+    new URL(linkIn(await waitForMail(email[actor], /Confirm your e-mail address/), "/verify-email/")).pathname.split("/").at(-1)!;
+  await must("endedCoach", "confirmEmailAction", form({ token: await verifyToken("endedCoach") }), "/verify-email/[token]");
+  const ownerVerifyToken = await verifyToken("owner");
+
   // The revoked session: a real session token, kept from before its user signed out everywhere.
   const revokedState = await ctx.revoked.storageState();
   await must("revoked", "signOutEverywhereAction", [], "/settings", /^\/sign-in$/);
@@ -1065,6 +1113,7 @@ test("every page, route handler and server action, for every actor", async ({ pl
     openCode: open.code,
     openInvitationId: openInvitationId!,
     emailInvitationId: emailInvitationId!,
+    ownerVerifyToken,
     inAMonth: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
     feedPath,
     oldFeedPath,

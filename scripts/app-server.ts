@@ -2,7 +2,8 @@
 // build it when there is no build, start `next start` on loopback, wait for /api/health, stop it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 
@@ -46,6 +47,9 @@ export function startAppServer({ port, distDir, databaseUrl, secrets, env = {} }
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: distDir,
       DATABASE_URL: databaseUrl,
+      APP_URL: `http://127.0.0.1:${port}`,
+      // No SMTP server: the mail the run causes (verification links) goes to files in a folder of its own.
+      CADENCE_DATA_DIR: mkdtempSync(path.join(tmpdir(), "cadence-app-server-")),
       ...secrets,
       AUTH_TRUST_HOST: "true",
       CADENCE_SCHEDULER: "off",

@@ -3,11 +3,12 @@
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { db } from "@/db/client";
-import { createUser } from "@/db/queries/users";
+import { signUpUser } from "@/db/queries/account-tokens";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { signIn, SignInThrottled } from "@/lib/server/auth";
 import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
+import { wakeMailSender } from "@/lib/server/mail/wake";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { formatWait } from "@/lib/format";
 
@@ -17,21 +18,24 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
   const parsed = signUpSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, echo);
 
-  const user = await createUser(db(), {
+  const outcome = await signUpUser(db(), {
     name: parsed.data.name,
     email: parsed.data.email,
     passwordHash: await hashPassword(parsed.data.password),
     timeZone: parsed.data.timeZone,
+    now: new Date(),
   });
-  if (!user) {
-    return failure(
-      "Please correct the highlighted fields.",
-      { email: ["An account with this e-mail already exists. Sign in instead."] },
-      echo,
-    );
+  wakeMailSender();
+  if (!outcome.created) {
+    // Not "this address is taken": its owner gets a message instead, saying how to sign in or reset.
+    return { ok: true, message: checkInbox(parsed.data.email) };
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   redirect(safeReturnPath(values.next));
+}
+
+function checkInbox(email: string): string {
+  return `Check your inbox: we sent a message to ${email}. It says how to go on.`;
 }
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {

@@ -19,7 +19,6 @@ import postgres from "postgres";
 import { previewLeadsImport } from "@/lib/csv/import-leads";
 import { ensureBuild, launchBrowser, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
 import {
-  callAction,
   checkTouches,
   createScratchDatabase,
   driveLoad,
@@ -65,21 +64,23 @@ function importRows(): string {
  * Imports over and over as one seeker until stopped; counts the imports the server acknowledged,
  * and keeps when the import now in flight was sent (0: none is).
  */
-function importLoop(importer: Seeker, confirmImportId: string) {
-  const rows = importRows();
+function importLoop(importer: Seeker) {
+  const body = new URLSearchParams({ rows: importRows(), includeDuplicates: "yes" }).toString();
   const state = { acknowledged: 0, attempts: 0, inFlightSince: 0, running: true };
   const done = (async () => {
     while (state.running) {
       state.attempts++;
       state.inFlightSince = Date.now();
       try {
-        const { response } = await callAction(base, {
-          id: confirmImportId,
-          page: "/leads/import",
-          fields: { rows, includeDuplicates: "yes" },
-          cookie: importer.cookie,
+        // As the import page's confirm step posts it (app/leads/import/confirm/route.ts).
+        const response = await fetch(`${base}/leads/import/confirm`, {
+          method: "POST",
+          headers: { origin: base, "content-type": "application/x-www-form-urlencoded", cookie: importer.cookie },
+          body,
+          signal: AbortSignal.timeout(30_000),
         });
-        if (response.headers.get("x-action-redirect")?.startsWith(`/leads?imported=${IMPORT_ROWS}`)) state.acknowledged++;
+        const result = (await response.json()) as { ok?: boolean; location?: string };
+        if (result.ok && result.location?.startsWith(`/leads?imported=${IMPORT_ROWS}`)) state.acknowledged++;
       } catch {
         await sleep(200); // The server is down: try again shortly.
       } finally {
@@ -121,7 +122,7 @@ async function serverKilledUnderLoad() {
     logTouchId: actions.logTouch,
     ledger,
   });
-  const imports = importLoop(importer!, actions.confirmImport);
+  const imports = importLoop(importer!);
   // After six seconds of load, kill the server while an import has been in flight for 100 ms.
   await sleep(6_000);
   while (imports.state.inFlightSince === 0 || Date.now() - imports.state.inFlightSince < 100) await sleep(5);

@@ -364,7 +364,7 @@ const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
       // The session is checked before the body is read: a revoked one gets the form's JSON refusal.
       expect: (a) => (a === "anonymous" ? "sign-in" : a === "revoked" ? "401" : "ok"),
       // The preview echoes the file it was sent (the owner's company name): no leak in itself.
-      shows: Object.fromEntries(ACTORS.map((actor) => [actor, ["owner"]])),
+      shows: Object.fromEntries(SIGNED_IN.map((actor) => [actor, ["owner"]])),
       // A duplicate only of one's own leads: the preview must not tell that the owner has it.
       check: (body, actor) => {
         const { rows, counts } = (JSON.parse(body) as { preview: ImportPreview }).preview;

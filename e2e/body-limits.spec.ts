@@ -17,7 +17,10 @@ test("an anonymous 6 MB post to the sign-in action is refused, and signs no one 
     data: body,
     maxRedirects: 0,
   });
-  expect(response.status()).toBe(413);
+  // Refused by Next's 1 MB limit on reading, before the action runs (Next 16 answers its error as a
+  // 500); with the old 12 MB limit the whole body was read and parsed, and the form answered 200.
+  expect(response.status()).toBeGreaterThanOrEqual(400);
+  expect(await response.text()).not.toContain("Wrong e-mail or password");
   expect(response.headers()["set-cookie"] ?? "").not.toContain("authjs.session-token");
   await outsider.dispose();
 });

@@ -1,12 +1,29 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
+
+const FUZZ_TESTS = "**/*.fuzz.test.ts";
 
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, FUZZ_TESTS],
+        },
+      },
+      {
+        // The property-based action tests: their setup file mocks next-auth, next/headers and
+        // next/cache, which only they may see (test/setup/fuzz.ts).
+        extends: true,
+        test: { name: "fuzz", include: [`app/${FUZZ_TESTS}`], setupFiles: ["test/setup/fuzz.ts"] },
+      },
+    ],
   },
 });

@@ -1,10 +1,11 @@
 // What `npm run load` and `npm run faults` share: a fresh database on the PostgreSQL server, seekers
 // signed up and filled through the app's own server actions over HTTP, an autocannon load of the
 // three things a seeker does most (read Today, open a lead, log a touch), and the check that every
-// touch the server acknowledged is in the database exactly once.
+// touch the server acknowledged is in the database exactly once, as sent: its seeker, lead and channel.
 import { randomBytes, randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { CHANNELS, type Channel } from "@/lib/domain";
 import { actionHeaders, encodeActionCall, formDataOf, serverActionIds } from "../e2e/server-actions";
 import { step } from "./app-server";
 
@@ -117,17 +118,50 @@ function sessionCookie(response: Response): string | undefined {
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
-/**
- * Touches the load logged: the key of every request built (a few are built and never sent when the
- * run ends), of every one the server acknowledged, and how many it answered 200 without "ok".
- */
-export interface TouchLedger {
-  sent: Set<string>;
-  acknowledged: Set<string>;
-  refused: number;
+/** What a touch was sent as: by which seeker, on which of their leads, by which channel. */
+export interface SentTouch {
+  email: string;
+  leadId: string;
+  channel: Channel;
 }
 
-export const newLedger = (): TouchLedger => ({ sent: new Set(), acknowledged: new Set(), refused: 0 });
+/**
+ * Touches the load logged: every request built, by key (a few are built and never sent when the run
+ * ends), the keys the server acknowledged, how many it answered 200 without "ok", and how many
+ * requests repeated a key already sent (a double tap, a retry).
+ */
+export interface TouchLedger {
+  sent: Map<string, SentTouch>;
+  acknowledged: Set<string>;
+  refused: number;
+  resent: number;
+}
+
+export const newLedger = (): TouchLedger => ({ sent: new Map(), acknowledged: new Set(), refused: 0, resent: 0 });
+
+/** The form fields of one logged touch, as the touch form posts them. */
+function touchFields({ leadId, channel }: SentTouch, idempotencyKey: string): Record<string, string> {
+  return {
+    leadId,
+    channel,
+    direction: "",
+    outcome: "",
+    note: "Sent a follow-up under load",
+    materialId: "",
+    at: "",
+    idempotencyKey,
+    confirmTooSoon: "yes",
+  };
+}
+
+/** A new touch by a seeker picked at random, on one of their leads, by any channel; in the ledger. */
+function newTouch(seekers: readonly Seeker[], ledger: TouchLedger) {
+  const seeker = pick(seekers);
+  const touch: SentTouch = { email: seeker.email, leadId: pick(seeker.leadIds), channel: pick(CHANNELS) };
+  const key = randomUUID();
+  ledger.sent.set(key, touch);
+  return { seeker, touch, key };
+}
 
 export type Kind = "today" | "lead" | "touch";
 
@@ -150,25 +184,18 @@ export async function driveLoad({
   logTouchId: string;
   ledger: TouchLedger;
 }): Promise<Record<Kind, autocannon.Result>> {
-  // React encodes the form once; each request swaps in its lead and a fresh idempotency key.
+  // React encodes the form once; each request swaps in its lead, channel and idempotency key.
   const leadSlot = "00000000-0000-4000-8000-00000000lead";
+  const channelSlot = "channel-slot";
   const keySlot = "idempotency-key-slot";
   const template = await encodeActionCall([
     null,
-    formDataOf({
-      leadId: leadSlot,
-      channel: "email",
-      direction: "",
-      outcome: "",
-      note: "Sent a follow-up under load",
-      materialId: "",
-      at: "",
-      idempotencyKey: keySlot,
-      confirmTooSoon: "yes",
-    }),
+    formDataOf(touchFields({ email: "", leadId: leadSlot, channel: channelSlot as Channel }, keySlot)),
   ]);
   const templateBody = template.body.toString("utf8");
   const touchHeaders = actionHeaders({ id: logTouchId, origin: base, contentType: template.contentType });
+
+  const recent: { key: string; cookie: string; body: string }[] = [];
 
   const common = { url: base, duration: durationSeconds, timeout: 30, excludeErrorStats: false };
   const run = (kind: Kind, request: autocannon.Request) =>
@@ -189,12 +216,19 @@ export async function driveLoad({
     run("touch", {
       method: "POST",
       setupRequest: (request, context) => {
-        const seeker = pick(seekers);
-        const key = randomUUID();
-        (context as { key?: string }).key = key;
-        ledger.sent.add(key);
-        const body = templateBody.replace(leadSlot, pick(seeker.leadIds)).replace(keySlot, key);
-        return { ...request, path: "/today", headers: { ...touchHeaders, cookie: seeker.cookie }, body };
+        // One request in ten repeats one of the last few, as a double tap or a retry would, often
+        // while the first is still in flight on another connection.
+        let sent = recent.length > 0 && Math.random() < 0.1 ? pick(recent) : undefined;
+        if (sent) ledger.resent++;
+        else {
+          const { seeker, touch, key } = newTouch(seekers, ledger);
+          const body = templateBody.replace(leadSlot, touch.leadId).replace(channelSlot, touch.channel).replace(keySlot, key);
+          sent = { key, cookie: seeker.cookie, body };
+          recent.push(sent);
+          if (recent.length > 20) recent.shift();
+        }
+        (context as { key?: string }).key = sent.key;
+        return { ...request, path: "/today", headers: { ...touchHeaders, cookie: sent.cookie }, body: sent.body };
       },
       onResponse: (status, body, context) => {
         if (status !== 200) return;
@@ -206,25 +240,82 @@ export async function driveLoad({
   return { today, lead, touch };
 }
 
-/** Every acknowledged touch is stored exactly once; answers what is wrong, or nothing. */
+/**
+ * Sends `keys` new touches `copies` times each, all copies at once, as seekers picked at random: each
+ * copy must be acknowledged, and the touch stored once (checkTouches). Answers what went wrong.
+ */
+export async function resendConcurrently({
+  base,
+  seekers,
+  logTouchId,
+  ledger,
+  keys,
+  copies,
+}: {
+  base: string;
+  seekers: readonly Seeker[];
+  logTouchId: string;
+  ledger: TouchLedger;
+  keys: number;
+  copies: number;
+}): Promise<string[]> {
+  let refusedCopies = 0;
+  for (let round = 0; round < keys; round++) {
+    const { seeker, touch, key } = newTouch(seekers, ledger);
+    ledger.resent += copies - 1;
+    const fields = touchFields(touch, key);
+    const answers = await Promise.all(
+      Array.from({ length: copies }, () =>
+        callAction(base, { id: logTouchId, page: "/today", fields, cookie: seeker.cookie }).catch(() => undefined),
+      ),
+    );
+    const acknowledged = answers.filter((answer) => answer?.response.status === 200 && answer.text.includes('"ok":true'));
+    refusedCopies += copies - acknowledged.length;
+    if (acknowledged.length > 0) ledger.acknowledged.add(key);
+  }
+  step(`sent ${keys} touches ${copies} times each at once: ${refusedCopies} copies not acknowledged`);
+  return refusedCopies > 0 ? [`${refusedCopies} of ${keys * copies} concurrent copies of a touch were not acknowledged`] : [];
+}
+
+/**
+ * Every acknowledged touch is stored exactly once, and every stored touch as it was sent (the
+ * seeker, lead and channel of its key); answers what is wrong, or nothing.
+ */
 export async function checkTouches(databaseUrl: string, ledger: TouchLedger): Promise<string[]> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    const keys = [...ledger.acknowledged];
-    const rows = await sql<{ key: string; copies: number }[]>`
-      select idempotency_key as key, count(*)::int as copies from touches
-      where idempotency_key = any(${keys}::text[]) group by idempotency_key`;
-    const stored = new Map(rows.map((row) => [row.key, row.copies]));
+    const rows = await sql<{ key: string; email: string; leadId: string; channel: Channel }[]>`
+      select touches.idempotency_key as key, users.email, touches.lead_id as "leadId", touches.channel
+      from touches join users on users.id = touches.user_id
+      where touches.idempotency_key is not null`;
+    const copies = new Map<string, number>();
+    const misplaced: string[] = [];
+    let unknown = 0;
+    for (const row of rows) {
+      const sent = ledger.sent.get(row.key);
+      if (!sent) {
+        unknown++;
+        continue;
+      }
+      copies.set(row.key, (copies.get(row.key) ?? 0) + 1);
+      if (row.email !== sent.email || row.leadId !== sent.leadId || row.channel !== sent.channel) {
+        misplaced.push(
+          `${row.key} sent by ${sent.email} on lead ${sent.leadId} (${sent.channel}) is stored for ` +
+            `${row.email} on lead ${row.leadId} (${row.channel})`,
+        );
+      }
+    }
     const problems: string[] = [];
-    const missing = keys.filter((key) => !stored.has(key));
-    const repeated = rows.filter((row) => row.copies > 1);
+    const missing = [...ledger.acknowledged].filter((key) => !copies.has(key));
+    const repeated = [...copies.values()].filter((count) => count > 1);
     if (missing.length > 0) problems.push(`${missing.length} acknowledged touches are missing (e.g. ${missing[0]})`);
-    if (repeated.length > 0) problems.push(`${repeated.length} acknowledged touches are stored more than once`);
-    const [{ unknown } = { unknown: 0 }] = await sql<{ unknown: number }[]>`
-      select count(*)::int as unknown from touches
-      where idempotency_key is not null and not (idempotency_key = any(${[...ledger.sent]}::text[]))`;
+    if (repeated.length > 0) problems.push(`${repeated.length} touches are stored more than once`);
+    if (misplaced.length > 0) problems.push(`${misplaced.length} touches are stored not as sent (e.g. ${misplaced[0]})`);
     if (unknown > 0) problems.push(`${unknown} touches carry a key the load never sent`);
-    step(`checked ${keys.length} acknowledged touches: ${problems.length === 0 ? "each stored exactly once" : problems.join("; ")}`);
+    step(
+      `checked ${ledger.acknowledged.size} acknowledged touches (${ledger.resent} requests resent a key): ` +
+        (problems.length === 0 ? "each stored exactly once, as sent" : problems.join("; ")),
+    );
     return problems;
   } finally {
     await sql.end({ timeout: 5 });

@@ -1,7 +1,8 @@
 // `npm run load`: the production build on the PostgreSQL server (a fresh database, dropped after),
 // 50 seekers (LOAD_SEEKERS) signed up with the sample job search, driven for 60 s (LOAD_SECONDS) on
-// loopback by autocannon: reading Today, opening leads, logging touches. It then checks that every
-// touch the server acknowledged is stored exactly once and that no request failed, and prints
+// loopback by autocannon: reading Today, opening leads, logging touches (some sent again, some
+// several times at once). It then checks that every touch the server acknowledged is stored exactly
+// once, for the seeker, lead and channel it was sent with, and that no request failed, and prints
 // requests per second, p50 and p99 per kind of request and the error count. Exit 1 on any failure.
 //
 // LOAD_DATABASE_URL: the server (default loopback); NEXT_DIST_DIR: the build (built if missing,
@@ -17,6 +18,7 @@ import {
   newLedger,
   prepareSeekers,
   reportLoad,
+  resendConcurrently,
   runChecked,
 } from "./load-harness";
 
@@ -51,11 +53,15 @@ await runChecked({
     connections.touch = Math.max(1, seekerCount - connections.today - connections.lead);
     step(`driving ${seekerCount} connections for ${seconds} s…`);
     const ledger = newLedger();
-    const results = await driveLoad({ base, seekers, durationSeconds: seconds, connections, logTouchId: actions.logTouch, ledger });
+    const [results, resendProblems] = await Promise.all([
+      driveLoad({ base, seekers, durationSeconds: seconds, connections, logTouchId: actions.logTouch, ledger }),
+      // Under the load: a few touches sent four times at once, as a tap repeated by a flaky network.
+      resendConcurrently({ base, seekers, logTouchId: actions.logTouch, ledger, keys: 20, copies: 4 }),
+    ]);
     console.log(`\nload: ${seekerCount} seekers, ${seconds} s, loopback, production build on PostgreSQL\n`);
     reportLoad(results, ledger);
     const failures = failuresOf(results, ledger);
-    const problems = await checkTouches(database.url, ledger);
+    const problems = [...resendProblems, ...(await checkTouches(database.url, ledger))];
     if (failures > 0) problems.push(`${failures} requests failed`);
     if (ledger.acknowledged.size === 0) problems.push("no touch was acknowledged");
     return problems;

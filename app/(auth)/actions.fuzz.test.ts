@@ -2,37 +2,29 @@
 // through the real actions on a real database. Auth.js's cookies are replaced by the harness's
 // session (its signIn runs the app's own Credentials check: password, throttle, error classes);
 // real sessions are covered by the browser tests' authorization matrix. See
-// app/_testing/action-fuzz.ts for what is mocked and why.
+// test/fuzz/session.ts for what is mocked and why.
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addUser } from "@/test/fuzz/database";
 import {
-  addUser,
-  currentSession,
   emailText,
   entriesOf,
   firstText,
   formOf,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
   nastyText,
-  request,
-  session,
   storedText,
-  submit,
-  fuzzDatabase,
   validText,
   withoutNul,
   type FieldValue,
   type FormEntries,
-} from "@/app/_testing/action-fuzz";
+} from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, submit } from "@/test/fuzz/run";
+import { currentSession, request, session } from "@/test/fuzz/session";
 import { findUserCredentials, getSessionUser } from "@/db/queries/users";
 import { signInFailures } from "@/db/schema";
 import { hashPassword } from "@/lib/server/auth/password";
 import { signInAction, signUpAction } from "./actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 const PASSWORD = "a calm and steady pace";

@@ -2,22 +2,14 @@
 
 import { CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { createUser } from "@/db/queries/users";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { signIn, SignInThrottled } from "@/lib/server/auth";
-import { newPasswordSchema, signInSchema } from "@/lib/auth/schemas";
+import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
 import { safeReturnPath } from "@/lib/auth/return-path";
-import { timeZoneSchema } from "@/lib/time-zone";
-
-const signUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
-  email: signInSchema.shape.email,
-  password: newPasswordSchema,
-  timeZone: timeZoneSchema,
-});
+import { formatWait } from "@/lib/format";
 
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const values = formValues(formData, ["name", "email", "password", "timeZone", "next"] as const);
@@ -58,10 +50,4 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     throw error;
   }
   redirect(safeReturnPath(values.next));
-}
-
-function formatWait(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
 }

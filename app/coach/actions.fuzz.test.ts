@@ -1,40 +1,31 @@
 // Property-based tests of the coach's actions (docs/reliability.md, "Bad input"): generated forms through the
-// real actions on a real database. See app/_testing/action-fuzz.ts for what is mocked (Auth.js's
+// real actions on a real database. See test/fuzz/session.ts for what is mocked (Auth.js's
 // cookies, Next's request headers and cache) and why.
 import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addUser, type TestUser } from "@/test/fuzz/database";
 import {
-  actAs,
-  addUser,
   entriesOf,
   extraFields,
   firstText,
   formOf,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
   idRef,
   nastyText,
   resolveId,
-  runAction,
-  session,
   storedText,
-  submit,
   toFormData,
-  fuzzDatabase,
   validText,
   withoutNul,
-  type TestUser,
-} from "@/app/_testing/action-fuzz";
+} from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, runAction, submit } from "@/test/fuzz/run";
+import { actAs, session } from "@/test/fuzz/session";
 import { findInvitation, listNotesToClient } from "@/db/queries/coach";
 import { coachInvitations, coachLinks, coachNotes } from "@/db/schema";
 import { CODE_ALPHABET } from "@/lib/coach/invitations";
 import { hashInvitationToken } from "@/lib/server/invitation-tokens";
 import { createInvitationAction, endClientConnectionAction, leaveNoteAction } from "./actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 let coach: TestUser;

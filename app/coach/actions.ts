@@ -3,10 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { createCoachInvitation, createCoachNote, endConnection } from "@/db/queries/coach";
 import { formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
+import { coachNoteSchema, endClientConnectionSchema } from "@/lib/coach/schemas";
 import { requireUser } from "@/lib/server/auth/session";
 
 /** The new invitation's link and code travel back with the answer: only their hashes and the code are kept. */
@@ -37,16 +37,11 @@ async function requestOrigin(): Promise<string> {
   return `${list.get("x-forwarded-proto") ?? "http"}://${host}`;
 }
 
-const noteSchema = z.object({
-  seekerId: z.uuid("This client is not valid."),
-  body: z.string().trim().min(1, "Write the note first.").max(2000, "Keep the note under 2000 characters."),
-});
-
 /** A note for a live client, shown on their Today until they dismiss it. */
 export async function leaveNoteAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
   const values = formValues(formData, ["seekerId", "body"] as const);
-  const parsed = noteSchema.safeParse(values);
+  const parsed = coachNoteSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
   const note = await createCoachNote(db(), { coachId: user.id, ...parsed.data, now: new Date() });
   if (!note) notFound();
@@ -54,12 +49,10 @@ export async function leaveNoteAction(_prev: ActionState, formData: FormData): P
   return { ok: true, message: "Note left. Your client sees it on Today until they dismiss it." };
 }
 
-const clientSchema = z.object({ seekerId: z.uuid("This client is not valid.") });
-
 /** The coach ends the connection: the client's data is out of reach from the next request. */
 export async function endClientConnectionAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const parsed = clientSchema.safeParse(formValues(formData, ["seekerId"] as const));
+  const parsed = endClientConnectionSchema.safeParse(formValues(formData, ["seekerId"] as const));
   if (!parsed.success) return invalid(parsed.error);
   const ended = await endConnection(db(), {
     coachId: user.id,

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ClientMetrics } from "@/lib/coach/metrics";
 import { defaultDirection, type SortDirection, type SortKey } from "@/lib/coach/risk";
-import { campaignText, lastActivityText, percentText } from "./format";
+import { campaignText, lastActivityText } from "@/lib/coach/labels";
+import { formatPercent, plural } from "@/lib/format";
 import { WeeklyChart } from "./weekly-chart";
 
 type Column = { key: Exclude<SortKey, "risk">; label: string; numeric?: boolean };
@@ -18,6 +19,44 @@ const COLUMNS: Column[] = [
   { key: "phone", label: "Phone", numeric: true },
   { key: "last_activity", label: "Last activity" },
 ];
+
+/** The clients, sorted, or how to get a first one; a way back to "most at risk first" once sorted otherwise. */
+export function ClientsSection({
+  clients,
+  sort,
+  coachEmail,
+}: {
+  clients: readonly ClientMetrics[];
+  sort: { key: SortKey; direction: SortDirection };
+  coachEmail: string;
+}) {
+  return (
+    <section aria-labelledby="clients-heading" className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="clients-heading" className="text-lg font-semibold">
+          {plural(clients.length, "client")}
+        </h2>
+        {sort.key !== "risk" && clients.length > 0 ? (
+          <Link href="/coach" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
+            Most at risk first
+          </Link>
+        ) : null}
+      </div>
+      {clients.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-stone-700">
+          <p className="font-semibold text-stone-900">No clients yet.</p>
+          <p className="mt-2">
+            Create an invitation below and send it to a job seeker: they open the link (or type the code on their Invitation
+            code page), see exactly what you will see, and accept. Or ask them to invite you from their Settings with your
+            e-mail, {coachEmail}.
+          </p>
+        </div>
+      ) : (
+        <ClientsTable clients={clients} sort={sort} />
+      )}
+    </section>
+  );
+}
 
 /**
  * Every client in one table. On a narrow screen the table scrolls sideways inside its own
@@ -65,7 +104,7 @@ export function ClientsTable({
               <td className="px-3 py-2 text-right tabular-nums">{client.overdue}</td>
               <td className={`px-3 py-2 text-right tabular-nums ${client.cold > 0 ? "font-semibold text-red-700" : ""}`}>{client.cold}</td>
               <td className="px-3 py-2 text-right tabular-nums">{client.tooSoon}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{percentText(client.phoneShare)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatPercent(client.phoneShare)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{lastActivityText(client.daysSinceLastTouch)}</td>
               <td className="px-3 py-2">
                 <WeeklyChart id={`chart-${client.seekerId}`} weeks={client.weeklyTouches} weeklyGoal={client.weeklyGoal} />

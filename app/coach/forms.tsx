@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { errorsFor, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
 import { formatCode } from "@/lib/coach/invitations";
+import { formatDate } from "@/lib/format";
 import { createInvitationAction, leaveNoteAction } from "./actions";
 
 export function CreateInvitationForm() {
@@ -32,7 +33,7 @@ export function CreateInvitationForm() {
             </strong>
           </p>
           <p className="text-sm text-stone-600">
-            Both work once, until {new Date(invitation.expiresAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}. The link
+            Both work once, until {formatDate(new Date(invitation.expiresAt))}. The link
             is shown only now; the code stays listed below.
           </p>
         </div>

@@ -2,6 +2,7 @@
 
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/actions";
+import { buttonClass, type ButtonVariant } from "./button";
 
 type FieldProps = {
   label: string;
@@ -101,19 +102,10 @@ export function FormMessage({ state }: { state: ActionState }) {
   );
 }
 
-export function SubmitButton({ children, pendingText, variant = "primary" }: { children: React.ReactNode; pendingText?: string; variant?: "primary" | "secondary" | "danger" }) {
+export function SubmitButton({ children, pendingText, variant = "primary" }: { children: React.ReactNode; pendingText?: string; variant?: ButtonVariant }) {
   const { pending } = useFormStatus();
-  const styles = {
-    primary: "bg-brand-700 text-white hover:bg-brand-800",
-    secondary: "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100",
-    danger: "bg-red-700 text-white hover:bg-red-800",
-  }[variant];
   return (
-    <button
-      type="submit"
-      disabled={pending}
-      className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${styles}`}
-    >
+    <button type="submit" disabled={pending} className={buttonClass(variant)}>
       {pending ? (pendingText ?? children) : children}
     </button>
   );

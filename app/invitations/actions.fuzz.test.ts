@@ -1,30 +1,18 @@
 // Property-based tests of answering and withdrawing invitations (docs/reliability.md, "Bad input"): generated
-// forms through the real actions on a real database. See app/_testing/action-fuzz.ts for what is
+// forms through the real actions on a real database. See test/fuzz/session.ts for what is
 // mocked (Auth.js's cookies, Next's request headers and cache) and why.
 import { and, eq, inArray, isNotNull, or } from "drizzle-orm";
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  actAs,
-  addUser,
-  extraFields,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
-  MALFORMED_IDS,
-  nastyText,
-  submit,
-  fuzzDatabase,
-  type FormEntries,
-  type TestUser,
-} from "@/app/_testing/action-fuzz";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addUser, type TestUser } from "@/test/fuzz/database";
+import { extraFields, MALFORMED_IDS, nastyText, type FormEntries } from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, submit } from "@/test/fuzz/run";
+import { actAs } from "@/test/fuzz/session";
 import { createCoachInvitation, inviteCoachByEmail, listCoachesOf } from "@/db/queries/coach";
 import { coachInvitations, coachLinks, signInFailures } from "@/db/schema";
 import { formatCode } from "@/lib/coach/invitations";
 import { answerInvitationAction, withdrawInvitationAction } from "./actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 let sam: TestUser;

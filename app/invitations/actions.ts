@@ -3,26 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { answerInvitation, withdrawInvitation, type InvitationRef } from "@/db/queries/coach";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
+import { answerInvitationSchema, withdrawInvitationSchema } from "@/lib/invitations/schemas";
 import { requireUser } from "@/lib/server/auth/session";
 import { clientAddress } from "@/lib/server/request";
-import { waitText, withCodeThrottle } from "@/lib/server/code-throttle";
+import { formatWait } from "@/lib/format";
+import { withCodeThrottle } from "@/lib/server/code-throttle";
 import { INVITATION_PROBLEMS } from "./messages";
-
-const answerSchema = z
-  .object({
-    answer: z.enum(["accept", "decline"], { error: "Choose to accept or decline." }),
-    token: z.string().max(200, "This invitation link is not valid."),
-    code: z.string().max(40, "Enter the code of 8 letters and digits."),
-    invitationId: z.union([z.literal(""), z.uuid("This invitation is not valid.")]),
-  })
-  .refine((value) => Boolean(value.token || value.code || value.invitationId), {
-    error: "This invitation is not valid.",
-    path: ["form"],
-  });
 
 /**
  * Accepts or declines an invitation named by its link token or typed code (a seeker answering a
@@ -30,7 +19,7 @@ const answerSchema = z
  */
 export async function answerInvitationAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const parsed = answerSchema.safeParse(formValues(formData, ["answer", "token", "code", "invitationId"] as const));
+  const parsed = answerInvitationSchema.safeParse(formValues(formData, ["answer", "token", "code", "invitationId"] as const));
   if (!parsed.success) return invalid(parsed.error);
   const { answer, token, code, invitationId } = parsed.data;
   const ref: InvitationRef = token ? { token } : code ? { code } : { id: invitationId };
@@ -48,7 +37,7 @@ export async function answerInvitationAction(_prev: ActionState, formData: FormD
       (result) => result.ok || result.reason !== "not_found",
     );
     if (attempt.throttled) {
-      return failure(`Too many wrong codes. Try again in ${waitText(attempt.retryAfterSeconds)}.`);
+      return failure(`Too many wrong codes. Try again in ${formatWait(attempt.retryAfterSeconds)}.`);
     }
     outcome = attempt.result;
   } else {
@@ -73,12 +62,10 @@ export async function answerInvitationAction(_prev: ActionState, formData: FormD
   };
 }
 
-const withdrawSchema = z.object({ invitationId: z.uuid("This invitation is not valid.") });
-
 /** Withdraws an invitation the user made that nobody has answered yet. */
 export async function withdrawInvitationAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const parsed = withdrawSchema.safeParse(formValues(formData, ["invitationId"] as const));
+  const parsed = withdrawInvitationSchema.safeParse(formValues(formData, ["invitationId"] as const));
   if (!parsed.success) return invalid(parsed.error);
   const withdrawn = await withdrawInvitation(db(), { userId: user.id, invitationId: parsed.data.invitationId });
   if (!withdrawn) notFound();

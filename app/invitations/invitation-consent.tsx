@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { InvitationView } from "@/db/queries/coach";
-import { dateText } from "@/app/coach/format";
-import { ActionButtonForm } from "./action-button-form";
+import { formatDate } from "@/lib/format";
+import { ButtonForm } from "@/app/components/button-form";
 import { answerInvitationAction } from "./actions";
 import { INVITATION_PROBLEMS } from "./messages";
 import { WhatCoachSees } from "./what-coach-sees";
@@ -22,7 +22,7 @@ export function InvitationConsent({
     return (
       <Notice>
         This is your own invitation. Send the link or the code to your client; it can be used until{" "}
-        {dateText(invitation.expiresAt, timeZone)}.
+        {formatDate(invitation.expiresAt, timeZone)}.
       </Notice>
     );
   }
@@ -52,14 +52,14 @@ export function InvitationConsent({
       <div className="rounded-lg border border-stone-200 bg-white p-4">
         <WhatCoachSees coachName={coach.name} />
       </div>
-      <p className="text-sm text-stone-600">This invitation can be answered until {dateText(invitation.expiresAt, timeZone)}.</p>
+      <p className="text-sm text-stone-600">This invitation can be answered until {formatDate(invitation.expiresAt, timeZone)}.</p>
       <div className="flex flex-wrap items-start gap-3">
-        <ActionButtonForm action={answerInvitationAction} fields={{ ...fields, answer: "accept", invitationId: "" }} variant="primary" pendingText="Connecting…">
+        <ButtonForm action={answerInvitationAction} fields={{ ...fields, answer: "accept", invitationId: "" }} variant="primary" pendingText="Connecting…">
           Accept and connect
-        </ActionButtonForm>
-        <ActionButtonForm action={answerInvitationAction} fields={{ ...fields, answer: "decline", invitationId: "" }} pendingText="Declining…">
+        </ButtonForm>
+        <ButtonForm action={answerInvitationAction} fields={{ ...fields, answer: "decline", invitationId: "" }} pendingText="Declining…">
           Decline
-        </ActionButtonForm>
+        </ButtonForm>
       </div>
     </div>
   );

@@ -7,9 +7,11 @@ import type { SessionUser } from "@/db/queries/users";
 import { requireUser } from "@/lib/server/auth/session";
 import { clientAddress } from "@/lib/server/request";
 import { CODE_LENGTH, isWellFormedCode, normalizeCode } from "@/lib/coach/invitations";
-import { waitText, withCodeThrottle } from "@/lib/server/code-throttle";
+import { formatWait } from "@/lib/format";
+import { withCodeThrottle } from "@/lib/server/code-throttle";
 import { InvitationConsent } from "./invitation-consent";
 import { INVITATION_PROBLEMS } from "./messages";
+import { buttonClass } from "@/app/components/button";
 
 export const metadata: Metadata = { title: "Invitation code" };
 
@@ -63,7 +65,7 @@ export default async function InvitationCodePage({ searchParams }: { searchParam
         </div>
         <button
           type="submit"
-          className="inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
+          className={buttonClass("primary")}
         >
           Find invitation
         </button>
@@ -95,6 +97,6 @@ async function lookUpCode(user: SessionUser, typed: string): Promise<{ invitatio
     () => findInvitation(db(), { ref: { code: typed }, viewer: { id: user.id, email: user.email }, now }),
     (invitation) => invitation !== null,
   );
-  if (attempt.throttled) return { error: `Too many wrong codes. Try again in ${waitText(attempt.retryAfterSeconds)}.` };
+  if (attempt.throttled) return { error: `Too many wrong codes. Try again in ${formatWait(attempt.retryAfterSeconds)}.` };
   return attempt.result ? { invitation: attempt.result } : { error: INVITATION_PROBLEMS.not_found };
 }

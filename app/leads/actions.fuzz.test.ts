@@ -1,47 +1,41 @@
 // Property-based tests of every lead action's input handling (docs/reliability.md, "Bad input"): generated
-// forms go through the real actions on a real database. See app/_testing/action-fuzz.ts for what
+// forms go through the real actions on a real database. See test/fuzz/session.ts for what
 // is mocked (Auth.js's cookies, Next's request headers and cache) and why.
 import { asc, eq, sql } from "drizzle-orm";
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
-  actAs,
   dateText,
   emailText,
   entriesOf,
   extraFields,
   firstText,
   formOf,
-  FuzzDb,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
-  idInLocation,
   idRef,
   nastyText,
   resolveId,
-  runAction,
   shiftDate,
-  validText,
   storedText,
   storedUrl,
-  submit,
   toFormData,
-  fuzzDatabase,
+  validText,
   withoutNul,
   type FieldValue,
   type FormEntries,
   type GeneratedForm,
   type IdRef,
-} from "@/app/_testing/action-fuzz";
+} from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, FuzzDb, idInLocation, runAction, submit } from "@/test/fuzz/run";
+import { actAs } from "@/test/fuzz/session";
 import type { Db } from "@/db/client";
 import { getLead, listLeads } from "@/db/queries/leads";
 import { createMaterial } from "@/db/queries/materials";
 import { loadSampleData } from "@/db/queries/sample-data";
-import { addLeads, addTouch } from "@/db/queries/today-fixtures";
+import { addLeads, addTouch } from "@/test/fixtures/today";
 import { createUser } from "@/db/queries/users";
 import { leads } from "@/db/schema";
 import { todayIn } from "@/lib/domain";
-import { LEAD_FORM_FIELDS } from "@/lib/leads/validation";
+import { LEAD_FORM_FIELDS } from "@/lib/leads/schemas";
 import {
   bulkDeleteAction,
   bulkDropAction,
@@ -60,9 +54,6 @@ import {
   updateLeadAction,
 } from "./actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 // UTC+14: the seeker's today is often not UTC's, which the date rules must respect.
 const TIME_ZONE = "Pacific/Kiritimati";

@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/db/client";
 import {
   closeLeads,
@@ -19,8 +18,16 @@ import { clearSampleData, loadSampleData } from "@/db/queries/sample-data";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/server/auth/session";
 import { todayIn } from "@/lib/domain";
+import { plural } from "@/lib/format";
 import { isUuid } from "@/lib/leads/ids";
-import { closeLeadSchema, LEAD_FORM_FIELDS, leadFormSchema, nextDueSchema, pauseUntilSchema } from "@/lib/leads/validation";
+import {
+  bulkPauseFormSchema,
+  closeLeadSchema,
+  LEAD_FORM_FIELDS,
+  leadFormSchema,
+  nextDueFormSchema,
+  pauseLeadFormSchema,
+} from "@/lib/leads/schemas";
 
 /** Leads show on Today, the list, their page and Materials: every change refreshes them all. */
 function refresh() {
@@ -76,7 +83,7 @@ export async function pauseLeadAction(_prev: ActionState, formData: FormData): P
   const leadId = leadIdOf(formData);
   const values = formValues(formData, ["pausedUntil"] as const);
   const now = new Date();
-  const parsed = z.object({ pausedUntil: pauseUntilSchema(todayIn(now, user.timeZone)) }).safeParse(values);
+  const parsed = pauseLeadFormSchema(todayIn(now, user.timeZone)).safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
   foundOr404(await pauseLeads(db(), { userId: user.id, leadIds: [leadId], until: parsed.data.pausedUntil, now }));
   refresh();
@@ -126,7 +133,7 @@ export async function setNextDueAction(_prev: ActionState, formData: FormData): 
   const leadId = leadIdOf(formData);
   const values = formValues(formData, ["nextDue"] as const);
   const now = new Date();
-  const parsed = z.object({ nextDue: nextDueSchema(todayIn(now, user.timeZone)) }).safeParse(values);
+  const parsed = nextDueFormSchema(todayIn(now, user.timeZone)).safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
   foundOr404(await setNextDueOverride(db(), { userId: user.id, leadId, date: parsed.data.nextDue, now }));
   refresh();
@@ -151,22 +158,18 @@ export async function deleteLeadsAction(_prev: ActionState, formData: FormData):
   redirect(`/leads?deleted=${selected.ids.length}`);
 }
 
-function leadsWord(count: number): string {
-  return count === 1 ? "1 lead" : `${count} leads`;
-}
-
 export async function bulkPauseAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
   const values = formValues(formData, ["bulkPausedUntil"] as const);
   const now = new Date();
-  const parsed = z.object({ bulkPausedUntil: pauseUntilSchema(todayIn(now, user.timeZone)) }).safeParse(values);
+  const parsed = bulkPauseFormSchema(todayIn(now, user.timeZone)).safeParse(values);
   const selected = selectedLeadIds(formData);
   if ("error" in selected) return failure(selected.error, {}, values);
   if (!parsed.success) return invalid(parsed.error, values);
   const until = parsed.data.bulkPausedUntil;
   foundOr404(await pauseLeads(db(), { userId: user.id, leadIds: selected.ids, until, now }));
   refresh();
-  return { ok: true, message: `Paused ${leadsWord(selected.ids.length)} until ${until}.` };
+  return { ok: true, message: `Paused ${plural(selected.ids.length, "lead")} until ${until}.` };
 }
 
 export async function bulkDropAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
@@ -182,7 +185,7 @@ export async function bulkDropAction(_prev: ActionState, formData: FormData): Pr
   const { ids } = selected;
   foundOr404(await closeLeads(db(), { userId: user.id, leadIds: ids, closedAs: "dropped", reason: parsed.data.closedReason, now: new Date() }));
   refresh();
-  return { ok: true, message: `Closed ${leadsWord(ids.length)} as dropped.` };
+  return { ok: true, message: `Closed ${plural(ids.length, "lead")} as dropped.` };
 }
 
 /** Bulk delete goes through the confirmation page first. */

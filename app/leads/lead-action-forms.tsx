@@ -2,9 +2,9 @@
 
 import { useActionState, useEffect, useId, useRef } from "react";
 import { useFormStatus } from "react-dom";
+import { buttonClass } from "@/app/components/button";
 import { errorsFor, Field, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
-import type { ActionResult, ActionState } from "@/lib/actions";
-import { LEAD_TEXT_LIMITS } from "@/lib/leads/validation";
+import { LEAD_TEXT_LIMITS } from "@/lib/leads/schemas";
 import {
   bulkDeleteAction,
   bulkDropAction,
@@ -14,36 +14,6 @@ import {
   pauseLeadAction,
   setNextDueAction,
 } from "./actions";
-
-type Action = (prev: ActionState, formData: FormData) => Promise<ActionResult>;
-
-/** A one-button form (resume, reopen, clear a date, sample data): hidden fields, a button, its message. */
-export function ButtonForm({
-  action,
-  fields = {},
-  label,
-  pendingText,
-  variant = "secondary",
-}: {
-  action: Action;
-  fields?: Record<string, string>;
-  label: string;
-  pendingText?: string;
-  variant?: "primary" | "secondary" | "danger";
-}) {
-  const [state, formAction] = useActionState(action, null);
-  return (
-    <form action={formAction} className="space-y-2">
-      {Object.entries(fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <FormMessage state={state} />
-      <SubmitButton variant={variant} pendingText={pendingText}>
-        {label}
-      </SubmitButton>
-    </form>
-  );
-}
 
 export function PauseForm({ leadId, tomorrow }: { leadId: string; tomorrow: string }) {
   const [state, action] = useActionState(pauseLeadAction, null);
@@ -171,7 +141,7 @@ function MoveButton({
         if (disabled || pending) event.preventDefault();
         else onPress(event.currentTarget);
       }}
-      className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-900 hover:bg-stone-100 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+      className={`${buttonClass("secondary", "compact")} aria-disabled:cursor-not-allowed aria-disabled:opacity-50`}
     >
       {direction === "up" ? "Move up" : "Move down"}
       <span className="sr-only"> {company}</span>
@@ -222,17 +192,8 @@ function BulkButton({
   children: React.ReactNode;
 }) {
   const { pending } = useFormStatus();
-  const style =
-    variant === "danger"
-      ? "bg-red-700 text-white hover:bg-red-800"
-      : "border border-stone-300 bg-white text-stone-900 hover:bg-stone-100";
   return (
-    <button
-      type="submit"
-      formAction={formAction}
-      disabled={pending}
-      className={`inline-flex min-h-11 items-center justify-center rounded-md px-4 py-2 text-sm font-semibold disabled:opacity-60 ${style}`}
-    >
+    <button type="submit" formAction={formAction} disabled={pending} className={buttonClass(variant)}>
       {children}
     </button>
   );

@@ -1,6 +1,6 @@
 import type { Pace, PaceState } from "@/lib/domain";
 import { PACE_STATE_LABELS } from "@/lib/leads/labels";
-import { days } from "@/lib/today/format";
+import { plural } from "@/lib/format";
 
 const STYLES: Record<PaceState, string> = {
   due_today: "bg-brand-100 text-brand-800",
@@ -14,7 +14,7 @@ const STYLES: Record<PaceState, string> = {
 
 /** The lead's pace state as a label, with how late it is when overdue or cold. */
 export function PaceBadge({ pace }: { pace: Pace }) {
-  const late = pace.state === "overdue" || pace.state === "cold" ? `, ${days(pace.daysOverdue)} late` : "";
+  const late = pace.state === "overdue" || pace.state === "cold" ? `, ${plural(pace.daysOverdue, "day")} late` : "";
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${STYLES[pace.state]}`}>
       {PACE_STATE_LABELS[pace.state]}

@@ -1,37 +1,31 @@
 // Property-based tests of the material actions' input handling (docs/reliability.md, "Bad input"): generated
-// forms through the real actions on a real database. See app/_testing/action-fuzz.ts for what is
+// forms through the real actions on a real database. See test/fuzz/session.ts for what is
 // mocked (Auth.js's cookies, Next's request headers and cache) and why.
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addUser } from "@/test/fuzz/database";
 import {
-  actAs,
-  addUser,
   entriesOf,
   firstText,
   formOf,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
   idRef,
   nastyText,
   resolveId,
   storedText,
   storedUrl,
-  submit,
-  fuzzDatabase,
   validText,
   type FieldValue,
   type FormEntries,
-} from "@/app/_testing/action-fuzz";
+} from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, submit } from "@/test/fuzz/run";
+import { actAs } from "@/test/fuzz/session";
 import { createMaterial, getMaterial } from "@/db/queries/materials";
-import { addLeads, addTouch } from "@/db/queries/today-fixtures";
+import { addLeads, addTouch } from "@/test/fixtures/today";
 import { materials } from "@/db/schema";
-import { MATERIAL_FIELDS } from "@/lib/leads/material-validation";
+import { MATERIAL_FIELDS } from "@/lib/materials/schemas";
 import { createMaterialAction, deleteMaterialAction, updateMaterialAction } from "./actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 let seekerId: string;

@@ -7,7 +7,7 @@ import { createMaterial, deleteMaterial, updateMaterial } from "@/db/queries/mat
 import { formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/server/auth/session";
 import { isUuid } from "@/lib/leads/ids";
-import { MATERIAL_FIELDS, materialSchema } from "@/lib/leads/material-validation";
+import { MATERIAL_FIELDS, materialSchema } from "@/lib/materials/schemas";
 
 function materialIdOf(formData: FormData): string {
   const materialId = formData.get("materialId");

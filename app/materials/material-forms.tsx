@@ -5,6 +5,7 @@ import { useActionState, useState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/components/form";
 import type { Material } from "@/db/queries/materials";
 import { createMaterialAction, deleteMaterialAction, updateMaterialAction } from "./actions";
+import { buttonClass } from "@/app/components/button";
 
 /** Add a material (no `material`) or edit one. */
 export function MaterialForm({ material }: { material?: Material }) {
@@ -65,7 +66,7 @@ export function DeleteMaterialForm({ material }: { material: Material }) {
         <button
           type="button"
           onClick={() => setConfirming(false)}
-          className="inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-stone-100"
+          className={buttonClass("secondary")}
         >
           Cancel
         </button>

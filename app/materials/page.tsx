@@ -3,7 +3,7 @@ import Link from "next/link";
 import { db } from "@/db/client";
 import { listMaterialsWithRecipients } from "@/db/queries/materials";
 import { requireUser } from "@/lib/server/auth/session";
-import { formatInstant } from "@/lib/leads/format";
+import { formatInstant, plural } from "@/lib/format";
 import { MaterialForm } from "./material-forms";
 
 export const metadata: Metadata = { title: "Materials" };
@@ -57,7 +57,7 @@ export default async function MaterialsPage({ searchParams }: { searchParams: Pr
                   <p className="text-sm text-stone-600">Not sent to anyone yet.</p>
                 ) : (
                   <div className="text-sm">
-                    <p className="text-stone-600">Sent to {material.recipients.length === 1 ? "1 lead" : `${material.recipients.length} leads`}:</p>
+                    <p className="text-stone-600">Sent to {plural(material.recipients.length, "lead")}:</p>
                     <ul className="mt-1 space-y-1">
                       {material.recipients.map((recipient) => (
                         <li key={recipient.leadId} className="break-words">

@@ -1,36 +1,28 @@
 // Property-based tests of the settings actions' input handling (docs/reliability.md, "Bad input"): generated
-// forms through the real actions on a real database. See app/_testing/action-fuzz.ts for what is
+// forms through the real actions on a real database. See test/fuzz/session.ts for what is
 // mocked (Auth.js's cookies, Next's request headers and cache) and why.
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addUser } from "@/test/fuzz/database";
 import {
-  actAs,
-  addUser,
   entriesOf,
   extraFields,
   firstText,
   formOf,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
   nastyText,
-  runAction,
-  session,
   storedText,
-  submit,
   toFormData,
-  fuzzDatabase,
   validText,
   withoutNul,
   type FieldValue,
-} from "@/app/_testing/action-fuzz";
+} from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, runAction, submit } from "@/test/fuzz/run";
+import { actAs, session } from "@/test/fuzz/session";
 import { getPasswordHash, getSessionUser } from "@/db/queries/users";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { todayIn } from "@/lib/domain";
 import { changePasswordAction, signOutAction, signOutEverywhereAction, updateProfileAction } from "./actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 const FIRST_PASSWORD = "a calm and steady pace";

@@ -2,20 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { getPasswordHash, rotateSessionEpoch, updateUserProfile } from "@/db/queries/users";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { signIn, signOut } from "@/lib/server/auth";
-import { newPasswordSchema } from "@/lib/auth/schemas";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { requireUser } from "@/lib/server/auth/session";
-import { timeZoneSchema } from "@/lib/time-zone";
-
-const profileSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
-  timeZone: timeZoneSchema,
-});
+import { passwordChangeSchema, profileSchema } from "@/lib/settings/schemas";
 
 export async function updateProfileAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
@@ -26,11 +19,6 @@ export async function updateProfileAction(_prev: ActionState, formData: FormData
   revalidatePath("/", "layout");
   return { ok: true, message: "Saved." };
 }
-
-const passwordChangeSchema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password.").max(1024, "That password is too long."),
-  newPassword: newPasswordSchema,
-});
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();

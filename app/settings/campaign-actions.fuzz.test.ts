@@ -1,30 +1,24 @@
 // Property-based tests of the campaign form's input handling (docs/reliability.md, "Bad input"): generated
-// forms through the real action on a real database. See app/_testing/action-fuzz.ts for what is
+// forms through the real action on a real database. See test/fuzz/session.ts for what is
 // mocked (Auth.js's cookies, Next's request headers and cache) and why.
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addUser } from "@/test/fuzz/database";
 import {
-  actAs,
-  addUser,
   dateText,
   entriesOf,
   formOf,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
   nastyText,
-  submit,
-  fuzzDatabase,
   type FieldValue,
   type FormEntries,
   type GeneratedForm,
-} from "@/app/_testing/action-fuzz";
+} from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, submit } from "@/test/fuzz/run";
+import { actAs } from "@/test/fuzz/session";
 import { getSeekerSettings } from "@/db/queries/campaign";
-import { addLeads } from "@/db/queries/today-fixtures";
+import { addLeads } from "@/test/fixtures/today";
 import { updateCampaignAction } from "./campaign-actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 let seekerId: string;

@@ -1,31 +1,17 @@
 // Property-based tests of the seeker's coach actions (docs/reliability.md, "Bad input"): generated forms
-// through the real actions on a real database. See app/_testing/action-fuzz.ts for what is
+// through the real actions on a real database. See test/fuzz/session.ts for what is
 // mocked (Auth.js's cookies, Next's request headers and cache) and why.
 import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  actAs,
-  addUser,
-  emailText,
-  entriesOf,
-  firstText,
-  formOf,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
-  idRef,
-  resolveId,
-  storedText,
-  submit,
-  fuzzDatabase,
-} from "@/app/_testing/action-fuzz";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addUser } from "@/test/fuzz/database";
+import { emailText, entriesOf, firstText, formOf, idRef, resolveId, storedText } from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, submit } from "@/test/fuzz/run";
+import { actAs } from "@/test/fuzz/session";
 import { listCoachesOf, listOpenInvitationsBy } from "@/db/queries/coach";
 import { coachInvitations, coachLinks } from "@/db/schema";
 import { endCoachConnectionAction, inviteCoachAction } from "./coach-actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 let seekerId: string;

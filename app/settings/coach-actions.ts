@@ -2,21 +2,18 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { endConnection, inviteCoachByEmail } from "@/db/queries/coach";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/server/auth/session";
-import { signInSchema } from "@/lib/auth/schemas";
 import { INVITATION_TTL_DAYS } from "@/lib/coach/invitations";
-
-const inviteSchema = z.object({ email: signInSchema.shape.email });
+import { coachInviteSchema, endCoachConnectionSchema } from "@/lib/settings/schemas";
 
 /** The seeker invites a coach by e-mail; the coach answers on their Coach page. */
 export async function inviteCoachAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
   const values = formValues(formData, ["email"] as const);
-  const parsed = inviteSchema.safeParse(values);
+  const parsed = coachInviteSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
   const outcome = await inviteCoachByEmail(db(), { seekerId: user.id, coachEmail: parsed.data.email, now: new Date() });
   if (!outcome.ok) {
@@ -31,12 +28,10 @@ export async function inviteCoachAction(_prev: ActionState, formData: FormData):
   };
 }
 
-const coachSchema = z.object({ coachId: z.uuid("This coach is not valid.") });
-
 /** The seeker ends a coach's access, at once. */
 export async function endCoachConnectionAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const parsed = coachSchema.safeParse(formValues(formData, ["coachId"] as const));
+  const parsed = endCoachConnectionSchema.safeParse(formValues(formData, ["coachId"] as const));
   if (!parsed.success) return invalid(parsed.error);
   const ended = await endConnection(db(), {
     coachId: parsed.data.coachId,

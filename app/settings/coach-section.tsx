@@ -2,8 +2,8 @@ import Link from "next/link";
 import { db } from "@/db/client";
 import { listCoachesOf, listOpenInvitationsBy } from "@/db/queries/coach";
 import { requireUser } from "@/lib/server/auth/session";
-import { dateText } from "@/app/coach/format";
-import { ActionButtonForm } from "@/app/invitations/action-button-form";
+import { formatDate } from "@/lib/format";
+import { ButtonForm } from "@/app/components/button-form";
 import { withdrawInvitationAction } from "@/app/invitations/actions";
 import { InviteCoachForm } from "@/app/invitations/invite-coach-form";
 import { endCoachConnectionAction } from "./coach-actions";
@@ -31,11 +31,11 @@ export async function CoachSection() {
                 <strong>{coach.name}</strong> <span className="break-all text-stone-600">({coach.email})</span>
               </p>
               <p className="text-sm text-stone-600">
-                Sees your progress, leads and touches, read only, since {dateText(coach.since, user.timeZone)}.
+                Sees your progress, leads and touches, read only, since {formatDate(coach.since, user.timeZone)}.
               </p>
-              <ActionButtonForm action={endCoachConnectionAction} fields={{ coachId: coach.coachId }} variant="danger" pendingText="Ending…">
+              <ButtonForm action={endCoachConnectionAction} fields={{ coachId: coach.coachId }} variant="danger" pendingText="Ending…">
                 End connection with {coach.name}
-              </ActionButtonForm>
+              </ButtonForm>
             </li>
           ))}
         </ul>
@@ -58,11 +58,11 @@ export async function CoachSection() {
             {invitations.map((invitation) => (
               <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-stone-200 bg-white p-3">
                 <span className="break-all text-sm">
-                  {invitation.inviteeEmail}, until {dateText(invitation.expiresAt, user.timeZone)}
+                  {invitation.inviteeEmail}, until {formatDate(invitation.expiresAt, user.timeZone)}
                 </span>
-                <ActionButtonForm action={withdrawInvitationAction} fields={{ invitationId: invitation.id }} pendingText="Withdrawing…">
+                <ButtonForm action={withdrawInvitationAction} fields={{ invitationId: invitation.id }} pendingText="Withdrawing…">
                   Withdraw invitation to {invitation.inviteeEmail}
-                </ActionButtonForm>
+                </ButtonForm>
               </li>
             ))}
           </ul>

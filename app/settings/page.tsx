@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/server/auth/session";
+import { formatInstant } from "@/lib/format";
 import { listTimeZones } from "@/lib/time-zone";
 import { SubmitButton } from "@/app/components/form";
 import { db } from "@/db/client";
@@ -40,11 +41,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <CampaignForm settings={seekerSettings} />
           <p className="text-sm text-stone-600">
             {lastPaceCheck
-              ? `Your leads were last checked for cold follow-ups on ${new Intl.DateTimeFormat("en-GB", {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                  timeZone: user.timeZone,
-                }).format(lastPaceCheck)}. The check runs every hour.`
+              ? `Your leads were last checked for cold follow-ups on ${formatInstant(lastPaceCheck, user.timeZone)}. The check runs every hour.`
               : "Your leads have not been checked for cold follow-ups yet. The check runs every hour."}
           </p>
         </section>

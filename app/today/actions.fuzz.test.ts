@@ -1,27 +1,15 @@
 // Property-based tests of dismissing a coach's note (docs/reliability.md, "Bad input"): generated forms
-// through the real action on a real database. See app/_testing/action-fuzz.ts for what is
+// through the real action on a real database. See test/fuzz/session.ts for what is
 // mocked (Auth.js's cookies, Next's request headers and cache) and why.
 import { and, eq, isNull } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  actAs,
-  addUser,
-  entriesOf,
-  firstText,
-  formOf,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
-  idRef,
-  resolveId,
-  submit,
-  fuzzDatabase,
-} from "@/app/_testing/action-fuzz";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addUser } from "@/test/fuzz/database";
+import { entriesOf, firstText, formOf, idRef, resolveId } from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, submit } from "@/test/fuzz/run";
+import { actAs } from "@/test/fuzz/session";
 import { coachLinks, coachNotes } from "@/db/schema";
 import { dismissCoachNoteAction } from "./actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 let seekerId: string;

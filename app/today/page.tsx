@@ -7,7 +7,7 @@ import { getTodayData, type MaterialWithRecipients, type TodayLead } from "@/db/
 import { LogTouchForm } from "@/app/touches/log-touch-form";
 import { requireUser } from "@/lib/server/auth/session";
 import { groupToday, summarizeToday, type TodayRow } from "@/lib/today/group";
-import { days, describeWhen, formatDay } from "@/lib/today/format";
+import { describeWhen, formatDay, formatLongDate, plural, telHref } from "@/lib/format";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { DismissNoteForm } from "./dismiss-note-form";
 import { TodayBoard } from "./today-board";
@@ -32,7 +32,7 @@ export default async function TodayPage() {
     now,
     timeZone,
   });
-  const today = new Intl.DateTimeFormat("en-GB", { timeZone, dateStyle: "full" }).format(now);
+  const today = formatLongDate(now, timeZone);
 
   return (
     <div className="space-y-6">
@@ -83,7 +83,7 @@ function Progress({ summary }: { summary: ReturnType<typeof summarizeToday> }) {
       <p className="text-sm text-stone-700">
         Streak:{" "}
         <strong className="text-stone-900">
-          {summary.streak} contact {summary.streak === 1 ? "day" : "days"}
+          {plural(summary.streak, "contact day")}
         </strong>{" "}
         in a row
       </p>
@@ -108,7 +108,7 @@ function Progress({ summary }: { summary: ReturnType<typeof summarizeToday> }) {
 }
 
 function GoalBar({ label, value, goal }: { label: string; value: number; goal: number }) {
-  const text = `${value} of ${goal} ${goal === 1 ? "touch" : "touches"}`;
+  const text = `${value} of ${plural(goal, "touch", "touches")}`;
   const id = `goal-${label.toLowerCase().replaceAll(" ", "-")}`;
   return (
     <div className="space-y-1">
@@ -142,8 +142,8 @@ function statusOf(row: TodayRow<TodayLead>): string {
     case "overdue":
     case "cold":
       return pace.firstContact
-        ? `First contact was planned for ${due} (${days(pace.daysOverdue)} ago)`
-        : `Follow-up was due ${due} (${days(pace.daysOverdue)} ago)`;
+        ? `First contact was planned for ${due} (${plural(pace.daysOverdue, "day")} ago)`
+        : `Follow-up was due ${due} (${plural(pace.daysOverdue, "day")} ago)`;
     case "done_today":
       return "Touched today";
     case "this_week":
@@ -192,7 +192,7 @@ function LeadRow({
       {lead.phone || lead.email ? (
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {lead.phone ? (
-            <a href={`tel:${lead.phone.replace(/[^\d+]/g, "")}`} className={`inline-flex min-h-11 items-center ${linkClass}`}>
+            <a href={telHref(lead.phone)} className={`inline-flex min-h-11 items-center ${linkClass}`}>
               Call {lead.phone}
             </a>
           ) : null}

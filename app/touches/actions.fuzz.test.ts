@@ -1,39 +1,33 @@
 // Property-based tests of logging a touch (docs/reliability.md, "Bad input"): generated forms through the
-// real action on a real database. See app/_testing/action-fuzz.ts for what is mocked (Auth.js's
+// real action on a real database. See test/fuzz/session.ts for what is mocked (Auth.js's
 // cookies, Next's request headers and cache) and why.
 import { eq } from "drizzle-orm";
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { addUser } from "@/test/fuzz/database";
 import {
-  actAs,
-  addUser,
   entriesOf,
   firstText,
   formOf,
-  FUZZ_TIMEOUT_MS,
-  fuzzAction,
   idRef,
   nastyText,
   resolveId,
   storedText,
-  submit,
-  fuzzDatabase,
   validText,
   type FieldValue,
   type FormEntries,
-} from "@/app/_testing/action-fuzz";
+} from "@/test/fuzz/inputs";
+import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, submit } from "@/test/fuzz/run";
+import { actAs } from "@/test/fuzz/session";
 import { getLeadDetail } from "@/db/queries/leads";
 import { createMaterial } from "@/db/queries/materials";
-import { addLeads, addTouch } from "@/db/queries/today-fixtures";
+import { addLeads, addTouch } from "@/test/fixtures/today";
 import { leads, materials, touches } from "@/db/schema";
 import { CHANNELS, DIRECTIONS, OUTCOMES } from "@/lib/domain";
 import { EARLIEST_TOUCH, toLocalDateTime } from "@/lib/today/local-time";
-import { TOUCH_FIELDS } from "@/lib/today/touch-form";
+import { TOUCH_FIELDS } from "@/lib/touches/schemas";
 import { logTouchAction } from "./actions";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 // Half-hour offset and daylight saving time: "When" is read in this zone.
 const TIME_ZONE = "America/St_Johns";

@@ -8,7 +8,7 @@ import { failure, formValues, invalid, type ActionResult, type ActionState } fro
 import { requireUser } from "@/lib/server/auth/session";
 import { TOO_SOON_DAYS } from "@/lib/domain";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
-import { TOUCH_FIELDS, touchSchema } from "@/lib/today/touch-form";
+import { TOUCH_FIELDS, touchSchema } from "@/lib/touches/schemas";
 
 /** Logs one touch from the one-tap form (Today, a lead's page); the clicked button names the channel. */
 export async function logTouchAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { leads, users } from "../schema";
-import { setUpTestDb } from "../test-db";
+import { setUpTestDb } from "@/test/db";
 import {
   campaignSettingsOf,
   getSeekerSettings,
@@ -9,7 +9,7 @@ import {
   replanCampaign,
   updateCampaignSettings,
 } from "./campaign";
-import { addLeads, addSeeker, addTouch, plannedDays } from "./today-fixtures";
+import { addLeads, addSeeker, addTouch, plannedDays } from "@/test/fixtures/today";
 
 const handle = setUpTestDb();
 

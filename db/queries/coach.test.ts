@@ -5,7 +5,7 @@ import { clientMetrics } from "@/lib/coach/metrics";
 import { addDays, computePace, todayIn, type Channel, type Direction } from "@/lib/domain";
 import { queryCount, resetQueryCount } from "../query-counter";
 import { coachInvitations, coachLinks, coachNotes, leads, touches, users } from "../schema";
-import { setUpTestDb } from "../test-db";
+import { setUpTestDb } from "@/test/db";
 import {
   answerInvitation,
   createCoachInvitation,

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import type { LeadInput } from "@/lib/leads/validation";
+import type { LeadInput } from "@/lib/leads/schemas";
 import { leads, materials, touches } from "../schema";
-import { setUpTestDb } from "../test-db";
+import { setUpTestDb } from "@/test/db";
 import { updateCampaignSettings } from "./campaign";
 import {
   closeLeads,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { leadsToImport, type ImportCandidate, type LeadIdentity } from "@/lib/csv/import-leads";
 import type { CalendarDate, Channel, Direction, Outcome } from "@/lib/domain";
 import { isUuid } from "@/lib/leads/ids";
-import type { ClosedAs, LeadImportValues, LeadInput } from "@/lib/leads/validation";
+import type { ClosedAs, LeadImportValues, LeadInput } from "@/lib/leads/schemas";
 import type { Db } from "../client";
 import { leads, materials, touches, users } from "../schema";
 import { nextLeadPosition, replanCampaign } from "./campaign";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { leads, touches } from "../schema";
-import { setUpTestDb } from "../test-db";
+import { setUpTestDb } from "@/test/db";
 import {
   createMaterial,
   deleteMaterial,

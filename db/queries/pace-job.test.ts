@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { computePace, todayIn, type Channel, type Direction } from "@/lib/domain";
 import { rowsOf } from "../client";
 import { leads, paceRuns, touches } from "../schema";
-import { setUpTestDb, truncateAll } from "../test-db";
+import { setUpTestDb, truncateAll } from "@/test/db";
 import { createUser } from "./users";
 import { getLastPaceCheck, runPaceJob } from "./pace-job";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { materials, touches } from "../schema";
-import { setUpTestDb } from "../test-db";
+import { setUpTestDb } from "@/test/db";
 import { getSeekerSettings } from "./campaign";
 import { createLead, listLeads } from "./leads";
 import { createMaterial } from "./materials";

@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import * as schema from "../schema";
 import { coachLinks, coachNotes, leads, materials, users } from "../schema";
-import { setUpTestDb } from "../test-db";
-import { addLeads, addSeeker, addTouch } from "./today-fixtures";
+import { setUpTestDb } from "@/test/db";
+import { addLeads, addSeeker, addTouch } from "@/test/fixtures/today";
 import {
   dismissCoachNote,
   getLatestCoachNote,

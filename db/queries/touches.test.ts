@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { leads, materials, touches } from "../schema";
-import { setUpTestDb } from "../test-db";
+import { setUpTestDb } from "@/test/db";
 import { replanCampaign } from "./campaign";
-import { addLeads, addSeeker, addTouch, plannedDays } from "./today-fixtures";
+import { addLeads, addSeeker, addTouch, plannedDays } from "@/test/fixtures/today";
 import { logTouch, type NewTouch } from "./touches";
 
 const handle = setUpTestDb();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setUpTestDb } from "../test-db";
+import { setUpTestDb } from "@/test/db";
 import {
   createUser,
   findUserCredentials,

@@ -1,5 +1,6 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { z } from "zod";
+import { timeZoneSchema } from "@/lib/time-zone";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./password-rules";
 
 export const signInSchema = z.object({
@@ -19,3 +20,14 @@ export const newPasswordSchema = z
   .refine((password) => !commonPasswords.has(password.toLowerCase()), {
     message: "This password is too common. Choose one that is harder to guess.",
   });
+
+/** A person's name as sign-up and the profile form take it. */
+export const personNameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
+
+/** The sign-up form: the e-mail as sign-in reads it, a password strong enough, a known time zone. */
+export const signUpSchema = z.object({
+  name: personNameSchema,
+  email: signInSchema.shape.email,
+  password: newPasswordSchema,
+  timeZone: timeZoneSchema,
+});

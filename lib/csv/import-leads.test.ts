@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { LeadImportValues } from "@/lib/leads/validation";
+import type { LeadImportValues } from "@/lib/leads/schemas";
 import { leadsToCsv } from "./export";
 import { findDuplicates, leadsToImport, parseImportCandidates, previewLeadsImport } from "./import-leads";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { storableText } from "@/lib/actions";
-import { leadImportSchema, type LeadImportValues } from "@/lib/leads/validation";
+import { leadImportSchema, type LeadImportValues } from "@/lib/leads/schemas";
 import { unescapeCsvFormula } from "./escape";
 import { LEAD_CSV_HEADERS, mapLeadHeaders, rowToFields, type LeadCsvField } from "./lead-columns";
 import { CSV_MAX_ROWS } from "./limits";

@@ -1,4 +1,4 @@
-import { LEAD_FORM_FIELDS } from "@/lib/leads/validation";
+import { LEAD_FORM_FIELDS } from "@/lib/leads/schemas";
 
 /** The lead fields a CSV file can fill, in export order: those of the lead form. */
 export const LEAD_CSV_FIELDS = LEAD_FORM_FIELDS;

@@ -3,10 +3,13 @@ import fc from "fast-check";
 import { addDays, laterOf, startOfWeek, weekdayOf, type CalendarDate } from "./dates";
 import {
   DEFAULT_CAMPAIGN,
+  campaignFigures,
   campaignProgress,
   defaultCampaign,
   planFirstContacts,
+  replanFirstContacts,
   type CampaignLead,
+  type PlannedLead,
   type CampaignSettings,
 } from "./campaign";
 
@@ -249,5 +252,160 @@ describe("campaignProgress", () => {
     expect(progressOn(MONDAY, 51).weeks).toBe(11);
     const sevenAWeek = { ...settings, firstContactsPerWeek: 7 };
     expect(campaignProgress({ settings: sevenAWeek, totalLeads: 50, contactedLeads: 0, today: MONDAY }).weeks).toBe(10);
+  });
+});
+
+describe("rule 8, the planner: a missed first contact keeps its day; re-planning moves only days still to come", () => {
+  const settings = defaultCampaign("2025-02-24"); // a Monday
+  const lead = (id: string, facts: Partial<PlannedLead> = {}): PlannedLead => ({
+    id,
+    firstContactOn: null,
+    plannedFirstContact: null,
+    heldUntil: null,
+    ...facts,
+  });
+  // Wednesday 5 March 2025.
+  const today = "2025-03-05";
+
+  it("keeps a missed day and today's, and plans the rest from tomorrow on", () => {
+    const plan = replanFirstContacts({
+      settings,
+      today,
+      leads: [
+        lead("missed", { plannedFirstContact: "2025-03-03" }),
+        lead("today", { plannedFirstContact: "2025-03-05" }),
+        lead("done", { firstContactOn: "2025-03-04" }),
+        lead("later", { plannedFirstContact: "2025-03-20" }),
+        lead("new"),
+      ],
+    });
+    expect(Object.fromEntries(plan)).toEqual({
+      missed: "2025-03-03",
+      today: "2025-03-05",
+      later: "2025-03-06",
+      new: "2025-03-07",
+    });
+  });
+
+  it("counts kept days toward the week's cap", () => {
+    const plan = replanFirstContacts({
+      settings: { ...settings, firstContactsPerWeek: 3 },
+      today,
+      leads: [lead("a", { plannedFirstContact: "2025-03-03" }), lead("b", { firstContactOn: "2025-03-04" }), lead("c", { plannedFirstContact: "2025-03-05" }), lead("d")],
+    });
+    expect(plan.get("d")).toBe("2025-03-10");
+  });
+
+  it("gives a paused or hand-dated lead never contacted no day until it returns, then its own day", () => {
+    const plan = replanFirstContacts({
+      settings,
+      today,
+      leads: [lead("held", { heldUntil: "2025-03-10", plannedFirstContact: "2025-03-06" }), lead("back", { heldUntil: "2025-03-04" }), lead("next")],
+    });
+    expect(Object.fromEntries(plan)).toEqual({ held: null, back: "2025-03-04", next: "2025-03-05" });
+  });
+
+  it("never moves a kept day and never plans a new one in the past (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -20, max: 20 }),
+        fc.array(
+          fc.record({
+            contacted: fc.option(fc.integer({ min: -20, max: 0 }), { nil: null }),
+            planned: fc.option(fc.integer({ min: -20, max: 20 }), { nil: null }),
+            held: fc.option(fc.integer({ min: -20, max: 20 }), { nil: null, freq: 4 }),
+          }),
+          { maxLength: 15 },
+        ),
+        (offset, rows) => {
+          const day = addDays(today, offset);
+          const leads = rows.map((row, i) =>
+            lead(`l${i}`, {
+              firstContactOn: row.contacted === null ? null : addDays(day, row.contacted),
+              plannedFirstContact: row.planned === null ? null : addDays(day, row.planned),
+              heldUntil: row.held === null ? null : addDays(day, row.held),
+            }),
+          );
+          const plan = replanFirstContacts({ settings, leads, today: day });
+          for (const l of leads) {
+            if (l.firstContactOn !== null) expect(plan.has(l.id)).toBe(false);
+            else if (l.heldUntil !== null) expect(plan.get(l.id)).toBe(l.heldUntil <= day ? l.heldUntil : null);
+            else if (l.plannedFirstContact !== null && l.plannedFirstContact <= day) expect(plan.get(l.id)).toBe(l.plannedFirstContact);
+            else {
+              const newDay = plan.get(l.id)!;
+              expect(newDay >= laterOf(settings.startDate, day)).toBe(true);
+              expect(settings.contactDays).toContain(weekdayOf(newDay));
+            }
+          }
+          const fresh = leads.filter((l) => l.firstContactOn === null && l.heldUntil === null && !(l.plannedFirstContact !== null && l.plannedFirstContact <= day));
+          const freshDays = fresh.map((l) => plan.get(l.id)!);
+          expect(new Set(freshDays).size).toBe(freshDays.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("rule 11, the campaign: week k of n (Monday to Sunday), first contacts this week against the plan, contacted of all", () => {
+  // Starts Wednesday 26 Feb 2025: week 1 is Mon 24 Feb to Sun 2 Mar.
+  const settings = defaultCampaign("2025-02-26");
+  const lead = (firstContactOn: string | null, plannedFirstContact: string | null = null, closed = false) => ({
+    firstContactOn,
+    plannedFirstContact,
+    closed,
+  });
+
+  it("counts Monday-to-Sunday weeks from the start's week, and n from the last first-contact day", () => {
+    const leads = [
+      lead("2025-02-26"),
+      lead("2025-02-27"),
+      lead("2025-03-03"),
+      lead("2025-03-04"),
+      lead(null, "2025-03-05"),
+      lead(null, "2025-03-10"),
+      lead(null, null, true),
+    ];
+    expect(campaignFigures({ settings, leads, today: "2025-03-04" })).toEqual({
+      week: 2,
+      weeks: 3,
+      firstContactsThisWeek: 2,
+      // 5 a week, but only 4 first contacts are left to make (2 made this week, 2 to come).
+      weekPlan: 4,
+      contacted: 4,
+      total: 6,
+    });
+    expect(campaignFigures({ settings, leads, today: "2025-03-02" }).week).toBe(1);
+    expect(campaignFigures({ settings, leads, today: "2025-02-25" }).week).toBe(0);
+  });
+
+  it("plans no more in the first week than its contact days from the start, nor than the leads left", () => {
+    expect(campaignFigures({ settings, leads: [lead(null, "2025-02-26")], today: "2025-02-26" }).weekPlan).toBe(1);
+    const many = Array.from({ length: 10 }, () => lead(null, "2025-03-10"));
+    expect(campaignFigures({ settings, leads: many, today: "2025-02-26" }).weekPlan).toBe(3);
+  });
+
+  it("keeps counting weeks when the campaign runs late", () => {
+    const figures = campaignFigures({ settings, leads: [lead(null, "2025-02-27")], today: "2025-03-20" });
+    expect([figures.week, figures.weeks]).toEqual([4, 1]);
+  });
+
+  it("gives a whole-number week ≥ 0, weeks ≥ 1 and contacted ≤ total (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -20, max: 60 }),
+        fc.array(fc.record({ c: fc.option(fc.integer({ min: -20, max: 40 }), { nil: null }), p: fc.option(fc.integer({ min: -20, max: 40 }), { nil: null }), closed: fc.boolean() })),
+        (offset, rows) => {
+          const leads = rows.map((r) => lead(r.c === null ? null : addDays(settings.startDate, r.c), r.p === null ? null : addDays(settings.startDate, r.p), r.closed));
+          const figures = campaignFigures({ settings, leads, today: addDays(settings.startDate, offset) });
+          expect(figures.week).toBeGreaterThanOrEqual(0);
+          expect(figures.weeks).toBeGreaterThanOrEqual(1);
+          expect(figures.contacted).toBeLessThanOrEqual(figures.total);
+          expect(figures.weekPlan).toBeLessThanOrEqual(5);
+          expect(figures.week === 0).toBe(offset < 0);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -62,12 +62,36 @@ function validFirstContactsPerWeek(settings: CampaignSettings): number {
 }
 
 /**
+ * The planners' book of first-contact days: `take` marks a day used (one a day), `isOpen` says
+ * whether a day is a contact day still free, in a Monday-to-Sunday week under the weekly cap.
+ */
+function firstContactBook(settings: CampaignSettings) {
+  const contactDays = validContactDays(settings);
+  const perWeek = validFirstContactsPerWeek(settings);
+  const takenDays = new Set<CalendarDate>();
+  const perWeekCount = new Map<CalendarDate, number>();
+  return {
+    take(day: CalendarDate) {
+      takenDays.add(day);
+      const week = startOfWeek(day);
+      perWeekCount.set(week, (perWeekCount.get(week) ?? 0) + 1);
+    },
+    isOpen(day: CalendarDate) {
+      return contactDays.has(weekdayOf(day)) && !takenDays.has(day) && (perWeekCount.get(startOfWeek(day)) ?? 0) < perWeek;
+    },
+  };
+}
+
+/**
  * Planned first-contact day for each lead not yet contacted, keyed by lead id: one a day, only on
  * contact days, at most `firstContactsPerWeek` in a Monday-to-Sunday week, in list order.
  * Planning starts at the later of the start date and today, so a re-plan (after adding, removing
  * or reordering leads, or after a missed day) never puts a plan in the past: what was missed moves
  * forward. Contacted leads get no plan; their history stands. Asking for more per week than there
  * are contact days still gives one a day, so the contact days become the weekly limit.
+ * @deprecated Use `replanFirstContacts`: a missed planned day stays (the lead is overdue, "first
+ * contact missed since …") instead of moving forward, only days still to come move, and a paused or
+ * hand-dated lead takes no day until it returns.
  */
 export function planFirstContacts({
   settings,
@@ -78,23 +102,10 @@ export function planFirstContacts({
   leads: readonly CampaignLead[];
   today: CalendarDate;
 }): Map<string, CalendarDate> {
-  const contactDays = validContactDays(settings);
-  const perWeek = validFirstContactsPerWeek(settings);
-
-  const takenDays = new Set<CalendarDate>();
-  const perWeekCount = new Map<CalendarDate, number>();
-  const take = (day: CalendarDate) => {
-    takenDays.add(day);
-    const week = startOfWeek(day);
-    perWeekCount.set(week, (perWeekCount.get(week) ?? 0) + 1);
-  };
+  const { take, isOpen } = firstContactBook(settings);
   for (const lead of leads) {
     if (lead.contacted && lead.firstContactOn) take(lead.firstContactOn);
   }
-  const isOpen = (day: CalendarDate) =>
-    contactDays.has(weekdayOf(day)) &&
-    !takenDays.has(day) &&
-    (perWeekCount.get(startOfWeek(day)) ?? 0) < perWeek;
 
   const plan = new Map<string, CalendarDate>();
   let day = laterOf(settings.startDate, today);
@@ -119,6 +130,8 @@ export type CampaignProgress = {
 };
 
 /**
+ * @deprecated Use `campaignFigures`: weeks run Monday to Sunday there (as everywhere), n comes from
+ * the plan itself, and it gives this week's first contacts against the week's plan.
  * "Week k of n". Weeks count in 7-day steps from the start date, so a campaign starting on a
  * Wednesday has weeks Wednesday to Tuesday; that way each week holds a full week's first contacts
  * and n = ceil(total / weekly pace) is reached on time. The weekly pace is `firstContactsPerWeek`,
@@ -140,4 +153,136 @@ export function campaignProgress({
   const daysSinceStart = daysBetween(settings.startDate, today);
   const week = daysSinceStart < 0 ? 0 : Math.min(weeks, Math.floor(daysSinceStart / 7) + 1);
   return { week, weeks, contacted: contactedLeads, total: totalLeads };
+}
+
+/** A lead as `replanFirstContacts` sees it, given in the seeker's list order (closed leads left out). */
+export type PlannedLead = {
+  id: string;
+  /** Local date of its first touch; null while never contacted. */
+  firstContactOn: CalendarDate | null;
+  /** Its planned day as stored now, if any. */
+  plannedFirstContact: CalendarDate | null;
+  /**
+   * For a lead never contacted: the day it is held to, either the end of its pause or a date set by
+   * hand. Until that day it takes no campaign day; from that day on it keeps that day (it is due
+   * then, like a missed plan). Null when neither applies.
+   */
+  heldUntil: CalendarDate | null;
+};
+
+/**
+ * The planned first-contact day of every lead never contacted (null: it takes no day now). Days
+ * that are past or today stand: a missed plan keeps its day, so the lead stays in the day's work as
+ * overdue instead of moving silently, and today's work does not change under the seeker's feet.
+ * Only days still to come (after today) are planned again, one a day, on contact days, at most
+ * `firstContactsPerWeek` in a Monday-to-Sunday week (past first contacts, kept days and held
+ * leads' days count toward their week), in list order, from the later of the start date and today.
+ */
+export function replanFirstContacts({
+  settings,
+  leads,
+  today,
+}: {
+  settings: CampaignSettings;
+  leads: readonly PlannedLead[];
+  today: CalendarDate;
+}): Map<string, CalendarDate | null> {
+  const { take, isOpen } = firstContactBook(settings);
+  const plan = new Map<string, CalendarDate | null>();
+  const toPlan: PlannedLead[] = [];
+  for (const lead of leads) {
+    if (lead.firstContactOn !== null) {
+      take(lead.firstContactOn);
+    } else if (lead.heldUntil !== null) {
+      // Held: no day before it returns; on and after its day, that day is its plan.
+      const returned = lead.heldUntil <= today;
+      plan.set(lead.id, returned ? lead.heldUntil : null);
+      if (returned) take(lead.heldUntil);
+    } else if (lead.plannedFirstContact !== null && lead.plannedFirstContact <= today) {
+      plan.set(lead.id, lead.plannedFirstContact);
+      take(lead.plannedFirstContact);
+    } else {
+      toPlan.push(lead);
+    }
+  }
+
+  let day = laterOf(settings.startDate, today);
+  for (const lead of toPlan) {
+    // Ends: every week has a contact day, and the leads taken fill only finitely many weeks.
+    while (!isOpen(day)) day = addDays(day, 1);
+    plan.set(lead.id, day);
+    take(day);
+  }
+  return plan;
+}
+
+/** A lead as the campaign figures see it. */
+export type CampaignFiguresLead = {
+  firstContactOn: CalendarDate | null;
+  plannedFirstContact: CalendarDate | null;
+  closed: boolean;
+};
+
+export type CampaignFigures = {
+  /** Campaign week of today: 0 before the start's week, then 1, 2, … (Monday-to-Sunday weeks). */
+  week: number;
+  /** The week of the last first contact, made or planned (at least 1); `week` passes it when the campaign runs late. */
+  weeks: number;
+  /** First contacts made in this Monday-to-Sunday week. */
+  firstContactsThisWeek: number;
+  /**
+   * The week's plan: first contacts per week (default 5), no more than the contact days of this
+   * week from the start date on, nor than the first contacts left to make (plus those made).
+   */
+  weekPlan: number;
+  /** Leads in the campaign contacted at least once, out of `total`. */
+  contacted: number;
+  /** Leads in the campaign: every open lead and every lead ever contacted (a closed lead never contacted took no place). */
+  total: number;
+};
+
+/**
+ * Week k of n, this week's first contacts against the week's plan, leads contacted out of all: one
+ * definition for the seeker's Today and the coach. Week 1 is the Monday-to-Sunday week holding the
+ * start date.
+ */
+export function campaignFigures({
+  settings,
+  leads,
+  today,
+}: {
+  settings: CampaignSettings;
+  leads: readonly CampaignFiguresLead[];
+  today: CalendarDate;
+}): CampaignFigures {
+  const contactDays = validContactDays(settings);
+  const perWeek = validFirstContactsPerWeek(settings);
+  const firstMonday = startOfWeek(settings.startDate);
+  const weekOf = (day: CalendarDate) => Math.floor(daysBetween(firstMonday, startOfWeek(day)) / 7) + 1;
+
+  const inCampaign = leads.filter((lead) => !lead.closed || lead.firstContactOn !== null);
+  const contacted = inCampaign.filter((lead) => lead.firstContactOn !== null).length;
+  const lastDay = inCampaign
+    .map((lead) => lead.firstContactOn ?? lead.plannedFirstContact)
+    .reduce<CalendarDate | null>((last, day) => (day !== null && (last === null || day > last) ? day : last), null);
+
+  const monday = startOfWeek(today);
+  const sunday = addDays(monday, 6);
+  const firstContactsThisWeek = inCampaign.filter(
+    (lead) => lead.firstContactOn !== null && lead.firstContactOn >= monday && lead.firstContactOn <= sunday,
+  ).length;
+  let contactDaysLeft = 0;
+  for (let day = laterOf(monday, settings.startDate); day <= sunday; day = addDays(day, 1)) {
+    if (contactDays.has(weekdayOf(day))) contactDaysLeft += 1;
+  }
+  const weekPlan = Math.min(perWeek, contactDaysLeft, firstContactsThisWeek + (inCampaign.length - contacted));
+
+  return {
+    week: today < settings.startDate ? 0 : weekOf(today),
+    weeks: Math.max(1, lastDay === null ? 1 : weekOf(lastDay)),
+    firstContactsThisWeek,
+    weekPlan,
+    contacted,
+    total: inCampaign.length,
+  };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { channelMix, phoneShare, suggestChannel } from "./channel";
+import { arbitraryClock, arbitraryTouch } from "@/test/dated-touches";
+import { channelMix, phoneShare, reachableChannels, suggestChannel, suggestChannelFor } from "./channel";
+import { addDays } from "./dates";
 import { CHANNELS, DIRECTIONS, type Channel, type Direction, type TouchFact } from "./pace";
 
 /** Touches from oldest to newest, one day apart. */
@@ -90,5 +92,52 @@ describe("channelMix / phoneShare", () => {
     expect(phoneShare([])).toBe(0);
     expect(phoneShare(history(["phone", "inbound"]))).toBe(0);
     expect(phoneShare(history("phone"))).toBe(1);
+  });
+});
+
+describe("rule 7, channel suggestion: only channels the lead has details for", () => {
+  const all = { phone: "+1 212 555 0100", email: "a@example.com", linkedinUrl: "https://linkedin.com/in/a" };
+  /** Outbound touches one day apart, oldest first, with local dates. */
+  const dated = (...channels: Channel[]) =>
+    channels.map((channel, day) => ({
+      at: new Date(Date.UTC(2026, 2, 2 + day, 15)),
+      localDate: addDays("2026-03-02", day),
+      channel,
+      direction: "outbound" as const,
+    }));
+
+  it("after two outbound e-mails in a row: the phone", () => {
+    expect(suggestChannelFor(dated("phone", "email", "email"), all)).toBe("phone");
+  });
+
+  it("otherwise the channel least used in the last three outbound touches, phone first on a tie", () => {
+    expect(suggestChannelFor([], all)).toBe("phone");
+    expect(suggestChannelFor(dated("phone", "email", "phone"), all)).toBe("linkedin");
+    expect(suggestChannelFor(dated("phone", "linkedin", "email"), all)).toBe("phone");
+    expect(suggestChannelFor(dated("linkedin", "phone", "linkedin"), all)).toBe("email");
+  });
+
+  it("offers only channels with details: no number, no phone; none at all, null", () => {
+    const noPhone = { ...all, phone: "" };
+    expect(suggestChannelFor(dated("email", "email"), noPhone)).toBe("linkedin");
+    expect(suggestChannelFor(dated("email", "email"), { email: "a@example.com" })).toBe("email");
+    expect(suggestChannelFor(dated("email"), { phone: "  ", email: null })).toBeNull();
+    expect(reachableChannels(all)).toEqual(["phone", "email", "linkedin"]);
+  });
+
+  it("never suggests in person, letter or other, and always a reachable channel (property)", () => {
+    fc.assert(
+      fc.property(
+        arbitraryClock.chain(({ now, timeZone }) => fc.array(arbitraryTouch(now, timeZone), { maxLength: 10 })),
+        fc.record({ phone: fc.constantFrom("", "0123 456 789"), email: fc.constantFrom("", "a@b.c"), linkedinUrl: fc.constantFrom("", "https://x") }),
+        (touches, details) => {
+          const channel = suggestChannelFor(touches, details);
+          const reachable = reachableChannels(details);
+          if (reachable.length === 0) expect(channel).toBeNull();
+          else expect(reachable).toContain(channel);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

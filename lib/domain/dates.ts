@@ -88,3 +88,16 @@ export function startOfWeek(date: CalendarDate): CalendarDate {
 export function laterOf(a: CalendarDate, b: CalendarDate): CalendarDate {
   return daysBetween(a, b) > 0 ? b : a;
 }
+
+/**
+ * The first contact day strictly after `date`. `contactDays` are weekdays 0 = Sunday … 6 =
+ * Saturday (the campaign's); at least one is needed.
+ */
+export function nextContactDayAfter(date: CalendarDate, contactDays: readonly number[]): CalendarDate {
+  if (!contactDays.some((day) => Number.isInteger(day) && day >= 0 && day <= 6)) {
+    throw new RangeError("a seeker needs at least one contact day (0 = Sunday … 6 = Saturday)");
+  }
+  let day = addDays(date, 1);
+  while (!contactDays.includes(weekdayOf(day))) day = addDays(day, 1);
+  return day;
+}

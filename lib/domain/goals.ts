@@ -52,6 +52,8 @@ export function goalProgress({
  * Consecutive contact days, back from today, on which the daily goal was met. Today counts once
  * its goal is met and never breaks the streak, since it is not over; other days off the contact
  * list (weekends, by default) are skipped: they neither count nor break it.
+ * @deprecated The product's streak is the daily call's: use `dailyCall` (daily-call.ts), which
+ * counts outbound phone touches that were not too soon, by local date.
  */
 export function streak({
   touches,

@@ -304,6 +304,51 @@ const leads = fc.record({
   touches: fc.array(touches, { maxLength: 6 }),
 });
 
+// Every daylight-saving change of the tested zones in 2024-2026 (Kathmandu has none).
+const transitions = ZONES.flatMap((zone) =>
+  tzScan(zone, { start: RANGE.min, end: RANGE.max }).map((change) => ({ zone, at: change.date })),
+);
+
+const MINUTE = 60_000;
+const DAY_MINUTES = 24 * 60;
+
+/** A clock and zone: any instant of the range, or one within a day and a half of a DST change there. */
+const clocks = fc.oneof(
+  fc.record({ zone: zones, now: instants }),
+  fc
+    .tuple(fc.constantFrom(...transitions), fc.integer({ min: -36 * 60, max: 36 * 60 }))
+    .map(([change, minutes]) => ({ zone: change.zone, now: new Date(change.at.getTime() + minutes * MINUTE) })),
+);
+
+/**
+ * A lead whose dates all lie within 20 days of `now` (in `zone`), so the edges between upcoming,
+ * due today, overdue and cold (0, 1, 7 and 8 days late) are drawn often, not once in a hundred runs.
+ */
+function leadsNear(now: Date, zone: string) {
+  const today = todayIn(now, zone);
+  const instantNear = fc.integer({ min: -20 * DAY_MINUTES, max: 20 * DAY_MINUTES }).map((m) => new Date(now.getTime() + m * MINUTE));
+  // Half the dates right at an edge: a planned or hand-set date 8, 7, 1 or 0 days ago, or tomorrow.
+  const dateNear = fc
+    .oneof(fc.integer({ min: -20, max: 20 }), fc.constantFrom(-8, -7, -1, 0, 1))
+    .map((days) => addDays(today, days));
+  return fc.record({
+    cadenceDays: fc.integer({ min: 1, max: 14 }),
+    plannedFirstContact: fc.option(dateNear, { nil: null, freq: 2 }),
+    nextDueOverride: fc.option(dateNear, { nil: null, freq: 2 }),
+    nextDueOverrideSetAt: fc.option(instantNear, { nil: null, freq: 2 }),
+    pausedUntil: fc.option(dateNear, { nil: null, freq: 2 }),
+    closedAt: fc.oneof({ arbitrary: fc.constant(null), weight: 7 }, { arbitrary: instantNear, weight: 1 }),
+    // Half of them never contacted: planned first contacts and unplanned leads are drawn as often.
+    touches: fc.oneof(
+      fc.constant<TouchFact[]>([]),
+      fc.array(fc.record({ at: instantNear, channel: fc.constantFrom(...CHANNELS), direction: fc.constantFrom(...DIRECTIONS) }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    ),
+  });
+}
+
 /** The pace rules of docs/product.md, written out independently of computePace's structure. */
 function expectedState(facts: LeadFacts, now: Date, zone: string): PaceState {
   const today = todayIn(now, zone);
@@ -341,6 +386,27 @@ describe("computePace properties", () => {
     );
   });
 
+  it("puts a lead with dates near today, around DST changes too, in the state the rules give", () => {
+    const scenario = clocks.chain(({ zone, now }) => leadsNear(now, zone).map((facts) => ({ zone, now, facts })));
+    // What the runs reached: each state, the edges of lateness, a pause ending today.
+    const reached = new Map<string, number>();
+    const count = (what: string) => reached.set(what, (reached.get(what) ?? 0) + 1);
+    fc.assert(
+      fc.property(scenario, ({ zone, now, facts }) => {
+        const pace = computePace(facts, now, zone);
+        expect(pace.state).toBe(expectedState(facts, now, zone));
+        count(pace.state);
+        if (pace.nextDue !== null) count(`late ${daysBetween(pace.nextDue, todayIn(now, zone))}`);
+        if (facts.pausedUntil === todayIn(now, zone) && facts.closedAt === null) count("pause ends today");
+      }),
+      { numRuns: 1000 },
+    );
+    // Each is drawn 30 to 400 times in 1000 runs; 10 leaves room for chance.
+    for (const state of PACE_STATES) expect(reached.get(state) ?? 0, state).toBeGreaterThanOrEqual(10);
+    for (const late of [-1, 0, 1, 7, 8]) expect(reached.get(`late ${late}`) ?? 0, `late ${late}`).toBeGreaterThanOrEqual(10);
+    expect(reached.get("pause ends today") ?? 0).toBeGreaterThanOrEqual(10);
+  });
+
   it("never leaves a lead overdue or cold right after a touch is logged", () => {
     const scenario = fc
       .record({ facts: leads, now: instants, zone: zones, logged: touches })
@@ -367,11 +433,6 @@ describe("computePace properties", () => {
       RUNS,
     );
   });
-
-  // Every daylight-saving change of the tested zones in 2024-2026 (Kathmandu has none).
-  const transitions = ZONES.flatMap((zone) =>
-    tzScan(zone, { start: RANGE.min, end: RANGE.max }).map((change) => ({ zone, at: change.date })),
-  );
 
   it("covers daylight-saving changes in the zones under test", () => {
     expect(transitions.filter((t) => t.zone === "Pacific/Auckland").length).toBeGreaterThanOrEqual(5);

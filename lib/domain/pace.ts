@@ -104,7 +104,12 @@ function nextDueOf(lead: LeadFacts, lastTouchAt: Date | null, timeZone: string):
   return addDays(dateOf(lastTouchAt, timeZone), lead.cadenceDays);
 }
 
-/** The pace of one lead at `now`, with every date taken in the seeker's `timeZone` (IANA). */
+/**
+ * The pace of one lead at `now`, with every date taken in the seeker's `timeZone` (IANA).
+ * @deprecated Use `leadPace(lead, { now, timeZone, contactDays })` (lead-pace.ts): touches carry
+ * their stored local date, a pause's return day makes the lead due, a reply owed and a thank-you
+ * make it due, and it says why (`reason`).
+ */
 export function computePace(lead: LeadFacts, now: Date, timeZone: string): Pace {
   if (!Number.isInteger(lead.cadenceDays) || lead.cadenceDays < 1) {
     throw new RangeError(`cadenceDays must be a whole number ≥ 1, got ${lead.cadenceDays}`);
@@ -134,6 +139,8 @@ export function computePace(lead: LeadFacts, now: Date, timeZone: string): Pace 
  * Calendar days, like every other pace rule: Monday then Thursday is fine at any hours,
  * Monday then Wednesday is too soon. `history` holds the touches already logged (any order,
  * without the candidate); those at the candidate's instant count as before it.
+ * @deprecated Use `isTooSoonAfter(history, candidate)` (touch.ts): local dates, and an answered
+ * outbound touch (a conversation, a reply…) resets it like an inbound one.
  */
 export function isTooSoon(history: readonly TouchFact[], candidate: TouchFact, timeZone: string): boolean {
   if (candidate.direction !== "outbound") return false;
@@ -147,7 +154,10 @@ export function isTooSoon(history: readonly TouchFact[], candidate: TouchFact, t
   return daysBetween(dateOf(previousOutbound.at, timeZone), dateOf(candidate.at, timeZone)) < TOO_SOON_DAYS;
 }
 
-/** How many of one lead's touches (any order) were too soon when they were logged. */
+/**
+ * How many of one lead's touches (any order) were too soon when they were logged.
+ * @deprecated Use `tooSoonFlags(touches)` (touch.ts), which judges the whole history by local dates.
+ */
 export function countTooSoon(touches: readonly TouchFact[], timeZone: string): number {
   const chronological = [...touches].sort((a, b) => a.at.getTime() - b.at.getTime());
   const tooSoon = chronological.filter((touch, index) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dateOf } from "@/lib/domain";
-import { leadImportSchema } from "./validation";
+import { leadImportSchema } from "./schemas";
 import { isSampleEmail, SAMPLE_LEAD_COUNT, sampleLeads, sampleTouches } from "./sample";
 
 describe("sample data", () => {

@@ -1,6 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, weekdayOf, type CalendarDate, type Channel, type Direction, type Outcome } from "@/lib/domain";
-import type { LeadImportValues } from "./validation";
+import type { LeadImportValues } from "./schemas";
 
 /**
  * Sample contacts all have an e-mail at this domain: reserved for examples (RFC 2606), so no real

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCoachInvitation, findInvitation } from "@/db/queries/coach";
 import { createUser } from "@/db/queries/users";
-import { setUpTestDb } from "@/db/test-db";
+import { setUpTestDb } from "@/test/db";
 import { withCodeThrottle } from "@/lib/server/code-throttle";
 
 const handle = setUpTestDb();

@@ -24,8 +24,3 @@ export async function withCodeThrottle<T>(
   if (!found(result)) await recordSignInFailure(db, { keys: [keys.pair, keys.address], now });
   return { throttled: false, result };
 }
-
-export function waitText(seconds: number): string {
-  if (seconds < 90) return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  return `${Math.ceil(seconds / 60)} minutes`;
-}

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db/client";
 import { paceRuns } from "@/db/schema";
-import { createTestDb } from "@/db/test-db";
+import { createTestDb } from "@/test/db";
 import { startInternalPaceSchedule } from "./pace-schedule";
 
 let handle: DbHandle;

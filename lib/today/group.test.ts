@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, CHANNELS, DIRECTIONS, dateOf, todayIn, type Channel, type Direction } from "@/lib/domain";
-import { groupToday, summarizeToday, TODAY_SECTIONS, type TodayLeadInput, type TodayTouchInput } from "./group";
+import { addDays, CHANNELS, computePace, DIRECTIONS, dateOf, todayIn, type Channel, type Direction } from "@/lib/domain";
+import { leadFacts } from "@/test/dated-touches";
+import { groupToday, summarizeToday, TODAY_SECTIONS, type TodayLeadInput, type TodaySection, type TodayTouchInput } from "./group";
 
 const timeZone = "Europe/Paris";
 // Monday 3 March 2025, 10:00 in Paris.
@@ -9,16 +10,7 @@ const now = new Date("2025-03-03T09:00:00Z");
 const daysAgo = (days: number, hour = 10) => new Date(Date.UTC(2025, 2, 3 - days, hour - 1));
 
 function lead(id: string, facts: Partial<TodayLeadInput> = {}): TodayLeadInput {
-  return {
-    id,
-    cadenceDays: 7,
-    plannedFirstContact: null,
-    nextDueOverride: null,
-    nextDueOverrideSetAt: null,
-    pausedUntil: null,
-    closedAt: null,
-    ...facts,
-  };
+  return { ...leadFacts(), id, ...facts };
 }
 
 function touch(leadId: string, at: Date, channel: Channel = "phone", direction: Direction = "outbound"): TodayTouchInput {
@@ -118,8 +110,8 @@ describe("groupToday", () => {
 
   type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
-  function build({ leads: shapes, touches: touchShapes, timeZone: zone }: Scenario) {
-    const today = todayIn(now, zone);
+  function build({ leads: shapes, touches: touchShapes, timeZone: zone }: Scenario, at = now) {
+    const today = todayIn(at, zone);
     const leads = shapes.map((shape, index) =>
       lead(`lead-${index}`, {
         cadenceDays: shape.cadenceDays,
@@ -132,7 +124,7 @@ describe("groupToday", () => {
       leads.length === 0
         ? []
         : touchShapes.map((shape) =>
-            touch(`lead-${shape.lead % leads.length}`, new Date(now.getTime() - shape.hoursAgo * 3_600_000), shape.channel, shape.direction),
+            touch(`lead-${shape.lead % leads.length}`, new Date(at.getTime() - shape.hoursAgo * 3_600_000), shape.channel, shape.direction),
           );
     return { leads, touches, today, zone };
   }
@@ -158,6 +150,40 @@ describe("groupToday", () => {
           expect(dues).toEqual([...dues].sort());
         }
       }),
+    );
+  });
+
+  /**
+   * Where the screen's rules (docs/product.md) put a lead, or null where it is not shown; its pace comes
+   * from computePace, tested on its own. The week runs Monday to Sunday in the seeker's zone.
+   */
+  function expectedSection(lead: TodayLeadInput, leadTouches: TodayTouchInput[], at: Date, zone: string): TodaySection | null {
+    const today = todayIn(at, zone);
+    if (lead.closedAt !== null || (lead.pausedUntil !== null && lead.pausedUntil > today)) return null;
+    const pace = computePace({ ...lead, touches: leadTouches }, at, zone);
+    if (pace.state === "unplanned") return null;
+    if (leadTouches.some((t) => dateOf(t.at, zone) === today)) return "done_today";
+    if (pace.state === "due_today") return leadTouches.length === 0 ? "first_contacts" : "due_today";
+    if (pace.state === "overdue" || pace.state === "cold") return pace.state;
+    const sunday = addDays(today, (7 - new Date(`${today}T00:00:00Z`).getUTCDay()) % 7);
+    return pace.state === "upcoming" && pace.nextDue! <= sunday ? "this_week" : null;
+  }
+
+  it("property: shows every lead that should show, in its section, and no other", () => {
+    // Any day of the week, so the week's end is not always six days away.
+    fc.assert(
+      fc.property(scenario, fc.integer({ min: 0, max: 7 * 24 - 1 }), (input, hoursLater) => {
+        const at = new Date(now.getTime() + hoursLater * 3_600_000);
+        const { leads, touches, zone } = build(input, at);
+        const rows = groupToday({ leads, touches, now: at, timeZone: zone });
+        const expected = leads.flatMap((lead) => {
+          const section = expectedSection(lead, touches.filter((t) => t.leadId === lead.id), at, zone);
+          return section === null ? [] : [[lead.id, section]];
+        });
+        expect(rows).toHaveLength(expected.length);
+        expect(new Map(sectionsOf(rows) as [string, TodaySection][])).toEqual(new Map(expected as [string, TodaySection][]));
+      }),
+      { numRuns: 300 },
     );
   });
 

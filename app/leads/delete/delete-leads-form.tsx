@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/app/components/form";
+import { byCount, plural } from "@/lib/format";
 import { deleteLeadsAction } from "../actions";
 
 export function DeleteLeadsForm({ leadIds, count, cancelHref }: { leadIds: string[]; count: number; cancelHref: string }) {
@@ -15,10 +16,10 @@ export function DeleteLeadsForm({ leadIds, count, cancelHref }: { leadIds: strin
       ))}
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton variant="danger" pendingText="Deleting…">
-          {count === 1 ? "Yes, delete" : `Yes, delete ${count} leads`}
+          {byCount(count, "Yes, delete", `Yes, delete ${plural(count, "lead")}`)}
         </SubmitButton>
         <Link href={cancelHref} className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-brand-700 underline">
-          No, keep {count === 1 ? "it" : "them"}
+          No, keep {byCount(count, "it", "them")}
         </Link>
       </div>
     </form>

@@ -6,6 +6,7 @@ import { errorsFor, FieldErrors, FormMessage, SubmitButton } from "@/app/compone
 import { signInPath } from "@/lib/auth/return-path";
 import type { ImportPreview, ImportPreviewRow, ImportRowStatus } from "@/lib/csv/import-leads";
 import { CSV_MAX_BYTES, CSV_TOO_BIG } from "@/lib/csv/limits";
+import { byCount, plural } from "@/lib/format";
 import type { ImportConfirmResult, ImportPreviewResult } from "./steps";
 
 const TRY_AGAIN = { ok: false as const, message: "The server could not be reached. Try again.", fieldErrors: {} };
@@ -31,10 +32,6 @@ const STATUS_STYLES: Record<ImportRowStatus, string> = {
   invalid: "border-red-300 bg-red-50",
   duplicate: "border-amber-300 bg-amber-50",
 };
-
-function leads(count: number): string {
-  return count === 1 ? "1 lead" : `${count} leads`;
-}
 
 /** Upload, preview, confirm: nothing is saved before the seeker confirms what they saw. */
 export function ImportFlow() {
@@ -90,12 +87,12 @@ function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
         Preview
       </h2>
       <ul className="list-disc space-y-1 pl-6 text-stone-800">
-        <li>{leads(counts.ready)} ready to import.</li>
-        {counts.invalid > 0 ? <li>{counts.invalid === 1 ? "1 row has" : `${counts.invalid} rows have`} problems and will be skipped (see below).</li> : null}
+        <li>{plural(counts.ready, "lead")} ready to import.</li>
+        {counts.invalid > 0 ? <li>{plural(counts.invalid, "row")} {byCount(counts.invalid, "has", "have")} problems and will be skipped (see below).</li> : null}
         {counts.duplicate > 0 ? (
           <li>
-            {counts.duplicate === 1 ? "1 row duplicates" : `${counts.duplicate} rows duplicate`} a lead you have (or an earlier row):
-            skipped unless you choose to import {counts.duplicate === 1 ? "it" : "them"}.
+            {plural(counts.duplicate, "row")} {byCount(counts.duplicate, "duplicates", "duplicate")} a lead you have (or an earlier row):
+            skipped unless you choose to import {byCount(counts.duplicate, "it", "them")}.
           </li>
         ) : null}
         {preview.ignoredColumns.length > 0 ? <li>Ignored columns: {preview.ignoredColumns.join(", ")}.</li> : null}
@@ -118,7 +115,7 @@ function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
           </label>
         ) : null}
         {toImport > 0 ? (
-          <SubmitButton pendingText="Importing…">{`Import ${leads(toImport)}`}</SubmitButton>
+          <SubmitButton pendingText="Importing…">{`Import ${plural(toImport, "lead")}`}</SubmitButton>
         ) : (
           <p className="text-sm text-stone-700">Nothing to import: fix the file and upload it again.</p>
         )}

@@ -1,45 +1,37 @@
 // Property-based tests of the CSV importer (docs/reliability.md, "Bad input"): generated files, well formed
 // and broken, through the real upload and confirm route handlers on a real database. See
-// app/_testing/action-fuzz.ts for what is mocked and why.
+// test/fuzz/session.ts for what is mocked and why.
 import { asc, eq } from "drizzle-orm";
 import fc from "fast-check";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
-  actAs,
   extraFields,
-  FUZZ_RUNS,
-  FUZZ_TIMEOUT_MS,
-  FuzzDb,
   HTML_TEXT,
   longText,
   nastyText,
   oddText,
   SQL_TEXT,
-  validText,
   storedUrl,
-  Tally,
   toUsv,
-  fuzzDatabase,
+  validText,
   withoutNul,
   type FormEntries,
-} from "@/app/_testing/action-fuzz";
+} from "@/test/fuzz/inputs";
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, fuzzDatabase, FuzzDb, Tally, type Outcome } from "@/test/fuzz/run";
+import { actAs } from "@/test/fuzz/session";
 import type { Db } from "@/db/client";
 import { createLead, listLeads } from "@/db/queries/leads";
-import { addLeads } from "@/db/queries/today-fixtures";
+import { addLeads } from "@/test/fixtures/today";
 import { createUser } from "@/db/queries/users";
 import { leads } from "@/db/schema";
 import { unescapeCsvFormula } from "@/lib/csv/escape";
 import { previewLeadsImport } from "@/lib/csv/import-leads";
 import { CSV_MAX_BYTES, CSV_MAX_ROWS } from "@/lib/csv/limits";
-import type { LeadImportValues } from "@/lib/leads/validation";
-import type { Outcome } from "@/app/_testing/action-fuzz";
+import type { LeadImportValues } from "@/lib/leads/schemas";
 import { POST as confirmPost } from "./confirm/route";
 import type { ImportConfirmResult, ImportPreviewResult } from "./steps";
 import { POST as uploadPost } from "./upload/route";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 let db: Db;

@@ -2,15 +2,18 @@
 // reading a byte of the body, and read no more than their limit; server actions keep Next's 1 MB.
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { actAs, fuzzDatabase, session } from "@/app/_testing/action-fuzz";
+import { fuzzDatabase } from "@/test/fuzz/run";
+import { actAs, session } from "@/test/fuzz/session";
 import { createUser } from "@/db/queries/users";
 import { CSV_MAX_BYTES, IMPORT_CONFIRM_MAX_BYTES } from "@/lib/csv/limits";
 import { POST as confirmPost } from "./confirm/route";
 import { POST as uploadPost } from "./upload/route";
 
-vi.mock("next-auth", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeNextAuthModule()));
-vi.mock("next/headers", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeHeadersModule()));
-vi.mock("next/cache", () => import("@/app/_testing/action-fuzz").then((m) => m.fakeCacheModule()));
+// Sessions as the fuzz tests play them (test/fuzz/session.ts): this file is no fuzz test, so it mocks here.
+process.env.AUTH_SECRET ??= "route-tests-secret-that-is-long-enough-0123456789";
+vi.mock("next-auth", () => import("@/test/fuzz/session").then((m) => m.fakeNextAuthModule()));
+vi.mock("next/headers", () => import("@/test/fuzz/session").then((m) => m.fakeHeadersModule()));
+vi.mock("next/cache", () => import("@/test/fuzz/session").then((m) => m.fakeCacheModule()));
 
 const test = fuzzDatabase();
 

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createUser } from "@/db/queries/users";
-import { setUpTestDb } from "@/db/test-db";
+import { setUpTestDb } from "@/test/db";
 import { hashPassword } from "./password";
 import { clientAddress } from "@/lib/server/request";
 import { attemptSignIn } from "./sign-in";

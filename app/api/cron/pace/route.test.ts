@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paceRuns } from "@/db/schema";
-import { setUpTestDb } from "@/db/test-db";
+import { setUpTestDb } from "@/test/db";
 import { GET, POST } from "./route";
 
 const secret = "cron-secret-for-tests-0123456789abcdef";

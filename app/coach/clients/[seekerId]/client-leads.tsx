@@ -1,0 +1,68 @@
+import type { ClientLead } from "@/db/queries/coach";
+import { computePace, type Pace } from "@/lib/domain";
+import { formatDay, formatInstant, plural } from "@/lib/format";
+import { PACE_STATE_LABELS } from "@/lib/leads/labels";
+import { CHANNEL_LABELS } from "@/lib/today/labels";
+
+/** The client's leads in their list order, each with its pace, in the client's zone. */
+export function LeadsSection({ leads, now, timeZone }: { leads: readonly ClientLead[]; now: Date; timeZone: string }) {
+  return (
+    <section aria-labelledby="leads-heading" className="space-y-4">
+      <h2 id="leads-heading" className="text-lg font-semibold">
+        Leads ({leads.length})
+      </h2>
+      {leads.length === 0 ? <p className="text-stone-700">No leads yet.</p> : <LeadsTable leads={leads} now={now} timeZone={timeZone} />}
+    </section>
+  );
+}
+
+function LeadsTable({ leads, now, timeZone }: { leads: readonly ClientLead[]; now: Date; timeZone: string }) {
+  return (
+    <div role="region" aria-labelledby="leads-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <table className="w-full min-w-[40rem] border-collapse text-sm">
+        <caption id="leads-caption" className="sr-only">
+          Leads in list order, with their pace
+        </caption>
+        <thead className="bg-stone-50 text-left text-stone-700">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-semibold">Company</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Contact</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Pace</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Next due</th>
+            <th scope="col" className="px-3 py-2 font-semibold">Last touch</th>
+            <th scope="col" className="px-3 py-2 text-right font-semibold">Every</th>
+          </tr>
+        </thead>
+        <tbody>
+          {leads.map((lead) => {
+            // The latest touch is all the pace looks at.
+            const pace = computePace({ ...lead, touches: lead.lastTouch ? [lead.lastTouch] : [] }, now, timeZone);
+            return (
+              <tr key={lead.id} className="border-t border-stone-200">
+                <th scope="row" className="px-3 py-2 text-left font-medium">{lead.company}</th>
+                <td className="px-3 py-2">
+                  {lead.contactName}
+                  {lead.title ? <span className="block text-stone-600">{lead.title}</span> : null}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{paceText(pace, lead)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{pace.nextDue ? formatDay(pace.nextDue) : "—"}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  {lead.lastTouch ? `${formatInstant(lead.lastTouch.at, timeZone)}, ${CHANNEL_LABELS[lead.lastTouch.channel]}` : "None yet"}
+                </td>
+                <td className="px-3 py-2 text-right whitespace-nowrap">{plural(lead.cadenceDays, "day")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function paceText(pace: Pace, lead: ClientLead): string {
+  const label = PACE_STATE_LABELS[pace.state];
+  if (pace.state === "overdue" || pace.state === "cold") return `${label}, ${plural(pace.daysOverdue, "day")}`;
+  if (pace.state === "closed" && lead.closedAs) return `${label} (${lead.closedAs})`;
+  if (pace.state === "paused" && lead.pausedUntil) return `${label} until ${formatDay(lead.pausedUntil)}`;
+  return label;
+}

@@ -1,0 +1,68 @@
+import { useFormStatus } from "react-dom";
+import { buttonClass } from "@/app/components/button";
+import { errorsFor, FieldErrors } from "@/app/components/form";
+import type { ActionState } from "@/lib/actions";
+import { CHANNELS, type Channel } from "@/lib/domain";
+import { CHANNEL_LABELS } from "@/lib/today/labels";
+
+/** One button per channel: pressing one saves the touch; the suggested one stands out. */
+export function ChannelButtons({
+  id,
+  state,
+  company,
+  suggestedChannel,
+}: {
+  id: string;
+  state: ActionState;
+  company: string;
+  suggestedChannel?: Channel;
+}) {
+  return (
+    <fieldset aria-describedby={suggestedChannel ? `${id}-suggestion` : undefined}>
+      <legend className="mb-2 text-sm font-medium text-stone-800">
+        Log a touch<span className="sr-only"> with {company}</span>
+      </legend>
+      {suggestedChannel ? (
+        <p id={`${id}-suggestion`} className="mb-2 text-sm text-stone-600">
+          Suggested next: <strong className="font-semibold text-stone-800">{CHANNEL_LABELS[suggestedChannel]}</strong>
+        </p>
+      ) : null}
+      <div className="grid grid-cols-3 gap-2 sm:flex sm:flex-wrap">
+        {CHANNELS.map((channel) => (
+          <ChannelButton key={channel} channel={channel} variant={channel === suggestedChannel ? "primary" : "secondary"}>
+            {CHANNEL_LABELS[channel]}
+          </ChannelButton>
+        ))}
+      </div>
+      <FieldErrors id={`${id}-channel-error`} errors={errorsFor(state, "channel")} />
+    </fieldset>
+  );
+}
+
+/** The too-soon warning: save the same touch anyway (confirmed), or cancel. */
+export function TooSoonPrompt({ message, channel, onCancel }: { message: string; channel: string; onCancel: () => void }) {
+  return (
+    <div role="alert" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+      <p className="font-medium">{message}</p>
+      <input type="hidden" name="confirmTooSoon" value="yes" />
+      <div className="flex flex-wrap gap-2">
+        <ChannelButton channel={channel} variant="primary">
+          Save anyway
+        </ChannelButton>
+        <button type="button" onClick={onCancel} className={buttonClass("secondary")}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A submit button that carries its channel and is disabled while the form is sending. */
+function ChannelButton({ channel, variant, children }: { channel: string; variant: "primary" | "secondary"; children: React.ReactNode }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" name="channel" value={channel} disabled={pending} className={buttonClass(variant, "compact")}>
+      {children}
+    </button>
+  );
+}

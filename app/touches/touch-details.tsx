@@ -1,0 +1,146 @@
+import { errorsFor, FieldErrors, valueFor } from "@/app/components/form";
+import type { ActionState } from "@/lib/actions";
+import { DIRECTIONS, OUTCOMES } from "@/lib/domain";
+import { DIRECTION_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
+import { toLocalDateTime } from "@/lib/today/local-time";
+import type { MaterialChoice } from "./log-touch-form";
+
+const inputClass = "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid]:border-red-600";
+const labelClass = "block text-sm font-medium text-stone-800";
+
+/** The fields behind "More details": direction, outcome, material, when and a note. */
+export function TouchDetails({
+  id,
+  state,
+  company,
+  materials,
+  timeZone,
+}: {
+  id: string;
+  state: ActionState;
+  company: string;
+  materials: readonly MaterialChoice[];
+  timeZone: string;
+}) {
+  const notSent = materials.filter((material) => !material.alreadySent);
+  const sent = materials.filter((material) => material.alreadySent);
+
+  // "When" shows now, in the seeker's zone, as the details open; left empty it means "now" too.
+  const fillNow = (input: HTMLInputElement | null) => {
+    if (!input) return;
+    const now = toLocalDateTime(new Date(), timeZone);
+    input.max = now;
+    if (!input.value) input.value = now;
+  };
+
+  return (
+    <div className="mt-2 grid gap-3 sm:grid-cols-2">
+      <Select id={`${id}-direction`} label="Direction" name="direction" state={state} fallback="outbound">
+        {DIRECTIONS.map((direction) => (
+          <option key={direction} value={direction}>
+            {DIRECTION_LABELS[direction]}
+          </option>
+        ))}
+      </Select>
+      <Select id={`${id}-outcome`} label="Outcome" name="outcome" state={state}>
+        <option value="">Not recorded</option>
+        {OUTCOMES.map((outcome) => (
+          <option key={outcome} value={outcome}>
+            {OUTCOME_LABELS[outcome]}
+          </option>
+        ))}
+      </Select>
+      <Select id={`${id}-material`} label="Material sent" name="materialId" state={state}>
+        <option value="">None</option>
+        <MaterialGroup label={`Not sent to ${company} yet`} materials={notSent} />
+        <MaterialGroup label={`Already sent to ${company}`} materials={sent} />
+      </Select>
+      <div className="space-y-1">
+        <label htmlFor={`${id}-at`} className={labelClass}>
+          When
+        </label>
+        <input
+          ref={fillNow}
+          id={`${id}-at`}
+          name="at"
+          type="datetime-local"
+          min="2000-01-01T00:00"
+          defaultValue={valueFor(state, "at")}
+          aria-invalid={errorsFor(state, "at").length > 0 || undefined}
+          aria-describedby={`${id}-at-hint ${id}-at-error`}
+          className={inputClass}
+        />
+        <p id={`${id}-at-hint`} className="text-sm text-stone-600">
+          Now, unless you log it later. Never in the future.
+        </p>
+        <FieldErrors id={`${id}-at-error`} errors={errorsFor(state, "at")} />
+      </div>
+      <div className="space-y-1 sm:col-span-2">
+        <label htmlFor={`${id}-note`} className={labelClass}>
+          Note
+        </label>
+        <textarea
+          id={`${id}-note`}
+          name="note"
+          rows={2}
+          maxLength={2000}
+          defaultValue={valueFor(state, "note")}
+          aria-invalid={errorsFor(state, "note").length > 0 || undefined}
+          aria-describedby={`${id}-note-error`}
+          className={inputClass}
+        />
+        <FieldErrors id={`${id}-note-error`} errors={errorsFor(state, "note")} />
+      </div>
+      <p className="text-sm text-stone-600 sm:col-span-2">Then choose the channel above to save.</p>
+    </div>
+  );
+}
+
+function MaterialGroup({ label, materials }: { label: string; materials: readonly MaterialChoice[] }) {
+  if (materials.length === 0) return null;
+  return (
+    <optgroup label={label}>
+      {materials.map((material) => (
+        <option key={material.id} value={material.id}>
+          {material.title}
+        </option>
+      ))}
+    </optgroup>
+  );
+}
+
+function Select({
+  id,
+  label,
+  name,
+  state,
+  fallback = "",
+  children,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  state: ActionState;
+  fallback?: string;
+  children: React.ReactNode;
+}) {
+  const errors = errorsFor(state, name);
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={valueFor(state, name, fallback)}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+        className={inputClass}
+      >
+        {children}
+      </select>
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}

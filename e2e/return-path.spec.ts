@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, uniqueEmail } from "./helpers";
+import { PASSWORD, signUp, uniqueEmail } from "./helpers";
 
 /*
  * The return address after signing in or up ("?next=") never takes the browser off the site, however
@@ -68,14 +68,7 @@ for (const next of LEAVING) {
 test("?next= with a character outside ASCII is followed, percent-encoded, without a server error", async ({ page, baseURL }) => {
   const foreign = await recordForeignRequests(page, baseURL!);
   const errors = recordServerErrors(page);
-  const email = uniqueEmail("next");
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Nell Next");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await expect(page.getByText(/^Time zone:/)).not.toContainText("detecting");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  const { email } = await signUp(page, { name: "Nell Next", email: uniqueEmail("next") });
 
   // Signed in: the page redirects at once (this answered 500: Node refused the Location header).
   const response = await page.request.get("/sign-in?next=/%C4%80", { maxRedirects: 0 });

@@ -3,7 +3,8 @@ import { contentSecurityPolicy } from "@/lib/csp";
 
 // An optimistic check only: pages, actions and route handlers verify the session themselves.
 const PUBLIC_PATHS = ["/", "/sign-in", "/sign-up"];
-const PUBLIC_PREFIXES = ["/api/"];
+// /calendar/<secret>.ics: calendar apps have no session; the secret in the address is the key.
+const PUBLIC_PREFIXES = ["/api/", "/calendar/"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {
@@ -43,6 +44,8 @@ function isDev(): boolean {
   return process.env.NODE_ENV !== "production";
 }
 
+// Static files skip the proxy: the manifest and the icons must load for a signed-out visitor too
+// (a browser fetches them without cookies, and installing starts on the public pages).
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|apple-icon.png|manifest.webmanifest|icons/).*)"],
 };

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { THEME_COLOR } from "@/lib/brand";
 import { currentUser } from "@/lib/server/auth/session";
 import { signOutAction } from "./settings/actions";
 import "./globals.css";
@@ -17,7 +18,7 @@ const SIGNED_IN_LINKS = [
   { href: "/settings", label: "Settings" },
 ];
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: THEME_COLOR };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();

@@ -84,6 +84,9 @@ type World = {
   openInvitationId: string;
   emailInvitationId: string;
   inAMonth: string;
+  /** The owner's calendar feed (/calendar/<secret>.ics), and the address it replaced. */
+  feedPath: string;
+  oldFeedPath: string;
 };
 
 /** What the rows' cases may use: the world set up before, and a few helpers. */
@@ -352,6 +355,18 @@ const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
       shows: { owner: ["owner"] },
     },
   ],
+  // The secret in the address is the only key: anyone holding it gets the feed, cookie or not.
+  "app/calendar/[file]/route.ts GET": ({ w }) => [
+    {
+      label: "the owner's feed",
+      send: (r) => r.get(w.feedPath, { maxRedirects: 0 }),
+      expect: () => "ok",
+      shows: Object.fromEntries(ACTORS.map((actor) => [actor, ["owner"]])),
+      check: (body) => expect(body).toMatch(/^BEGIN:VCALENDAR/),
+    },
+    { label: "the owner's replaced address", send: (r) => r.get(w.oldFeedPath, { maxRedirects: 0 }), expect: () => "404" },
+    { label: "a forged address", send: (r) => r.get(`/calendar/${FORGED_TOKEN}.ics`, { maxRedirects: 0 }), expect: () => "404" },
+  ],
   "app/leads/import/upload/route.ts POST": (c) => [
     {
       label: "a file with the owner's lead in it",
@@ -417,6 +432,18 @@ const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
 };
 
 // Server actions by "file#exportedName".
+
+/** A calendar feed action on one's own feed: the owner's keeps its address, whoever else calls. */
+function ownFeedCase(c: Ctx): ActionCase {
+  return {
+    label: "one's own feed",
+    args: () => [],
+    expect: only("everyone"),
+    after: async (actor, request) => {
+      if (actor !== "owner") expect.soft((await request.get(c.w.feedPath)).status(), `the owner's feed after ${actor}`).toBe(200);
+    },
+  };
+}
 
 const ACTIONS: Record<string, ActionRow> = {
   "app/(auth)/actions.ts#signUpAction": {
@@ -666,6 +693,8 @@ const ACTIONS: Record<string, ActionRow> = {
       },
     ],
   },
+  "app/settings/calendar-actions.ts#renewCalendarFeedAction": { page: "/settings", cases: (c) => [ownFeedCase(c)] },
+  "app/settings/calendar-actions.ts#turnOffCalendarFeedAction": { page: "/settings", group: "destructive", cases: (c) => [ownFeedCase(c)] },
   "app/settings/coach-actions.ts#inviteCoachAction": {
     page: "/settings",
     cases: () => [
@@ -1032,6 +1061,13 @@ test("every page, route handler and server action, for every actor", async ({ pl
   await must("owner", "inviteCoachAction", form({ email: email.endedCoach }), "/settings");
   const [emailInvitationId] = uuids(await html("owner", "/settings"), invitationIds);
   const [noteId] = uuids(await html("owner", "/today"), /name="noteId" value="([0-9a-f-]{36})"/g);
+  // The owner's calendar feed, made twice: the first address is dead.
+  const newFeedPath = async () => {
+    const { result } = await must("owner", "renewCalendarFeedAction", [], "/settings");
+    return new URL((result as { feed: { url: string } }).feed.url).pathname;
+  };
+  const oldFeedPath = await newFeedPath();
+  const feedPath = await newFeedPath();
   expect([openInvitationId, emailInvitationId, noteId].every(Boolean)).toBe(true);
 
   const w: World = {
@@ -1050,6 +1086,8 @@ test("every page, route handler and server action, for every actor", async ({ pl
     openInvitationId: openInvitationId!,
     emailInvitationId: emailInvitationId!,
     inAMonth: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    feedPath,
+    oldFeedPath,
   };
   const c: Ctx = {
     w,

@@ -4,10 +4,13 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/db/client";
-import { createCoachInvitation, createCoachNote, endConnection } from "@/db/queries/coach";
+import { endConnection } from "@/db/queries/coach-connections";
+import { createCoachInvitation } from "@/db/queries/coach-invitations";
+import { createCoachNote } from "@/db/queries/coach-notes";
 import { formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { coachNoteSchema, endClientConnectionSchema } from "@/lib/coach/schemas";
 import { requireUser } from "@/lib/server/auth/session";
+import { requestOrigin } from "@/lib/server/request";
 
 /** The new invitation's link and code travel back with the answer: only their hashes and the code are kept. */
 export type InvitationCreated = ActionResult & { invitation?: { url: string; code: string; expiresAt: string } };
@@ -21,20 +24,11 @@ export async function createInvitationAction(): Promise<InvitationCreated> {
     ok: true,
     message: "Invitation created. Send your client the link, or give them the code.",
     invitation: {
-      url: new URL(`/invitations/${created.token}`, await requestOrigin()).toString(),
+      url: new URL(`/invitations/${created.token}`, requestOrigin(await headers())).toString(),
       code: created.code,
       expiresAt: created.expiresAt.toISOString(),
     },
   };
-}
-
-/** The address the coach reached the app at, so the link works for the client the same way. */
-async function requestOrigin(): Promise<string> {
-  const list = await headers();
-  const origin = list.get("origin");
-  if (origin) return origin;
-  const host = list.get("x-forwarded-host") ?? list.get("host") ?? "localhost";
-  return `${list.get("x-forwarded-proto") ?? "http"}://${host}`;
 }
 
 /** A note for a live client, shown on their Today until they dismiss it. */

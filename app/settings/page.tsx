@@ -6,6 +6,7 @@ import { SubmitButton } from "@/app/components/form";
 import { db } from "@/db/client";
 import { getSeekerSettings } from "@/db/queries/campaign";
 import { getLastPaceCheck } from "@/db/queries/pace-job";
+import { CalendarFeedSection } from "./calendar-feed-section";
 import { CampaignForm } from "./campaign-form";
 import { signOutEverywhereAction } from "./actions";
 import { CoachSection } from "./coach-section";
@@ -46,6 +47,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </p>
         </section>
       ) : null}
+      <CalendarFeedSection />
       <CoachSection />
       <section aria-labelledby="password-heading" className="space-y-4">
         <h2 id="password-heading" className="text-lg font-semibold">

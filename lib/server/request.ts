@@ -4,6 +4,17 @@ export function clientAddress(headers: Headers): string {
 }
 
 /**
+ * The address the person reached the app at (a form's Origin, else the forwarded or plain host),
+ * so a link made for them (an invitation, a calendar feed) works the same way for whoever gets it.
+ */
+export function requestOrigin(headers: Headers): string {
+  const origin = headers.get("origin");
+  if (origin) return origin;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
+  return `${headers.get("x-forwarded-proto") ?? "http"}://${host}`;
+}
+
+/**
  * A request's body, read only up to `maxBytes`: `null` when it is longer, or says it is (Content-Length
  * is checked first, so an oversized upload is refused before any of it is read; a body that lies or
  * has no length is cut off while streaming).

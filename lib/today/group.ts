@@ -48,7 +48,8 @@ export type TodayRow<L extends TodayLeadInput> = {
   suggestedChannel: Channel;
 };
 
-function touchesByLead<T extends TodayTouchInput>(touches: readonly T[]): Map<string, T[]> {
+/** Touches grouped by lead id, each list in the order given. */
+export function touchesByLead<T extends { leadId: string }>(touches: readonly T[]): Map<string, T[]> {
   const byLead = new Map<string, T[]>();
   for (const touch of touches) {
     const list = byLead.get(touch.leadId) ?? [];

@@ -95,6 +95,8 @@ type World = {
 /** What the rows' cases may use: the world set up before, and a few helpers. */
 type Ctx = {
   w: World;
+  /** The app's origin: a route handler that changes things wants it in the Origin header. */
+  origin: string;
   passwords: Record<Actor, string>;
   cronSecret: () => string;
   /** The caller is still who they were: their own session, or none. */
@@ -115,7 +117,7 @@ type CellBase = {
 };
 type PageCase = CellBase & { path: string };
 type RouteCase = CellBase & {
-  send: (request: APIRequestContext) => Promise<APIResponse>;
+  send: (request: APIRequestContext, actor: Actor) => Promise<APIResponse>;
   check?: (body: string, actor: Actor) => void;
   /** Allowed to change things (the scheduler's run): after the owner's side is compared. */
   later?: boolean;
@@ -377,6 +379,60 @@ const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
     { label: "the owner's replaced address", send: (r) => r.get(w.oldFeedPath, { maxRedirects: 0 }), expect: () => "404" },
     { label: "a forged address", send: (r) => r.get(`/calendar/${FORGED_TOKEN}.ics`, { maxRedirects: 0 }), expect: () => "404" },
   ],
+  "app/leads/import/upload/route.ts POST": (c) => [
+    {
+      label: "a file with the owner's lead in it",
+      send: (r) =>
+        r.post("/leads/import/upload", {
+          headers: { origin: c.origin, "content-type": "text/csv" },
+          data: Buffer.from("Company,Contact name\nOrchid Doomed,\n"),
+          maxRedirects: 0,
+        }),
+      // The session is checked before the body is read: a revoked one gets the form's JSON refusal.
+      expect: (a) => (a === "anonymous" ? "sign-in" : a === "revoked" ? "401" : "ok"),
+      // The preview echoes the file it was sent (the owner's company name): no leak in itself.
+      shows: Object.fromEntries(SIGNED_IN.map((actor) => [actor, ["owner"]])),
+      // A duplicate only of one's own leads: the preview must not tell that the owner has it.
+      check: (body, actor) => {
+        const { rows, counts } = (JSON.parse(body) as { preview: ImportPreview }).preview;
+        expect.soft(counts.duplicate, `duplicates for ${actor}`).toBe(actor === "owner" ? 1 : 0);
+        if (actor !== "owner") expect.soft(rows.flatMap((row) => row.problems), `problems for ${actor}`).toEqual([]);
+      },
+    },
+    {
+      label: "from another site",
+      send: (r) =>
+        r.post("/leads/import/upload", {
+          headers: { origin: "https://evil.example", "content-type": "text/csv" },
+          data: Buffer.from("Company\nEvil Imports\n"),
+          maxRedirects: 0,
+        }),
+      expect: (a) => (a === "anonymous" ? "sign-in" : a === "revoked" ? "401" : "403"),
+    },
+  ],
+  "app/leads/import/confirm/route.ts POST": (c) => {
+    const confirm = (origin: string) => (r: APIRequestContext, actor: Actor) =>
+      r.post("/leads/import/confirm", {
+        headers: { origin, "content-type": "application/x-www-form-urlencoded" },
+        data: new URLSearchParams({
+          rows: JSON.stringify([{ line: 2, lead: { ...leadFields(`Imported by ${actor}`), cadenceDays: 7 } }]),
+          includeDuplicates: "",
+        }).toString(),
+        maxRedirects: 0,
+      });
+    const expectation = (a: Actor): Expect => (a === "anonymous" ? "sign-in" : a === "revoked" ? "401" : "ok");
+    const imported = (body: string) => expect.soft(JSON.parse(body)).toEqual({ ok: true, location: "/leads?imported=1" });
+    return [
+      { label: "rows of one's own", actors: ACTORS.filter((a) => a !== "owner"), send: confirm(c.origin), expect: expectation, check: imported },
+      // The owner's own import changes the owner's side: after it was compared.
+      { label: "rows of one's own (the owner)", actors: ["owner"], later: true, send: confirm(c.origin), expect: expectation, check: imported },
+      {
+        label: "from another site",
+        send: confirm("https://evil.example"),
+        expect: (a) => (a === "anonymous" ? "sign-in" : a === "revoked" ? "401" : "403"),
+      },
+    ];
+  },
   // For the bench only: 404 unless the server counts queries (it does not here); proxy.ts turns away no cookie.
   "app/today/query-count/route.ts GET": () => [
     {
@@ -564,42 +620,6 @@ const ACTIONS: Record<string, ActionRow> = {
       onRecord({ label: "the owner's lead", id: w.leadC, allowed: ["owner"] }, (id) => () => form({ leadId: [id] }), {
         extra: { to: /^\/leads\?deleted=1$/ },
       }),
-  },
-  "app/leads/import/actions.ts#previewImportAction": {
-    page: "/leads/import",
-    cases: () => [
-      {
-        label: "a file with the owner's lead in it",
-        echoesInput: true,
-        args: () => {
-          const data = new FormData();
-          data.append("file", new File(["Company,Contact name\nOrchid Doomed,\n"], "leads.csv", { type: "text/csv" }));
-          return [null, data];
-        },
-        expect: only("everyone"),
-        // A duplicate only of one's own leads: the preview must not tell that the owner has it.
-        check: (result, actor) => {
-          const { rows, counts } = (result as { preview: ImportPreview }).preview;
-          expect.soft(counts.duplicate, `duplicates for ${actor}`).toBe(actor === "owner" ? 1 : 0);
-          if (actor !== "owner") expect.soft(rows.flatMap((row) => row.problems), `problems for ${actor}`).toEqual([]);
-        },
-      },
-    ],
-  },
-  "app/leads/import/actions.ts#confirmImportAction": {
-    page: "/leads/import",
-    cases: () => [
-      {
-        label: "rows of one's own",
-        args: (a) =>
-          form({
-            rows: JSON.stringify([{ line: 2, lead: { ...leadFields(`Imported by ${a}`), cadenceDays: 7 } }]),
-            includeDuplicates: "",
-          }),
-        expect: only("everyone"),
-        to: /^\/leads\?imported=1$/,
-      },
-    ],
   },
   "app/materials/actions.ts#createMaterialAction": {
     page: "/materials",
@@ -1120,6 +1140,7 @@ test("every page, route handler and server action, for every actor", async ({ pl
   };
   const c: Ctx = {
     w,
+    origin,
     passwords,
     cronSecret: () =>
       (JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR!, "secrets.json"), "utf8")) as { CRON_SECRET: string }).CRON_SECRET,
@@ -1187,7 +1208,7 @@ test("every page, route handler and server action, for every actor", async ({ pl
   async function httpCell(row: string, item: PageCase | RouteCase, actor: Actor) {
     const request = ctx[actor];
     await item.before?.(actor);
-    const response = "send" in item ? await item.send(request) : await request.get(item.path, { maxRedirects: 0 });
+    const response = "send" in item ? await item.send(request, actor) : await request.get(item.path, { maxRedirects: 0 });
     const body = await response.text();
     const answer: Answer = { status: response.status(), to: stripOrigin(response.headers()["location"]), body };
     judge(row, item.label, actor, item.expect(actor), answer);

@@ -62,6 +62,8 @@ test("by link: the seeker sees what the coach will see, accepts, reads the coach
   await expect(seeker.page.getByRole("heading", { name: "Invitation from Carla Coach" })).toBeVisible();
   await expect(seeker.page.getByText(coach.email)).toBeVisible();
   await expect(seeker.page.getByText("Carla Coach will see, read only:")).toBeVisible();
+  // The client page shows the seeker's time zone (its dates are in it): the consent says so.
+  await expect(seeker.page.getByText(/Your time zone:/)).toBeVisible();
   await expect(seeker.page.getByText(/can never change anything of yours/)).toBeVisible();
   await expectScreenOk(seeker.page);
   await seeker.page.getByRole("button", { name: "Accept and connect" }).click();
@@ -106,6 +108,13 @@ test("by link: the seeker sees what the coach will see, accepts, reads the coach
   // Access ends on the coach's next request.
   const response = await coach.page.goto(clientUrl);
   expect(response?.status()).toBe(404);
+  // The app's own page, saying why, rather than the framework's bare 404.
+  await expect(coach.page.getByRole("heading", { name: "This client is not connected with you" })).toBeVisible();
+  await expect(coach.page.getByText(/no longer visible/)).toBeVisible();
+  await expect(coach.page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expectScreenOk(coach.page);
+  await coach.page.getByRole("link", { name: "All clients" }).click();
+  await expect(coach.page).toHaveURL(/\/coach$/);
   await coach.page.goto("/coach");
   await expect(coach.page.getByText("No clients yet.")).toBeVisible();
   await expect(coach.page.getByText("Sam Seeker")).toHaveCount(0);

@@ -35,10 +35,12 @@ export interface AppServerOptions {
   secrets: ReturnType<typeof newSecrets>;
   /** Extra environment, e.g. CADENCE_COUNT_QUERIES=1. */
   env?: Record<string, string>;
+  /** Keep the server's standard error on `child.stderr` (to read it), rather than showing it. */
+  pipeStderr?: boolean;
 }
 
 /** `next start` on 127.0.0.1 with no pace job in the background: only the driven requests use the database. */
-export function startAppServer({ port, distDir, databaseUrl, secrets, env = {} }: AppServerOptions): ChildProcess {
+export function startAppServer({ port, distDir, databaseUrl, secrets, env = {}, pipeStderr = false }: AppServerOptions): ChildProcess {
   step(`starting next start on http://127.0.0.1:${port}`);
   const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
@@ -55,7 +57,7 @@ export function startAppServer({ port, distDir, databaseUrl, secrets, env = {} }
       CADENCE_SCHEDULER: "off",
       ...env,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", pipeStderr ? "pipe" : "inherit"],
   });
   child.on("exit", (code, signal) => {
     // `killed`: stopped on purpose (the end of a run, or a fault script's SIGKILL).

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -90,7 +90,7 @@ export function resolveSecret(name: SecretName, env: ServerEnv = readEnv()): str
 }
 
 function embeddedSecret(name: SecretName, dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  preparePrivateFolder(dataDir);
   const file = path.join(dataDir, "secrets.json");
   const stored = readSecrets(file);
   const existing = stored[name];
@@ -106,5 +106,48 @@ function readSecrets(file: string): Partial<Record<SecretName, string>> {
     return JSON.parse(readFileSync(file, "utf8")) as Partial<Record<SecretName, string>>;
   } catch {
     return {};
+  }
+}
+
+/**
+ * Makes an embedded data folder ready for files only its owner may read: created 0700 when missing,
+ * refused when it already lets others in (as PostgreSQL refuses a loose data directory), and every
+ * file this process creates from now on made for the owner only (PGlite writes password hashes into
+ * its tables and WAL; the generated secrets live beside them).
+ */
+export function preparePrivateFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const mode = statSync(dir).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    throw new ConfigError(
+      `The data folder ${dir} can be read by other users (mode 0${mode.toString(8)}). It holds password hashes and ` +
+        `secrets, so Cadence will not use it. Make it the owner's only (0700), with: chmod -R go-rwx ${dir}`,
+    );
+  }
+  ownerOnlyNewFiles();
+}
+
+/**
+ * New files and folders of this process get no group or other bits (umask 077): PGlite creates its
+ * files with the default mode as it goes, new WAL segments too. Process-wide: Cadence writes no file
+ * that others need to read.
+ */
+function ownerOnlyNewFiles(): void {
+  try {
+    process.umask(process.umask() | 0o077);
+  } catch {
+    // A worker thread cannot change the umask; the 0700 folder still keeps everyone else out.
+  }
+}
+
+/**
+ * Takes group and other permissions off everything under `dir`: PGlite copies its initial cluster
+ * into the folder with explicit modes (0666, 0755), which the umask does not touch.
+ */
+export function restrictToOwner(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    const mode = statSync(file).mode & 0o7777;
+    if ((mode & 0o077) !== 0) chmodSync(file, mode & ~0o077);
   }
 }

@@ -198,8 +198,8 @@ export class FuzzDb {
     options.tally.add(outcome.kind);
     const after = await fingerprint(this.db);
     if (outcome.kind === "rejected") expectClearRejection(outcome.result, options.fields);
-    const exempt = options.writesOnRefusal;
     const refused = outcome.kind === "rejected" || outcome.kind === "notFound" || refusedToSignIn(outcome, options);
+    const exempt = refused ? options.writesOnRefusal : {};
     if (refused || options.neverWrites) expectNoWrite(before, after, exempt);
     if (changes && !refused) await this.expectOnlyNamedRows(changes, rowsBefore!, before, after);
     if (!isDeepStrictEqual(after, before)) this.version += 1;

@@ -535,7 +535,7 @@ const ACTIONS: Record<string, ActionRow> = {
         echoesInput: true,
         args: () => {
           const data = new FormData();
-          data.append("file", new File(["Company,Contact name\nOrchid Doomed,\n"], "leads.csv", { type: "text/csv" }));
+          data.append("file", new File(["Company,Contact name\nOrchid Doomed,Orchid Contact\n"], "leads.csv", { type: "text/csv" }));
           return [null, data];
         },
         expect: only("everyone"),

@@ -11,6 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
+import { CHANNELS, CLOSED_AS, DEFAULT_CADENCE_DAYS, DIRECTIONS, OUTCOMES } from "../lib/domain/pace";
 
 export const users = pgTable(
   "users",
@@ -62,7 +64,7 @@ export const leads = pgTable(
     personalNotes: text("personal_notes").notNull().default(""),
     /** The seeker's list order, which the campaign follows. */
     position: integer("position").notNull(),
-    cadenceDays: smallint("cadence_days").notNull().default(7),
+    cadenceDays: smallint("cadence_days").notNull().default(DEFAULT_CADENCE_DAYS),
     /** Set by the campaign planner for a lead never contacted. */
     plannedFirstContact: date("planned_first_contact"),
     /** "They said call back on 3 March": holds until the next touch after it was set. */
@@ -70,9 +72,13 @@ export const leads = pgTable(
     nextDueOverrideSetAt: timestamp("next_due_override_set_at", { withTimezone: true }),
     pausedUntil: date("paused_until"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
-    closedAs: text("closed_as", { enum: ["won", "dropped"] }),
+    closedAs: text("closed_as", { enum: CLOSED_AS }),
     closedReason: text("closed_reason").notNull().default(""),
-    /** Set by the scheduled pace job when the lead went cold; cleared when it is no longer cold. */
+    /**
+     * When the lead went cold (PRODUCT.md "Cold": the job flags it and records when). Set by the
+     * scheduled pace job, cleared by the job and by the writes that end coldness (touch, pause,
+     * close). Screens do not read it: they compute cold with the pace rule, so they are right between runs.
+     */
     coldSince: timestamp("cold_since", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -107,11 +113,9 @@ export const touches = pgTable(
       .notNull()
       .references(() => leads.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true }).notNull(),
-    channel: text("channel", { enum: ["phone", "email", "linkedin", "in_person", "letter", "other"] }).notNull(),
-    direction: text("direction", { enum: ["outbound", "inbound"] }).notNull(),
-    outcome: text("outcome", {
-      enum: ["no_answer", "left_message", "conversation", "replied", "meeting_set", "referral", "rejected", "offer"],
-    }),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    direction: text("direction", { enum: DIRECTIONS }).notNull(),
+    outcome: text("outcome", { enum: OUTCOMES }),
     note: text("note").notNull().default(""),
     materialId: uuid("material_id").references(() => materials.id, { onDelete: "set null" }),
     /** Saved despite the too-soon warning: counted for the coach. */

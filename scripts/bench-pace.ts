@@ -9,6 +9,7 @@ import { rowsOf, type Db, type DbHandle } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { runPaceJob } from "@/db/queries/pace-job";
 import * as schema from "@/db/schema";
+import { inTransaction } from "@/db/transaction";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const sizes = (process.env.BENCH_USERS ?? "2000,20000").split(",").map(Number);
@@ -77,7 +78,7 @@ try {
 async function seedUsers(from: number, to: number) {
   const zoneList = sql.raw(`array[${zones.map((z) => `'${z}'`).join(",")}]`);
   // Foreign keys are not checked while seeding (replica role): the data is generated consistent.
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.execute(sql`set local session_replication_role = replica`);
     await tx.execute(sql`
       insert into users (id, name, email, password_hash, time_zone, campaign_start_date)

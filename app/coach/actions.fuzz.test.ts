@@ -20,7 +20,8 @@ import {
 } from "@/test/fuzz/inputs";
 import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, runAction, submit } from "@/test/fuzz/run";
 import { actAs, session } from "@/test/fuzz/session";
-import { findInvitation, listNotesToClient } from "@/db/queries/coach";
+import { findInvitation } from "@/db/queries/coach-invitations";
+import { listNotesToClient } from "@/db/queries/coach-notes";
 import { coachInvitations, coachLinks, coachNotes } from "@/db/schema";
 import { CODE_ALPHABET } from "@/lib/coach/invitations";
 import { hashInvitationToken } from "@/lib/server/invitation-tokens";

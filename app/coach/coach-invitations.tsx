@@ -1,8 +1,8 @@
 import { ButtonForm } from "@/app/components/button-form";
-import { answerInvitationAction, withdrawInvitationAction } from "@/app/invitations/actions";
-import type { OpenInvitation } from "@/db/queries/coach";
-import { formatCode } from "@/lib/coach/invitations";
+import { answerInvitationAction } from "@/app/invitations/actions";
+import type { OpenInvitation } from "@/db/queries/coach-invitations";
 import { formatDate } from "@/lib/format";
+import { OpenInvitations } from "@/app/invitations/open-invitations";
 import { CreateInvitationForm } from "./forms";
 
 type InvitationToCoach = { id: string; seeker: { name: string; email: string }; expiresAt: Date };
@@ -62,24 +62,7 @@ export function InviteSection({ openInvitations, timeZone }: { openInvitations: 
         see, before accepting.
       </p>
       <CreateInvitationForm />
-      {openInvitations.length > 0 ? (
-        <div className="space-y-2">
-          <h3 className="font-semibold">Not answered yet</h3>
-          <ul className="space-y-2">
-            {openInvitations.map((invitation) => (
-              <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-stone-200 bg-white p-3">
-                <span className="text-sm">
-                  Code <span className="font-mono font-semibold tracking-widest">{formatCode(invitation.code)}</span>, until{" "}
-                  {formatDate(invitation.expiresAt, timeZone)}
-                </span>
-                <ButtonForm action={withdrawInvitationAction} fields={{ invitationId: invitation.id }} pendingText="Withdrawing…">
-                  Withdraw {formatCode(invitation.code)}
-                </ButtonForm>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <OpenInvitations heading="Not answered yet" invitations={openInvitations} timeZone={timeZone} name="code" />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { db } from "@/db/client";
-import { listClientFacts, listInvitationsToCoach, listOpenInvitationsBy } from "@/db/queries/coach";
+import { listClientFacts } from "@/db/queries/coach-clients";
+import { listInvitationsToCoach, listOpenInvitationsBy } from "@/db/queries/coach-invitations";
 import { requireUser } from "@/lib/server/auth/session";
 import { clientMetrics } from "@/lib/coach/metrics";
 import { parseSort, sortClients } from "@/lib/coach/risk";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
-import { answerInvitation, withdrawInvitation, type InvitationRef } from "@/db/queries/coach";
+import { answerInvitation, withdrawInvitation, type InvitationRef } from "@/db/queries/coach-invitations";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { answerInvitationSchema, withdrawInvitationSchema } from "@/lib/invitations/schemas";
 import { requireUser } from "@/lib/server/auth/session";

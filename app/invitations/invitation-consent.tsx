@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { InvitationView } from "@/db/queries/coach";
+import type { InvitationView } from "@/db/queries/coach-invitations";
 import { formatDate } from "@/lib/format";
 import { ButtonForm } from "@/app/components/button-form";
 import { answerInvitationAction } from "./actions";

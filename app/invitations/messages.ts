@@ -1,4 +1,4 @@
-import type { AnswerOutcome } from "@/db/queries/coach";
+import type { AnswerOutcome } from "@/db/queries/coach-invitations";
 
 type Problem = Extract<AnswerOutcome, { ok: false }>["reason"];
 

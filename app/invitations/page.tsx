@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { db } from "@/db/client";
-import { findInvitation, type InvitationView } from "@/db/queries/coach";
+import { findInvitation, type InvitationView } from "@/db/queries/coach-invitations";
 import type { SessionUser } from "@/db/queries/users";
 import { requireUser } from "@/lib/server/auth/session";
 import { clientAddress } from "@/lib/server/request";

@@ -19,7 +19,7 @@ import { failure, formValues, invalid, type ActionResult, type ActionState } fro
 import { requireUser } from "@/lib/server/auth/session";
 import { todayIn } from "@/lib/domain";
 import { plural } from "@/lib/format";
-import { isUuid } from "@/lib/leads/ids";
+import { isUuid } from "@/lib/ids";
 import {
   bulkPauseFormSchema,
   closeLeadSchema,

@@ -6,7 +6,7 @@ import { db } from "@/db/client";
 import { createMaterial, deleteMaterial, updateMaterial } from "@/db/queries/materials";
 import { formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/server/auth/session";
-import { isUuid } from "@/lib/leads/ids";
+import { isUuid } from "@/lib/ids";
 import { MATERIAL_FIELDS, materialSchema } from "@/lib/materials/schemas";
 
 function materialIdOf(formData: FormData): string {

@@ -8,7 +8,8 @@ import { addUser } from "@/test/fuzz/database";
 import { emailText, entriesOf, firstText, formOf, idRef, resolveId, storedText } from "@/test/fuzz/inputs";
 import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, submit } from "@/test/fuzz/run";
 import { actAs } from "@/test/fuzz/session";
-import { listCoachesOf, listOpenInvitationsBy } from "@/db/queries/coach";
+import { listCoachesOf } from "@/db/queries/coach-connections";
+import { listOpenInvitationsBy } from "@/db/queries/coach-invitations";
 import { coachInvitations, coachLinks } from "@/db/schema";
 import { endCoachConnectionAction, inviteCoachAction } from "./coach-actions";
 

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
-import { endConnection, inviteCoachByEmail } from "@/db/queries/coach";
+import { endConnection } from "@/db/queries/coach-connections";
+import { inviteCoachByEmail } from "@/db/queries/coach-invitations";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/server/auth/session";
 import { INVITATION_TTL_DAYS } from "@/lib/coach/invitations";

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { db } from "@/db/client";
-import { listCoachesOf, listOpenInvitationsBy } from "@/db/queries/coach";
+import { listCoachesOf } from "@/db/queries/coach-connections";
+import { listOpenInvitationsBy } from "@/db/queries/coach-invitations";
 import { requireUser } from "@/lib/server/auth/session";
 import { formatDate } from "@/lib/format";
 import { ButtonForm } from "@/app/components/button-form";
-import { withdrawInvitationAction } from "@/app/invitations/actions";
+import { OpenInvitations } from "@/app/invitations/open-invitations";
 import { InviteCoachForm } from "@/app/invitations/invite-coach-form";
 import { endCoachConnectionAction } from "./coach-actions";
 
@@ -51,23 +52,7 @@ export async function CoachSection() {
         page.
       </p>
       <InviteCoachForm />
-      {invitations.length > 0 ? (
-        <div className="space-y-2">
-          <h3 className="font-semibold">Waiting for an answer</h3>
-          <ul className="space-y-2">
-            {invitations.map((invitation) => (
-              <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-stone-200 bg-white p-3">
-                <span className="break-all text-sm">
-                  {invitation.inviteeEmail}, until {formatDate(invitation.expiresAt, user.timeZone)}
-                </span>
-                <ButtonForm action={withdrawInvitationAction} fields={{ invitationId: invitation.id }} pendingText="Withdrawing…">
-                  Withdraw invitation to {invitation.inviteeEmail}
-                </ButtonForm>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <OpenInvitations heading="Waiting for an answer" invitations={invitations} timeZone={user.timeZone} name="email" />
     </section>
   );
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
-import { dismissCoachNote } from "@/db/queries/today";
+import { dismissCoachNote } from "@/db/queries/coach-notes";
 import { formValues, type ActionResult, type ActionState } from "@/lib/actions";
 import { dismissCoachNoteSchema } from "@/lib/today/schemas";
 import { requireUser } from "@/lib/server/auth/session";

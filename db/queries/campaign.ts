@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { planFirstContacts, todayIn, type CampaignSettings } from "@/lib/domain";
 import type { Db } from "../client";
 import { leads, touches, users } from "../schema";
+import { inTransaction } from "../transaction";
 
 export type SeekerSettings = {
   timeZone: string;
@@ -101,9 +102,9 @@ export async function updateCampaignSettings(
     settings: Pick<SeekerSettings, "campaignStartDate" | "firstContactsPerWeek" | "contactDays" | "dailyGoal" | "weeklyGoal">;
   },
 ): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTransaction(db, async (tx) => {
     await tx.update(users).set({ ...settings, updatedAt: sql`now()` }).where(eq(users.id, userId));
-    await replanCampaign(tx as unknown as Db, { userId, now });
+    await replanCampaign(tx, { userId, now });
   });
 }
 

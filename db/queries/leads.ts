@@ -1,35 +1,16 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { leadsToImport, type ImportCandidate, type LeadIdentity } from "@/lib/csv/import-leads";
-import type { CalendarDate, Channel, Direction, Outcome } from "@/lib/domain";
-import { isUuid } from "@/lib/leads/ids";
-import type { ClosedAs, LeadImportValues, LeadInput } from "@/lib/leads/schemas";
+import type { CalendarDate, Channel, ClosedAs, Direction, Outcome } from "@/lib/domain";
+import { isUuid } from "@/lib/ids";
+import type { LeadImportValues, LeadInput } from "@/lib/leads/schemas";
 import type { Db } from "../client";
-import { leads, materials, touches, users } from "../schema";
+import { leads, materials, touches } from "../schema";
+import { inTransaction, lockSeeker } from "../transaction";
 import { nextLeadPosition, replanCampaign } from "./campaign";
+import { paceColumns } from "./pace-sql";
 
-export type LeadRecord = {
-  id: string;
-  company: string;
-  contactName: string;
-  title: string;
-  email: string;
-  phone: string;
-  linkedinUrl: string;
-  notes: string;
-  personalNotes: string;
-  position: number;
-  cadenceDays: number;
-  plannedFirstContact: CalendarDate | null;
-  nextDueOverride: CalendarDate | null;
-  nextDueOverrideSetAt: Date | null;
-  pausedUntil: CalendarDate | null;
-  closedAt: Date | null;
-  closedAs: ClosedAs | null;
-  closedReason: string;
-};
-
-const leadColumns = {
-  id: leads.id,
+/** The lead's own details: what the form edits and the CSV carries. */
+const detailColumns = {
   company: leads.company,
   contactName: leads.contactName,
   title: leads.title,
@@ -38,27 +19,21 @@ const leadColumns = {
   linkedinUrl: leads.linkedinUrl,
   notes: leads.notes,
   personalNotes: leads.personalNotes,
+};
+
+const leadColumns = {
+  id: leads.id,
+  ...detailColumns,
   position: leads.position,
-  cadenceDays: leads.cadenceDays,
-  plannedFirstContact: leads.plannedFirstContact,
-  nextDueOverride: leads.nextDueOverride,
-  nextDueOverrideSetAt: leads.nextDueOverrideSetAt,
-  pausedUntil: leads.pausedUntil,
-  closedAt: leads.closedAt,
+  ...paceColumns,
   closedAs: leads.closedAs,
   closedReason: leads.closedReason,
 };
 
+/** A lead as the seeker's own pages read it: the columns above, typed by the schema. */
+export type LeadRecord = Pick<typeof leads.$inferSelect, keyof typeof leadColumns>;
+
 const listOrder = [asc(leads.position), asc(leads.createdAt), asc(leads.id)];
-
-export async function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => work(tx as unknown as Db));
-}
-
-/** Serialises list changes of one seeker (positions, duplicate checks, the campaign plan). */
-export async function lockSeeker(tx: Db, userId: string): Promise<void> {
-  await tx.execute(sql`select 1 from ${users} where ${users.id} = ${userId} for update`);
-}
 
 /** True when every id is one of the seeker's leads (and there is at least one). */
 async function ownsAll(tx: Db, userId: string, leadIds: readonly string[]): Promise<boolean> {
@@ -364,14 +339,7 @@ export type LeadExportRecord = LeadImportValues & {
 export async function listLeadsForExport(db: Db, { userId }: { userId: string }): Promise<LeadExportRecord[]> {
   return db
     .select({
-      company: leads.company,
-      contactName: leads.contactName,
-      title: leads.title,
-      email: leads.email,
-      phone: leads.phone,
-      linkedinUrl: leads.linkedinUrl,
-      notes: leads.notes,
-      personalNotes: leads.personalNotes,
+      ...detailColumns,
       cadenceDays: leads.cadenceDays,
       pausedUntil: leads.pausedUntil,
       closedAs: leads.closedAs,

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { isUuid } from "@/lib/leads/ids";
+import { isUuid } from "@/lib/ids";
 import type { Db } from "../client";
 import { leads, materials, touches } from "../schema";
 

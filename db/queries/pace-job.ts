@@ -2,6 +2,8 @@ import { desc, eq, sql } from "drizzle-orm";
 import { COLD_AFTER_DAYS } from "@/lib/domain";
 import { rowsOf, type Db } from "../client";
 import { paceRuns } from "../schema";
+import { inTransaction } from "../transaction";
+import { daysLateSql, isColdSql, nextDueSql, pacedSql } from "./pace-sql";
 
 /** Any constant works; it only has to be the same for every instance sharing the database. */
 const PACE_JOB_LOCK = 730_210_001;
@@ -22,14 +24,14 @@ export type PaceRun = {
  * The scheduled pace job for every user at once, in set-based SQL: unpause the leads whose pause
  * ended, then flag as cold (with the moment they went cold) the open leads whose next due passed
  * more than 7 days ago in their owner's time zone, and unflag those that are no longer cold.
- * The rules are those of lib/domain/pace.ts (a property test checks both agree). One transaction
+ * The rules are those of lib/domain/pace.ts, in SQL by pace-sql.ts (a property test checks both agree). One transaction
  * under an advisory lock: a run that finds the lock taken skips. Only changed rows are written,
  * so a second run changes nothing.
  */
 export async function runPaceJob(db: Db, { now, trigger }: { now: Date; trigger: string }): Promise<PaceRun> {
   const startedAt = new Date();
   try {
-    const outcome = await db.transaction(async (tx) => {
+    const outcome = await inTransaction(db, async (tx) => {
       const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${PACE_JOB_LOCK}) as locked`);
       if (!rowsOf<{ locked: boolean }>(lock)[0]?.locked) return null;
       const unpaused = rowsOf<{ count: number }>(await tx.execute(unpauseEndedLeads(now)))[0]?.count ?? 0;
@@ -79,28 +81,26 @@ function unpauseEndedLeads(now: Date) {
 
 function flagColdLeads(now: Date) {
   const at = now.toISOString();
+  const pace = {
+    today: sql`(${at}::timestamptz at time zone u.time_zone)::date`,
+    lastTouchAt: sql`last.at`,
+    lastTouchDay: sql`(last.at at time zone u.time_zone)::date`,
+  };
   return sql`
     with facts as (
       select l.id, l.cold_since, u.time_zone,
-        (${at}::timestamptz at time zone u.time_zone)::date as today,
-        case
-          when l.next_due_override is not null
-               and (last.at is null or (l.next_due_override_set_at is not null and last.at < l.next_due_override_set_at))
-            then l.next_due_override
-          when last.at is null then l.planned_first_contact
-          else (last.at at time zone u.time_zone)::date + l.cadence_days
-        end as next_due
+        ${nextDueSql(pace)} as next_due,
+        ${daysLateSql(pace)} as days_late
       from leads l
       join users u on u.id = l.user_id
       left join lateral (
         select t.at from touches t where t.lead_id = l.id order by t.at desc limit 1
       ) last on true
-      where l.closed_at is null
-        and (l.paused_until is null or l.paused_until <= (${at}::timestamptz at time zone u.time_zone)::date)
+      where ${pacedSql(pace)}
     ),
     judged as (
       select id, cold_since,
-        case when today - next_due > ${COLD_AFTER_DAYS}::int
+        case when ${isColdSql(sql`days_late`)}
           -- It went cold at the start of the day after the 7 days of grace, in the owner's zone.
           then coalesce(cold_since, ((next_due + ${COLD_AFTER_DAYS + 1}::int)::timestamp at time zone time_zone))
         end as new_cold_since

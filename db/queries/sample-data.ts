@@ -5,7 +5,8 @@ import { SAMPLE_EMAIL_DOMAIN, SAMPLE_MATERIALS, SAMPLE_URL_PREFIX, sampleLeads, 
 import type { Db } from "../client";
 import { leads, materials, touches } from "../schema";
 import { getSeekerSettings, replanCampaign, updateCampaignSettings } from "./campaign";
-import { inTransaction, insertLeadsAtEnd, lockSeeker } from "./leads";
+import { inTransaction, lockSeeker } from "../transaction";
+import { insertLeadsAtEnd } from "./leads";
 
 const isSampleLead = sql`lower(${leads.email}) like ${`%@${SAMPLE_EMAIL_DOMAIN}`}`;
 

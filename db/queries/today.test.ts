@@ -6,12 +6,10 @@ import type { Sql } from "postgres";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import * as schema from "../schema";
-import { coachLinks, coachNotes, leads, materials, users } from "../schema";
+import { leads, materials, users } from "../schema";
 import { setUpTestDb } from "@/test/db";
 import { addLeads, addSeeker, addTouch } from "@/test/fixtures/today";
 import {
-  dismissCoachNote,
-  getLatestCoachNote,
   getTodayData,
   listMaterialsWithLeadIds,
   listGoalTouchTimes,
@@ -83,36 +81,6 @@ describe("listGoalTouchTimes", () => {
     await addTouch(handle.db, { userId: otherId, leadId: theirs!, at: new Date("2025-03-04T08:00:00Z") });
 
     expect(await listGoalTouchTimes(handle.db, { userId, now })).toEqual([thursday, friday[0], friday[1], ...thisWeek]);
-  });
-});
-
-describe("coach notes", () => {
-  it("shows the newest note not dismissed, and only its seeker can dismiss it", async () => {
-    const userId = await addSeeker(handle.db);
-    const coachId = await addSeeker(handle.db);
-    const otherId = await addSeeker(handle.db);
-    expect(await getLatestCoachNote(handle.db, { userId })).toBeNull();
-    const [link] = await handle.db.insert(coachLinks).values({ coachId, seekerId: userId }).returning({ id: coachLinks.id });
-    const [older, newer] = await handle.db
-      .insert(coachNotes)
-      .values([
-        { coachId, seekerId: userId, body: "Well done", createdAt: hoursAgo(48) },
-        { coachId, seekerId: userId, body: "Call Acme", createdAt: hoursAgo(2) },
-        { coachId, seekerId: otherId, body: "Not yours", createdAt: hoursAgo(1) },
-      ])
-      .returning({ id: coachNotes.id });
-    expect(await getLatestCoachNote(handle.db, { userId })).toMatchObject({ id: newer!.id, body: "Call Acme", coachName: "Sam" });
-
-    expect(await dismissCoachNote(handle.db, { userId: otherId, noteId: newer!.id, now })).toBe(false);
-    expect(await getLatestCoachNote(handle.db, { userId })).toMatchObject({ id: newer!.id });
-
-    expect(await dismissCoachNote(handle.db, { userId, noteId: newer!.id, now })).toBe(true);
-    expect(await dismissCoachNote(handle.db, { userId, noteId: newer!.id, now })).toBe(false);
-    expect(await getLatestCoachNote(handle.db, { userId })).toMatchObject({ id: older!.id });
-
-    // When the connection ends, the coach's notes leave Today with it.
-    await handle.db.update(coachLinks).set({ endedAt: now }).where(eq(coachLinks.id, link!.id));
-    expect(await getLatestCoachNote(handle.db, { userId })).toBeNull();
   });
 });
 

@@ -1,44 +1,29 @@
-import { and, asc, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, lte, or, sql } from "drizzle-orm";
 import type { Channel, Direction, Outcome } from "@/lib/domain";
 import type { Db } from "../client";
-import { coachLinks, coachNotes, leads, materials, touches, users } from "../schema";
+import { leads, materials, touches, users } from "../schema";
 import { getSeekerSettings, type SeekerSettings } from "./campaign";
+import { getLatestCoachNote, type CoachNote } from "./coach-notes";
+import { paceColumns } from "./pace-sql";
+
+const todayLeadColumns = {
+  id: leads.id,
+  company: leads.company,
+  contactName: leads.contactName,
+  title: leads.title,
+  email: leads.email,
+  phone: leads.phone,
+  position: leads.position,
+  ...paceColumns,
+};
 
 /** A lead with what the Today screen needs to pace it and to show it. */
-export type TodayLead = {
-  id: string;
-  company: string;
-  contactName: string;
-  title: string;
-  email: string;
-  phone: string;
-  position: number;
-  cadenceDays: number;
-  plannedFirstContact: string | null;
-  nextDueOverride: string | null;
-  nextDueOverrideSetAt: Date | null;
-  pausedUntil: string | null;
-  closedAt: Date | null;
-};
+export type TodayLead = Pick<typeof leads.$inferSelect, keyof typeof todayLeadColumns>;
 
 /** Every lead of the seeker, closed ones too (they count in the campaign's progress), in list order. */
 export async function listTodayLeads(db: Db, { userId }: { userId: string }): Promise<TodayLead[]> {
   return db
-    .select({
-      id: leads.id,
-      company: leads.company,
-      contactName: leads.contactName,
-      title: leads.title,
-      email: leads.email,
-      phone: leads.phone,
-      position: leads.position,
-      cadenceDays: leads.cadenceDays,
-      plannedFirstContact: leads.plannedFirstContact,
-      nextDueOverride: leads.nextDueOverride,
-      nextDueOverrideSetAt: leads.nextDueOverrideSetAt,
-      pausedUntil: leads.pausedUntil,
-      closedAt: leads.closedAt,
-    })
+    .select(todayLeadColumns)
     .from(leads)
     .where(eq(leads.userId, userId))
     .orderBy(asc(leads.position), asc(leads.createdAt));
@@ -124,38 +109,6 @@ export async function listGoalTouchTimes(db: Db, { userId, now }: { userId: stri
     .where(or(lte(ranked.nthOfDay, ranked.dailyGoal), sql`${ranked.thisWeek}`))
     .orderBy(asc(ranked.at));
   return rows.map((row) => row.at);
-}
-
-export type CoachNote = { id: string; body: string; coachName: string; createdAt: Date };
-
-/** The newest note from a coach that the seeker has not dismissed, if any. */
-export async function getLatestCoachNote(db: Db, { userId }: { userId: string }): Promise<CoachNote | null> {
-  const rows = await db
-    .select({ id: coachNotes.id, body: coachNotes.body, coachName: users.name, createdAt: coachNotes.createdAt })
-    .from(coachNotes)
-    .innerJoin(users, eq(users.id, coachNotes.coachId))
-    // Only from a coach still connected: when the seeker or the coach ends it, the note goes too.
-    .innerJoin(
-      coachLinks,
-      and(eq(coachLinks.coachId, coachNotes.coachId), eq(coachLinks.seekerId, userId), isNull(coachLinks.endedAt)),
-    )
-    .where(and(eq(coachNotes.seekerId, userId), isNull(coachNotes.dismissedAt)))
-    .orderBy(desc(coachNotes.createdAt))
-    .limit(1);
-  return rows[0] ?? null;
-}
-
-/** Hides a note from the seeker's Today; false when it is not a note to this seeker. */
-export async function dismissCoachNote(
-  db: Db,
-  { userId, noteId, now }: { userId: string; noteId: string; now: Date },
-): Promise<boolean> {
-  const rows = await db
-    .update(coachNotes)
-    .set({ dismissedAt: now })
-    .where(and(eq(coachNotes.id, noteId), eq(coachNotes.seekerId, userId), isNull(coachNotes.dismissedAt)))
-    .returning({ id: coachNotes.id });
-  return rows.length > 0;
 }
 
 export type MaterialWithRecipients = { id: string; title: string; sentToLeadIds: string[] };

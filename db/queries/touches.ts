@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { isTooSoon, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import type { Db } from "../client";
-import { leads, materials, touches, users } from "../schema";
+import { leads, materials, touches } from "../schema";
+import { inTransaction, lockSeeker } from "../transaction";
 import { replanCampaign } from "./campaign";
 
 export type NewTouch = {
@@ -41,10 +42,10 @@ export async function logTouch(
     confirmTooSoon,
   }: { userId: string; timeZone: string; now: Date; touch: NewTouch; confirmTooSoon: boolean },
 ): Promise<LogTouchResult> {
-  return db.transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     // The same lock as every change to the seeker's list, taken first, so a touch and a list change
     // (which both re-plan) run in turn, and two taps on one lead are judged one after the other.
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+    await lockSeeker(tx, userId);
     const [lead] = await tx
       .select({ id: leads.id, company: leads.company })
       .from(leads)
@@ -86,7 +87,7 @@ export async function logTouch(
       .set({ coldSince: null, updatedAt: sql`now()` })
       .where(and(eq(leads.id, lead.id), eq(leads.userId, userId)));
     // A first contact takes the lead out of the plan: the leads after it move up.
-    if (history.length === 0) await replanCampaign(tx as unknown as Db, { userId, now });
+    if (history.length === 0) await replanCampaign(tx, { userId, now });
 
     return { status: "logged", touchId: inserted.id, company: lead.company, tooSoon };
   });

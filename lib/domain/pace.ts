@@ -19,9 +19,14 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** How a closed lead ended. */
+export const CLOSED_AS = ["won", "dropped"] as const;
+export type ClosedAs = (typeof CLOSED_AS)[number];
+
 /** The part of a logged touch that pace, channel and goal rules look at. */
 export type TouchFact = { at: Date; channel: Channel; direction: Direction };
 
+/** A new lead's follow-up interval (the column default in db/schema.ts). */
 export const DEFAULT_CADENCE_DAYS = 7;
 
 /** Next due passed by more than this many days: the follow-up was missed for over a week. */

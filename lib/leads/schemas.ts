@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addDays, isCalendarDate, type CalendarDate } from "@/lib/domain";
+import { addDays, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
 
 export const CADENCE_MIN_DAYS = 1;
 export const CADENCE_MAX_DAYS = 90;
@@ -121,9 +121,6 @@ export function bulkPauseFormSchema(today: CalendarDate) {
 export function nextDueFormSchema(today: CalendarDate) {
   return z.object({ nextDue: nextDueSchema(today) });
 }
-
-export const CLOSED_AS = ["won", "dropped"] as const;
-export type ClosedAs = (typeof CLOSED_AS)[number];
 
 /** Closing as dropped needs a reason; a win may say what it was. */
 export const closeLeadSchema = z

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCoachInvitation, findInvitation } from "@/db/queries/coach";
+import { createCoachInvitation, findInvitation } from "@/db/queries/coach-invitations";
 import { createUser } from "@/db/queries/users";
 import { setUpTestDb } from "@/test/db";
 import { withCodeThrottle } from "@/lib/server/code-throttle";

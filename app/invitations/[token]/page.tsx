@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
-import { findInvitation } from "@/db/queries/coach";
+import { findInvitation } from "@/db/queries/coach-invitations";
 import { requireUser } from "@/lib/server/auth/session";
 import { InvitationConsent } from "../invitation-consent";
 

@@ -1,4 +1,4 @@
-import type { ClientLead } from "@/db/queries/coach";
+import type { ClientLead } from "@/db/queries/coach-clients";
 import { computePace, type Pace } from "@/lib/domain";
 import { formatDay, formatInstant, plural } from "@/lib/format";
 import { PACE_STATE_LABELS } from "@/lib/leads/labels";

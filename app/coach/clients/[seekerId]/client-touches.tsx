@@ -1,6 +1,6 @@
 import { ButtonForm } from "@/app/components/button-form";
 import { TouchTimeline } from "@/app/components/touch-timeline";
-import type { ClientTouch } from "@/db/queries/coach";
+import type { ClientTouch } from "@/db/queries/coach-clients";
 import { endClientConnectionAction } from "../../actions";
 
 /** The client's latest touches across their leads, newest first; says so when there are more. */

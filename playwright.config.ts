@@ -67,7 +67,9 @@ export default defineConfig({
     { name: "desktop", use: { ...desktop, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
     { name: "phone", use: { ...phone, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
     ...(postgresUrl
-      ? [{ name: "postgres", grep: /@postgres/, use: { ...desktop, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
+      ? // The whole suite on the server database too (as deployments run), at the desktop size, but
+        // what only the embedded default has (its data folder, a server of its own): tagged @embedded.
+        [{ name: "postgres", grepInvert: /@embedded/, use: { ...desktop, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
       : []),
   ],
   webServer: [

@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { E2E_POSTGRES_CRON_SECRET } from "../playwright.config";
 import { PASSWORD, uniqueEmail } from "./helpers";
 import { linkIn, waitForMail } from "./mail";
 import { actionHeaders, encodeActionCall, formDataOf, serverActionIds, serverActionPages } from "./server-actions";
@@ -14,7 +15,9 @@ import { actionHeaders, encodeActionCall, formDataOf, serverActionIds, serverAct
  * else, and a coach whose connection with the owner ended.
  *
  * Each cell either works, answers 404, or sends to sign-in; no answer carries another person's data
- * (the owner's things are all named "Orchid…", the other seeker's "Otter…"); and after every call
+ * (every field of the owner's records holds "Orchid", of the other seeker's "Otter"; their names and
+ * e-mails hold "Osprey" and "Oriole"; matched in any case, with their phone numbers, their user id
+ * and their records' ids); and after every call
  * but the owner's own (and the connected coach's on its own records), the owner's side is the same:
  * both CSV exports byte for byte, and the text of the owner's pages and of their coach's client page.
  *
@@ -39,16 +42,29 @@ const isAnonymous = (actor: Actor) => actor === "anonymous" || actor === "revoke
 
 const NAMES: Record<Person, string> = {
   revoked: "Rex Revoked",
-  owner: "Sam Owner",
-  otherSeeker: "Olive Other",
+  owner: "Sam Osprey",
+  otherSeeker: "Olive Oriole",
   connectedCoach: "Cora Connected",
   unconnectedCoach: "Uma Unconnected",
   endedCoach: "Eli Ended",
 };
-/** Every text of the owner contains the first, of the other seeker the second. */
+/** Every field of the owner's records contains the first, of the other seeker's the second (in any case). */
 const MARK = { owner: "Orchid", other: "Otter" } as const;
 type Whose = keyof typeof MARK;
 const OWN_MARK: Partial<Record<Actor, Whose>> = { owner: "owner", otherSeeker: "other" };
+/** In their names and e-mails: who they are, which their coaches may know without seeing their records. */
+const NAME_MARK: Record<Whose, string> = { owner: "Osprey", other: "Oriole" };
+/** Their leads' phone numbers (a phone number can hold no word). */
+const PHONE: Record<Whose, string> = { owner: "+44 20 7946 0137", other: "+44 20 7946 0248" };
+/**
+ * Who may see whose name and e-mail anywhere: their coach, and the ended coach, whom the owner
+ * invited again by e-mail (the invitation names the owner). The user id only their connected coach.
+ */
+const KNOWS: Partial<Record<Actor, { identity: Whose[]; id: Whose[] }>> = {
+  connectedCoach: { identity: ["owner"], id: ["owner"] },
+  endedCoach: { identity: ["owner"], id: [] },
+  unconnectedCoach: { identity: ["other"], id: ["other"] },
+};
 
 const TIME_ZONE = "Europe/Berlin";
 const NEW_PASSWORD = "a new and steadier pace";
@@ -150,6 +166,21 @@ type ImportPreview = { rows: { problems: string[] }[]; counts: Record<string, nu
 
 const form = (fields: Record<string, string | string[]>) => [null, formDataOf(fields)];
 
+/** A lead with the person's marker in every field. */
+function markedLead(whose: Whose, company: string): Record<string, string> {
+  const mark = MARK[whose];
+  const slug = company.toLowerCase().replace(/[^a-z]+/g, "-");
+  return leadFields(company, {
+    contactName: `${mark} Contact`,
+    title: `${mark} Director`,
+    email: `${slug}@${mark.toLowerCase()}.example`,
+    phone: PHONE[whose],
+    linkedinUrl: `https://www.linkedin.com/in/${slug}`,
+    notes: `${mark} notes`,
+    personalNotes: `${mark} personal note`,
+  });
+}
+
 function leadFields(company: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     company,
@@ -177,6 +208,20 @@ function touchFields(leadId: string, extra: Record<string, string> = {}): Record
     idempotencyKey: "",
     confirmTooSoon: "",
     ...extra,
+  };
+}
+
+/** Copies of signed-in actors' sessions taken before a call (another device), and the check that they ended. */
+function sessionCopies(c: Ctx) {
+  const copies = new Map<Actor, APIRequestContext>();
+  return {
+    take: async (actor: Actor) => {
+      if (!isAnonymous(actor)) copies.set(actor, await c.copySession(actor));
+    },
+    expectEnded: async (actor: Actor, what: string) => {
+      const copy = copies.get(actor);
+      if (copy) expect.soft((await copy.get("/today", { maxRedirects: 0 })).status(), `${actor}'s ${what}`).toBe(307);
+    },
   };
 }
 
@@ -778,38 +823,39 @@ const ACTIONS: Record<string, ActionRow> = {
   "app/settings/actions.ts#signOutAction": {
     page: "/settings",
     group: "session",
-    cases: () => [
-      {
-        label: "one's own session",
-        args: () => [],
-        expect: only("everyone"),
-        to: /^\/$/,
-        after: async (actor, request) => {
-          if (isAnonymous(actor)) return;
-          expect.soft((await request.get("/today", { maxRedirects: 0 })).status(), `${actor} signed out`).toBe(307);
+    cases: (c) => {
+      // A copy of the cookie, taken before: the session ends on the server, not only in this browser.
+      const copy = sessionCopies(c);
+      return [
+        {
+          label: "one's own session",
+          args: () => [],
+          expect: only("everyone"),
+          to: /^\/$/,
+          before: copy.take,
+          after: async (actor, request) => {
+            if (isAnonymous(actor)) return;
+            expect.soft((await request.get("/today", { maxRedirects: 0 })).status(), `${actor} signed out`).toBe(307);
+            await copy.expectEnded(actor, "copied session after signing out");
+          },
         },
-      },
-    ],
+      ];
+    },
   },
   "app/settings/actions.ts#signOutEverywhereAction": {
     page: "/settings",
     group: "session",
     cases: (c) => {
-      const otherDevices = new Map<Actor, APIRequestContext>();
+      const otherDevice = sessionCopies(c);
       return [
         {
           label: "one's own sessions",
           args: () => [],
           expect: only("everyone"),
           to: /^\/sign-in$/,
-          before: async (actor) => {
-            if (!isAnonymous(actor)) otherDevices.set(actor, await c.copySession(actor));
-          },
+          before: otherDevice.take,
           // The session on another device ends too.
-          after: async (actor) => {
-            const other = otherDevices.get(actor);
-            if (other) expect.soft((await other.get("/today", { maxRedirects: 0 })).status(), `${actor}'s other device`).toBe(307);
-          },
+          after: (actor) => otherDevice.expectEnded(actor, "other device"),
         },
       ];
     },
@@ -991,8 +1037,9 @@ test("the matrix has a row for every page, route handler and server action, and 
 });
 
 test("every page, route handler and server action, for every actor", async ({ playwright, baseURL }, testInfo) => {
-  test.skip(testInfo.project.name !== "desktop", "The matrix is about access, not layout: once is enough.");
-  test.setTimeout(240_000);
+  test.skip(testInfo.project.name === "phone", "The matrix is about access, not layout: once per database is enough.");
+  // About 2.5 minutes on PGlite, 4 on the PostgreSQL server, on a loaded 2-core machine.
+  test.setTimeout(360_000);
   const started = Date.now();
   const origin = new URL(baseURL!).origin;
   const actionIds = serverActionIds();
@@ -1043,7 +1090,8 @@ test("every page, route handler and server action, for every actor", async ({ pl
   const id = { anonymous: "" } as Record<Actor, string>;
   const passwords = Object.fromEntries(ACTORS.map((actor) => [actor, PASSWORD])) as Record<Actor, string>;
   for (const actor of ["revoked", ...SIGNED_IN] as const) {
-    email[actor] = uniqueEmail(actor.toLowerCase());
+    const whose = OWN_MARK[actor];
+    email[actor] = uniqueEmail(whose ? `${NAME_MARK[whose].toLowerCase()}-${actor.toLowerCase()}` : actor.toLowerCase());
     const fields = { name: NAMES[actor], email: email[actor], password: PASSWORD, timeZone: TIME_ZONE, next: "" };
     await must(actor, "signUpAction", form(fields), "/sign-up");
     id[actor] = (await sessionUserId(ctx[actor]))!;
@@ -1059,12 +1107,14 @@ test("every page, route handler and server action, for every actor", async ({ pl
   await must("revoked", "signOutEverywhereAction", [], "/settings", /^\/sign-in$/);
   ctx.revoked = await newContext(revokedState);
 
-  const createLead = async (actor: Actor, company: string, extra: Record<string, string> = {}) =>
-    (await must(actor, "createLeadAction", form(leadFields(company, extra)), "/leads")).to!.split(/[/?]/)[2]!;
+  const createLead = async (actor: Actor, company: string) =>
+    (await must(actor, "createLeadAction", form(markedLead(OWN_MARK[actor]!, company)), "/leads")).to!.split(/[/?]/)[2]!;
   const materialIds = async (actor: Actor) => uuids(await html(actor, "/materials"), /\/materials\/([0-9a-f-]{36})\/edit/g);
   const createMaterial = async (actor: Actor, title: string) => {
     const before = await materialIds(actor);
-    await must(actor, "createMaterialAction", form({ title, url: "https://example.com/reading", topic: "Reading" }), "/materials");
+    const mark = MARK[OWN_MARK[actor]!];
+    const fields = { title, url: `https://${mark.toLowerCase()}.example/reading`, topic: `${mark} topic` };
+    await must(actor, "createMaterialAction", form(fields), "/materials");
     return (await materialIds(actor)).find((material) => !before.includes(material))!;
   };
   const createInvitation = async (coach: Actor) => {
@@ -1079,13 +1129,8 @@ test("every page, route handler and server action, for every actor", async ({ pl
     await must(actor, "signInAction", form({ email: email[actor], password: passwords[actor], next: "" }), "/sign-in");
   };
 
-  // The owner's things, all named "Orchid…"; the other seeker's "Otter…".
-  const leadA = await createLead("owner", "Orchid Holdings", {
-    contactName: "Olga Orchid",
-    email: "olga@orchid.example",
-    personalNotes: "Orchid personal note",
-    notes: "Orchid notes",
-  });
+  // The owner's things, "Orchid" in every field; the other seeker's "Otter".
+  const leadA = await createLead("owner", "Orchid Holdings");
   const leadB = await createLead("owner", "Orchid Second");
   const leadC = await createLead("owner", "Orchid Doomed");
   const material = await createMaterial("owner", "Orchid Reading List");
@@ -1100,7 +1145,7 @@ test("every page, route handler and server action, for every actor", async ({ pl
   await accept("otherSeeker", (await createInvitation("unconnectedCoach")).token);
   await accept("owner", (await createInvitation("endedCoach")).token);
   await must("owner", "endCoachConnectionAction", form({ coachId: id.endedCoach }), "/settings");
-  await must("connectedCoach", "leaveNoteAction", form({ seekerId: id.owner, body: "Baseline note" }), "/coach");
+  await must("connectedCoach", "leaveNoteAction", form({ seekerId: id.owner, body: "Orchid baseline note" }), "/coach");
   const open = await createInvitation("connectedCoach");
   const invitationIds = /name="invitationId" value="([0-9a-f-]{36})"/g;
   const [openInvitationId, ...moreOpen] = uuids(await html("connectedCoach", "/coach"), invitationIds);
@@ -1143,7 +1188,9 @@ test("every page, route handler and server action, for every actor", async ({ pl
     origin,
     passwords,
     cronSecret: () =>
-      (JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR!, "secrets.json"), "utf8")) as { CRON_SECRET: string }).CRON_SECRET,
+      testInfo.project.name === "postgres"
+        ? E2E_POSTGRES_CRON_SECRET
+        : (JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR!, "secrets.json"), "utf8")) as { CRON_SECRET: string }).CRON_SECRET,
     stillThemselves: async (actor, request) => {
       const now = await sessionUserId(request);
       if (actor === "anonymous") expect(now, "anonymous stays anonymous").toBeNull();
@@ -1183,7 +1230,7 @@ test("every page, route handler and server action, for every actor", async ({ pl
   const before = await ownerSide();
   expect(before["/leads/export"]).toContain("Orchid Holdings");
   expect(before["/leads/export-touches"]).toContain("Orchid touch note");
-  expect(before["the coach's client page"]).toContain("Baseline note");
+  expect(before["the coach's client page"]).toContain("Orchid baseline note");
   await coachesStillSee();
 
   // --- The cells ---------------------------------------------------------------------------------
@@ -1196,14 +1243,40 @@ test("every page, route handler and server action, for every actor", async ({ pl
     expect.soft(pass, `${row} [${label}] as ${actor}: expected ${expected}, got ${summary(answer)}`).toBe(true);
   }
 
-  function noLeak(where: string, actor: Actor, text: string, shows: Whose[] = [], mayShow: Whose[] = []) {
+  /** What of each person's must not show: their records (marker, phone, ids), who they are, their user id. */
+  const secrets: Record<Whose, { records: string[]; identity: string[]; id: string }> = {
+    owner: {
+      records: [MARK.owner, PHONE.owner, w.leadA, w.leadB, w.leadC, w.material, w.doomedMaterial, w.noteId],
+      identity: [NAME_MARK.owner, email.owner],
+      id: id.owner,
+    },
+    other: { records: [MARK.other, PHONE.other, w.otherLead, w.otherMaterial], identity: [NAME_MARK.other, email.otherSeeker], id: id.otherSeeker },
+  };
+
+  /**
+   * No answer shows another person's things, in any case: what `shows` says it shows, nothing else
+   * (but what the request itself named: a page's URL echoes its id, a form its e-mail).
+   */
+  function noLeak(where: string, actor: Actor, text: string, shows: Whose[] = [], mayShow: Whose[] = [], request = "") {
+    const lower = text.toLowerCase();
+    const named = request.toLowerCase();
     for (const whose of ["owner", "other"] as const) {
-      if (shows.includes(whose)) expect.soft(text, `${where}: shows ${MARK[whose]}…`).toContain(MARK[whose]);
-      else if (OWN_MARK[actor] !== whose && !mayShow.includes(whose)) {
-        expect.soft(text, `${where}: must not show ${MARK[whose]}…`).not.toContain(MARK[whose]);
-      }
+      if (shows.includes(whose)) expect.soft(lower, `${where}: shows ${MARK[whose]}…`).toContain(MARK[whose].toLowerCase());
+      if (OWN_MARK[actor] === whose || shows.includes(whose) || mayShow.includes(whose)) continue;
+      const { records, identity, id: userId } = secrets[whose];
+      const hidden = [MARK[whose], ...records.slice(1).filter((needle) => !named.includes(needle.toLowerCase()))];
+      if (!KNOWS[actor]?.identity.includes(whose)) hidden.push(...identity.filter((needle) => !named.includes(needle.toLowerCase())));
+      if (!KNOWS[actor]?.id.includes(whose) && !named.includes(userId)) hidden.push(userId);
+      const shown = hidden.filter((needle) => lower.includes(needle.toLowerCase()));
+      if (shown.length > 0) expect.soft(shown, `${where}: must not show the ${whose === "owner" ? "owner" : "other seeker"}'s`).toEqual([]);
     }
   }
+
+  /** The text of a call's arguments (form fields, files' names), to tell an echo from a leak. */
+  const argsText = (args: unknown[]) =>
+    args
+      .map((arg) => (arg instanceof FormData ? [...arg.entries()].map(([, value]) => (typeof value === "string" ? value : value.name)).join("\n") : JSON.stringify(arg ?? "")))
+      .join("\n");
 
   async function httpCell(row: string, item: PageCase | RouteCase, actor: Actor) {
     const request = ctx[actor];
@@ -1212,7 +1285,7 @@ test("every page, route handler and server action, for every actor", async ({ pl
     const body = await response.text();
     const answer: Answer = { status: response.status(), to: stripOrigin(response.headers()["location"]), body };
     judge(row, item.label, actor, item.expect(actor), answer);
-    noLeak(`${row} [${item.label}] as ${actor}`, actor, `${answer.to ?? ""}\n${body}`, item.shows?.[actor]);
+    noLeak(`${row} [${item.label}] as ${actor}`, actor, `${answer.to ?? ""}\n${body}`, item.shows?.[actor], [], "path" in item ? item.path : "");
     if ("check" in item && item.check && answer.status === 200) item.check(body, actor);
     await item.after?.(actor, request);
   }
@@ -1220,11 +1293,13 @@ test("every page, route handler and server action, for every actor", async ({ pl
   async function actionCell(key: string, row: ActionRow, item: ActionCase, actor: Actor) {
     const request = item.isolated ? await newContext() : ctx[actor];
     await item.before?.(actor);
-    const answer = await call(request, key, item.args(actor), row.page.replace("[seekerId]", id.owner));
+    const args = item.args(actor);
+    const page = row.page.replace("[seekerId]", id.owner);
+    const answer = await call(request, key, args, page);
     judge(key, item.label, actor, item.expect(actor), answer, item.to);
     if (!item.echoesInput) {
       const where = `${key} [${item.label}] as ${actor}`;
-      noLeak(where, actor, `${answer.to ?? ""}\n${answer.body}`, item.shows?.[actor], row.pageShows?.[actor]);
+      noLeak(where, actor, `${answer.to ?? ""}\n${answer.body}`, item.shows?.[actor], row.pageShows?.[actor], `${page}\n${argsText(args)}`);
     }
     if (item.check && answer.status === 200 && !answer.to) item.check(answer.result, actor);
     await item.after?.(actor, request);

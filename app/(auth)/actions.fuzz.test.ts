@@ -24,6 +24,7 @@ import { listMailTo } from "@/db/queries/outbox";
 import { findUserCredentials, getSessionUser } from "@/db/queries/users";
 import { signInFailures } from "@/db/schema";
 import { hashPassword } from "@/lib/server/auth/password";
+import { throttleKeys } from "@/lib/auth/throttle";
 import { signInAction, signUpAction } from "./actions";
 
 
@@ -168,8 +169,8 @@ describe("sign-up and sign-in fuzz", () => {
         }
         const entries = entriesOf(form).map(([name, value]): [string, string | Blob] => [name, value === SAMS_PASSWORD ? PASSWORD : value]);
         const outcome = await test.fuzz.attempt(
-          // A failed attempt is recorded (the throttle's count): the one write a refusal makes.
-          { fields: ["email", "password", "next"], tally, writesOnRefusal: ["sign_in_failures"] },
+          // A failed attempt is recorded (the throttle's count on this e-mail and address): the one write a refusal makes.
+          { fields: ["email", "password", "next"], tally, writesOnRefusal: { sign_in_failures: Object.values(throttleKeys(storedText(entries, "email").toLowerCase(), address)) } },
           () => submit(signInAction, entries),
         );
         expect(["redirect", "rejected"]).toContain(outcome.kind);

@@ -137,7 +137,7 @@ describe("settings actions fuzz", () => {
         if (state === "signed out") session.current = null;
         if (state === "stale session") session.current = { userId: seeker.id, epoch: "revoked" };
         const live = state === "signed in";
-        const outcome = await test.fuzz.attempt({ fields: [], tally, neverWrites: !live }, () =>
+        const outcome = await test.fuzz.attempt({ fields: [], tally, signsOut: live }, () =>
           runAction(() => (signOutEverywhereAction as (...args: unknown[]) => Promise<void>)(null, toFormData(junk))),
         );
         expect(outcome.kind).toBe("redirect");

@@ -5,6 +5,9 @@ import path from "node:path";
 
 // One fresh embedded data folder per run; workers inherit it through the environment.
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "cadence-e2e-"));
+// The test SMTP server's port (e2e/global-setup.ts) and the folder it writes each message to.
+process.env.E2E_SMTP_PORT ??= "2525";
+process.env.E2E_MAIL_DIR ??= mkdtempSync(path.join(tmpdir(), "cadence-e2e-mail-"));
 
 const EMBEDDED_PORT = Number(process.env.E2E_PORT ?? 3100);
 const POSTGRES_PORT = EMBEDDED_PORT + 1;
@@ -37,6 +40,9 @@ const serverEnv = {
   // ("last checked", a run that "ran") comes from their own calls.
   CADENCE_SCHEDULER: "off",
   PATH: process.env.PATH ?? "",
+  // The user and password that test/smtp-server.ts accepts.
+  SMTP_URL: `smtp://cadence:smtp-test-password@127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+  MAIL_FROM: "Cadence <cadence@example.com>",
 };
 
 const desktop = { ...devices["Desktop Chrome"], launchOptions };
@@ -50,6 +56,7 @@ const phone = {
 
 export default defineConfig({
   testDir: "./e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: true,
   workers: 2,
   // No retries, in CI too: a test that fails once and passes on a second try is a failure to fix.
@@ -62,14 +69,16 @@ export default defineConfig({
     { name: "desktop", use: { ...desktop, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
     { name: "phone", use: { ...phone, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
     ...(postgresUrl
-      ? [{ name: "postgres", grep: /@postgres/, use: { ...desktop, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
+      ? // The whole suite on the server database too (as deployments run), at the desktop size, but
+        // what only the embedded default has (its data folder, a server of its own): tagged @embedded.
+        [{ name: "postgres", grepInvert: /@embedded/, use: { ...desktop, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
       : []),
   ],
   webServer: [
     {
       command: `exec node_modules/.bin/next start -p ${EMBEDDED_PORT}`,
       url: `http://127.0.0.1:${EMBEDDED_PORT}/api/health`,
-      env: { ...serverEnv, CADENCE_DATA_DIR: process.env.E2E_DATA_DIR },
+      env: { ...serverEnv, CADENCE_DATA_DIR: process.env.E2E_DATA_DIR, APP_URL: `http://127.0.0.1:${EMBEDDED_PORT}` },
       reuseExistingServer: false,
       timeout: 120_000,
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
@@ -82,6 +91,7 @@ export default defineConfig({
             env: {
               ...serverEnv,
               DATABASE_URL: postgresUrl,
+              APP_URL: `http://127.0.0.1:${POSTGRES_PORT}`,
               AUTH_SECRET: "e2e-secret-for-the-postgres-server-0123456789",
               CRON_SECRET: E2E_POSTGRES_CRON_SECRET,
             },

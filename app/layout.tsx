@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { THEME_COLOR } from "@/lib/brand";
 import { currentUser } from "@/lib/server/auth/session";
+import { VerifyEmailBanner } from "./components/verify-email-banner";
 import { signOutAction } from "./settings/actions";
 import "./globals.css";
 
@@ -58,6 +59,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             )}
           </nav>
         </header>
+        {user && !user.emailVerified ? (
+          <div className="mx-auto max-w-5xl px-4 pt-6">
+            <VerifyEmailBanner email={user.email} />
+          </div>
+        ) : null}
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">
           {children}
         </main>

@@ -1,10 +1,9 @@
 import { PGlite } from "@electric-sql/pglite";
-import { mkdirSync } from "node:fs";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { readEnv } from "@/lib/server/env";
+import { preparePrivateFolder, readEnv, restrictToOwner } from "@/lib/server/env";
 import { queryCountingLogger } from "./query-counter";
 import * as schema from "./schema";
 
@@ -14,6 +13,8 @@ export type DbHandle = {
   db: Db;
   kind: "postgres" | "pglite";
   close: () => Promise<void>;
+  /** The server's URL (PostgreSQL): migrating opens a connection of its own to hold the migration lock. */
+  url?: string;
 };
 
 /** A client on a PostgreSQL server when `url` is given, else on embedded PGlite in `dataDir` (or in memory). */
@@ -31,10 +32,21 @@ export function openDb(options: { url?: string; dataDir?: string }): DbHandle {
       db: drizzlePostgres(client, { schema, logger: queryCountingLogger() }) as unknown as Db,
       kind: "postgres",
       close: () => client.end({ timeout: 5 }),
+      url: options.url,
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  // Only its owner may read it: it holds password hashes.
+  if (options.dataDir) preparePrivateFolder(options.dataDir);
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  // Registered before any query, so it runs before the first one: the files PGlite laid out at start
+  // lose their group and other bits (those it creates later get the umask's).
+  const { dataDir } = options;
+  if (dataDir) {
+    void client.waitReady
+      .then(() => restrictToOwner(dataDir))
+      // A failed start is reported by the first query; a failed chmod leaves the 0700 folder guarding.
+      .catch((error: unknown) => console.warn(`Could not make the files in ${dataDir} the owner's only:`, error));
+  }
   return {
     db: drizzlePglite(client, { schema, logger: queryCountingLogger() }) as unknown as Db,
     kind: "pglite",
@@ -49,6 +61,7 @@ const globalForDb = globalThis as unknown as { cadenceDb?: DbHandle };
 export function appDb(): DbHandle {
   if (!globalForDb.cadenceDb) {
     const env = readEnv();
+    if (!env.DATABASE_URL) preparePrivateFolder(env.CADENCE_DATA_DIR);
     globalForDb.cadenceDb = openDb(
       env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: `${env.CADENCE_DATA_DIR}/pglite` },
     );

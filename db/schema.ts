@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   smallint,
   text,
@@ -12,7 +13,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
+import { ACCOUNT_TOKEN_PURPOSES } from "../lib/auth/account-tokens";
 import { CHANNELS, CLOSED_AS, DEFAULT_CADENCE_DAYS, DIRECTIONS, OUTCOMES } from "../lib/domain/pace";
+import { MAIL_KINDS } from "../lib/mail/kinds";
 
 export const users = pgTable(
   "users",
@@ -22,6 +25,8 @@ export const users = pgTable(
     /** Stored lower-cased and trimmed; unique. */
     email: text("email").notNull(),
     passwordHash: text("password_hash").notNull(),
+    /** When the owner proved they read mail at `email` (a link they followed); null: not yet. */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     /** IANA zone: the seeker's "today" is computed there. */
     timeZone: text("time_zone").notNull(),
     // The campaign and goals (docs/product.md, "Words" and "Consistency"). No start date: no campaign yet.
@@ -35,6 +40,69 @@ export const users = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex("users_email_key").on(table.email)],
+);
+
+/** A single-use link sent by e-mail (lib/auth/account-tokens.ts): only its sha-256 hash is kept. */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    /** The address the link was sent to: the one it verifies (for a change, the new one). */
+    email: text("email").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("account_tokens_token_hash_key").on(table.tokenHash),
+    index("account_tokens_user_purpose_idx").on(table.userId, table.purpose),
+  ],
+);
+
+/**
+ * The outbox: a message to send is a row written in the same transaction as what caused it;
+ * lib/server/mail/worker.ts claims and sends it. `payload` (which may hold a link's token) is
+ * cleared once the SMTP server acknowledged the message.
+ */
+export const outboxMessages = pgTable(
+  "outbox_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind", { enum: MAIL_KINDS }).notNull(),
+    /** The account it concerns, if any: its pending mail goes when the account is deleted. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    toAddress: text("to_address").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    attempts: integer("attempts").notNull().default(0),
+    /** A sender holds the row until then; past it (the sender died), another may claim it. */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** Given up after the last retry. */
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    lastError: text("last_error"),
+  },
+  (table) => [
+    index("outbox_messages_due_idx").on(table.nextAttemptAt).where(sql`${table.sentAt} is null and ${table.failedAt} is null`),
+    index("outbox_messages_user_idx").on(table.userId),
+  ],
+);
+
+/** Requests that send mail on someone's asking (a reset link, a new verification link), by key, to throttle them. */
+export const mailRequests = pgTable(
+  "mail_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    key: text("key").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("mail_requests_key_at_idx").on(table.key, table.at)],
 );
 
 /** Failed sign-ins per key ("account:<email>", "address:<ip>", "pair:<email>|<ip>"). */

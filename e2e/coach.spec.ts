@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, signUp, uniqueEmail } from "./helpers";
+import { linkIn, mailTo, verifyAddress, waitForMail } from "./mail";
 
 // Two or three people each sign up and act in turn: longer than one person's test.
 test.describe.configure({ timeout: 150_000 });
@@ -61,6 +62,8 @@ test("by link: the seeker sees what the coach will see, accepts, reads the coach
   await expect(seeker.page.getByRole("heading", { name: "Invitation from Carla Coach" })).toBeVisible();
   await expect(seeker.page.getByText(coach.email)).toBeVisible();
   await expect(seeker.page.getByText("Carla Coach will see, read only:")).toBeVisible();
+  // The client page shows the seeker's time zone (its dates are in it): the consent says so.
+  await expect(seeker.page.getByText(/Your time zone:/)).toBeVisible();
   await expect(seeker.page.getByText(/can never change anything of yours/)).toBeVisible();
   await expectScreenOk(seeker.page);
   await seeker.page.getByRole("button", { name: "Accept and connect" }).click();
@@ -105,6 +108,13 @@ test("by link: the seeker sees what the coach will see, accepts, reads the coach
   // Access ends on the coach's next request.
   const response = await coach.page.goto(clientUrl);
   expect(response?.status()).toBe(404);
+  // The app's own page, saying why, rather than the framework's bare 404.
+  await expect(coach.page.getByRole("heading", { name: "This client is not connected with you" })).toBeVisible();
+  await expect(coach.page.getByText(/no longer visible/)).toBeVisible();
+  await expect(coach.page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expectScreenOk(coach.page);
+  await coach.page.getByRole("link", { name: "All clients" }).click();
+  await expect(coach.page).toHaveURL(/\/coach$/);
   await coach.page.goto("/coach");
   await expect(coach.page.getByText("No clients yet.")).toBeVisible();
   await expect(coach.page.getByText("Sam Seeker")).toHaveCount(0);
@@ -177,7 +187,7 @@ test("a link opened signed out goes through sign-in and back; forged and own lin
   await seeker.close();
 });
 
-test("by e-mail: the seeker invites the coach, who accepts on the Coach page", async ({ browser }) => {
+test("by e-mail: the seeker invites the coach, whose mail waits for the seeker's verified address; only a verified coach accepts", async ({ browser }) => {
   const seeker = await newPerson(browser, "Sid Seeker");
   const coach = await newPerson(browser, "Cleo Coach");
 
@@ -187,15 +197,28 @@ test("by e-mail: the seeker invites the coach, who accepts on the Coach page", a
   await expect(seeker.page.getByText("That is your own e-mail address.")).toBeVisible();
   await seeker.page.getByLabel("Coach's e-mail").fill(coach.email.toUpperCase());
   await seeker.page.getByRole("button", { name: "Invite coach" }).click();
-  await expect(seeker.page.getByText(/^Invitation ready for/)).toBeVisible();
+  await expect(seeker.page.getByText(/we e-mail it as soon as you confirm your own address/)).toBeVisible();
   await expect(seeker.page.getByRole("button", { name: `Withdraw invitation to ${coach.email}` })).toBeVisible();
   await expectScreenOk(seeker.page);
 
+  // Whoever signed up with the coach's address sees it, but cannot accept without reading its mail.
   await coach.page.goto("/coach");
   await expect(coach.page.getByRole("heading", { name: "Asking you to be their coach" })).toBeVisible();
   await expect(coach.page.getByText(seeker.email)).toBeVisible();
   await expectScreenOk(coach.page);
   await coach.page.getByRole("button", { name: "Accept Sid Seeker" }).click();
+  await expect(coach.page.getByText(/^Confirm your e-mail address first/).first()).toBeVisible();
+  expect(mailTo(coach.email).filter((mail) => /invites you/.test(mail.subject))).toEqual([]);
+
+  // The seeker confirms their address: the invitation goes out, as a one-time link.
+  await verifyAddress(seeker.page, seeker.email);
+  const invitation = await waitForMail(coach.email, /^Sid Seeker invites you to follow their job search on Cadence$/);
+  const link = linkIn(invitation, "/invitations/");
+  await verifyAddress(coach.page, coach.email);
+  await coach.page.goto(link);
+  await coach.page.getByRole("button", { name: "Accept Sid Seeker as a client" }).click();
+  await expect(coach.page.getByText(/Sid Seeker is (now )?your client/).first()).toBeVisible();
+  await coach.page.goto("/coach");
   await expect(coach.page.getByRole("row", { name: /Sid Seeker/ })).toBeVisible();
   await expect(coach.page.getByRole("heading", { name: "Asking you to be their coach" })).toHaveCount(0);
 

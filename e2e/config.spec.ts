@@ -2,7 +2,8 @@ import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
 
 // Playwright's fixtures argument must be destructured, even when no fixture is needed.
-test("on PostgreSQL, a missing AUTH_SECRET stops the start with a clear message", async ({}, testInfo) => {
+// It starts a server of its own: once, with the embedded default's run.
+test("on PostgreSQL, a missing AUTH_SECRET stops the start with a clear message @embedded", async ({}, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "one run is enough: it starts no browser");
   const env = {
     PATH: process.env.PATH ?? "",

@@ -166,11 +166,12 @@ test("a seeker adds, imports, orders, pauses, closes, deletes and exports leads"
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^cadence-leads-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile((await download.path())!, "utf8");
-  expect(csv).toContain("Company,Contact name,Title,E-mail,Phone,LinkedIn URL,Notes");
-  expect(csv).toContain("Initech,Bill Lumbergh,,bill@initech.test");
+  // Every cell quoted (no spreadsheet splits one on another delimiter).
+  expect(csv).toContain('"Company","Contact name","Title","E-mail","Phone","LinkedIn URL","Notes"');
+  expect(csv).toContain('"Initech","Bill Lumbergh","","bill@initech.test"');
   // A phone number starting with + is defused as a formula.
-  expect(csv).toContain("Globex,Hank Scorpio,,hank@globex.test,'+1 202 555 0101");
-  expect(csv).toContain("dropped,No openings this year");
+  expect(csv).toContain(`"Globex","Hank Scorpio","","hank@globex.test","'+1 202 555 0101"`);
+  expect(csv).toContain('"dropped","No openings this year"');
 
   // Materials.
   await page.getByRole("link", { name: "Materials", exact: true }).click();

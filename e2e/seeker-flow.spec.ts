@@ -100,15 +100,16 @@ test("sign up, import, plan, log, get warned, pause, close and export", async ({
   // Export: the leads with their state, and the touch log with the too-soon e-mail.
   await page.goto("/leads");
   const leadsCsv = await download(page, "Export leads (CSV)");
-  expect(leadsCsv).toContain("Company,Contact name,Title,E-mail,Phone");
-  expect(leadsCsv).toContain("Acme,Ann Lee,Head of Data,ann@acme.test,'+1 202 555 0100");
-  expect(leadsCsv).toMatch(/Globex,Hank Scorpio,CEO,hank@globex\.test,.*,won,/);
-  expect(leadsCsv).toContain(`Initech,Bill Lumbergh,VP,,'+1 202 555 0199`);
+  // Every cell quoted (no spreadsheet splits one on another delimiter).
+  expect(leadsCsv).toContain('"Company","Contact name","Title","E-mail","Phone"');
+  expect(leadsCsv).toContain(`"Acme","Ann Lee","Head of Data","ann@acme.test","'+1 202 555 0100"`);
+  expect(leadsCsv).toMatch(/"Globex","Hank Scorpio","CEO","hank@globex\.test",.*,"won",/);
+  expect(leadsCsv).toContain(`"Initech","Bill Lumbergh","VP","","'+1 202 555 0199"`);
   expect(leadsCsv).toContain(inAMonth);
   const touchesCsv = await download(page, "Export touch log (CSV)");
   const lines = touchesCsv.split("\r\n");
-  expect(lines[0]).toBe("Date,Company,Contact,Channel,Direction,Outcome,Note,Material");
-  expect(lines.filter((line) => /,Acme,Ann Lee,Phone,Outbound,/.test(line))).toHaveLength(1);
-  expect(lines.filter((line) => /,Globex,Hank Scorpio,Phone,Outbound,,Left a message with the assistant,/.test(line))).toHaveLength(1);
-  expect(lines.filter((line) => /,Globex,Hank Scorpio,E-mail,Outbound,/.test(line))).toHaveLength(1);
+  expect(lines[0]).toBe('"Date","Company","Contact","Channel","Direction","Outcome","Note","Material"');
+  expect(lines.filter((line) => /,"Acme","Ann Lee","Phone","Outbound",/.test(line))).toHaveLength(1);
+  expect(lines.filter((line) => /,"Globex","Hank Scorpio","Phone","Outbound","","Left a message with the assistant",/.test(line))).toHaveLength(1);
+  expect(lines.filter((line) => /,"Globex","Hank Scorpio","E-mail","Outbound",/.test(line))).toHaveLength(1);
 });

@@ -2,7 +2,8 @@
 // build it when there is no build, start `next start` on loopback, wait for /api/health, stop it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 
@@ -34,10 +35,12 @@ export interface AppServerOptions {
   secrets: ReturnType<typeof newSecrets>;
   /** Extra environment, e.g. CADENCE_COUNT_QUERIES=1. */
   env?: Record<string, string>;
+  /** Keep the server's standard error on `child.stderr` (to read it), rather than showing it. */
+  pipeStderr?: boolean;
 }
 
 /** `next start` on 127.0.0.1 with no pace job in the background: only the driven requests use the database. */
-export function startAppServer({ port, distDir, databaseUrl, secrets, env = {} }: AppServerOptions): ChildProcess {
+export function startAppServer({ port, distDir, databaseUrl, secrets, env = {}, pipeStderr = false }: AppServerOptions): ChildProcess {
   step(`starting next start on http://127.0.0.1:${port}`);
   const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
@@ -46,6 +49,9 @@ export function startAppServer({ port, distDir, databaseUrl, secrets, env = {} }
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: distDir,
       DATABASE_URL: databaseUrl,
+      APP_URL: `http://127.0.0.1:${port}`,
+      // No SMTP server: the mail the run causes (verification links) goes to files in a folder of its own.
+      CADENCE_DATA_DIR: mkdtempSync(path.join(tmpdir(), "cadence-app-server-")),
       ...secrets,
       AUTH_TRUST_HOST: "true",
       CADENCE_SCHEDULER: "off",
@@ -53,7 +59,7 @@ export function startAppServer({ port, distDir, databaseUrl, secrets, env = {} }
       CADENCE_SIGN_UPS_PER_ADDRESS: "100000",
       ...env,
     },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", pipeStderr ? "pipe" : "inherit"],
   });
   child.on("exit", (code, signal) => {
     // `killed`: stopped on purpose (the end of a run, or a fault script's SIGKILL).

@@ -25,7 +25,7 @@ url.pathname = `/${name}`;
 let statements = 0;
 const client = postgres(url.toString(), { max: 4, onnotice: () => {}, debug: () => void statements++ });
 const db = drizzle(client, { schema }) as unknown as Db;
-const handle: DbHandle = { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+const handle: DbHandle = { db, kind: "postgres", close: () => client.end({ timeout: 5 }), url: url.toString() };
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

@@ -25,7 +25,6 @@ import postgres from "postgres";
 import { previewLeadsImport } from "@/lib/csv/import-leads";
 import { ensureBuild, launchBrowser, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
 import {
-  callAction,
   checkTouches,
   createScratchDatabase,
   driveLoad,
@@ -73,8 +72,8 @@ function importRows(): string {
  * Imports over and over as one seeker until stopped; counts the imports the server acknowledged.
  * `paused` sends no new import (the one in flight goes on); `settled()` waits for that one.
  */
-function importLoop(importer: Seeker, confirmImportId: string) {
-  const rows = importRows();
+function importLoop(importer: Seeker) {
+  const body = new URLSearchParams({ rows: importRows(), includeDuplicates: "yes" }).toString();
   const state = { acknowledged: 0, attempts: 0, inFlight: false, paused: false, running: true };
   const done = (async () => {
     while (state.running) {
@@ -86,13 +85,15 @@ function importLoop(importer: Seeker, confirmImportId: string) {
       state.inFlight = true;
       let failed = false;
       try {
-        const { response } = await callAction(base, {
-          id: confirmImportId,
-          page: "/leads/import",
-          fields: { rows, includeDuplicates: "yes" },
-          cookie: importer.cookie,
+        // As the import page's confirm step posts it (app/leads/import/confirm/route.ts).
+        const response = await fetch(`${base}/leads/import/confirm`, {
+          method: "POST",
+          headers: { origin: base, "content-type": "application/x-www-form-urlencoded", cookie: importer.cookie },
+          body,
+          signal: AbortSignal.timeout(30_000),
         });
-        if (response.headers.get("x-action-redirect")?.startsWith(`/leads?imported=${IMPORT_ROWS}`)) state.acknowledged++;
+        const result = (await response.json()) as { ok?: boolean; location?: string };
+        if (result.ok && result.location?.startsWith(`/leads?imported=${IMPORT_ROWS}`)) state.acknowledged++;
       } catch {
         failed = true;
       } finally {
@@ -191,7 +192,7 @@ async function serverKilledUnderLoad() {
     logTouchId: actions.logTouch,
     ledger,
   });
-  const imports = importLoop(importer!, actions.confirmImport);
+  const imports = importLoop(importer!);
   const watch = postgres(database.url, { max: 1, onnotice: () => {} });
   cleanUps.push(() => watch.end({ timeout: 5 }));
   // After six seconds of load, kill the server while PostgreSQL shows the import's transaction open
@@ -357,7 +358,7 @@ async function databaseRestartedUnderLoad() {
     if (!backToToday) problems.push('fault 2: "Try again" did not bring Today back once the database was up');
   }
 
-  await killBackendDuringImport(database.url, importer!, actions.confirmImport, importerLeadsBefore);
+  await killBackendDuringImport(database.url, importer!, importerLeadsBefore);
 
   const results = await load;
   reportLoad(results, ledger);
@@ -375,8 +376,8 @@ async function databaseRestartedUnderLoad() {
  * transaction: PostgreSQL then ends every backend and replays its WAL. The app must recover by
  * itself, and the import be rolled back whole. Only on the private cluster: it resets all of it.
  */
-async function killBackendDuringImport(databaseUrl: string, importer: Seeker, confirmImportId: string, leadsBefore: number) {
-  const imports = importLoop(importer, confirmImportId);
+async function killBackendDuringImport(databaseUrl: string, importer: Seeker, leadsBefore: number) {
+  const imports = importLoop(importer);
   const watch = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const backend = await openImportTransaction(watch, 20_000);
   await watch.end({ timeout: 1 }).catch(() => {});

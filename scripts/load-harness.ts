@@ -60,7 +60,6 @@ export function loadActionIds(distDir: string) {
     signUp: id("app/(auth)/actions.ts#signUpAction"),
     loadSampleData: id("app/leads/actions.ts#loadSampleDataAction"),
     logTouch: id("app/touches/actions.ts#logTouchAction"),
-    confirmImport: id("app/leads/import/actions.ts#confirmImportAction"),
   };
 }
 

@@ -4,24 +4,22 @@ import { CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/db/client";
-import { createUser, findUserCredentials } from "@/db/queries/users";
+import { signUpUser } from "@/db/queries/account-tokens";
 import { challenged, failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { CHALLENGE_MESSAGE } from "@/lib/auth/proof-of-work";
 import { formatWait } from "@/lib/format";
 import { signIn, SignInChallenge, SignInThrottled } from "@/lib/server/auth";
 import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
+import { wakeMailSender } from "@/lib/server/mail/wake";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { clientAddress } from "@/lib/server/request";
 import { recordSignUp, signUpHashing, signUpWait } from "@/lib/server/sign-up-throttle";
 
-const ACCOUNT_EXISTS = "An account with this e-mail already exists. Sign in instead.";
-
 /**
- * Cheap checks first, the slow hash last: the form's rules, this address's allowance (every sign-up
- * past the rules counts), whether the e-mail has an account; then argon2id, one at a time.
- * The "already exists" answer tells that an e-mail has an account: it can only go once sign-up
- * verifies e-mail addresses (then both cases say "check your inbox").
+ * Cheap checks first, the slow hash last: the form's rules and this address's allowance (every
+ * sign-up past the rules counts), then argon2id, one at a time. A taken e-mail is hashed like a
+ * new one and answered like one ("check your inbox"), so neither the answer nor its time tells.
  */
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const address = clientAddress(await headers());
@@ -34,22 +32,27 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
   const wait = await signUpWait(db(), { address, now });
   if (wait > 0) return failure(`Too many sign-ups from your network. Try again in ${formatWait(wait)}.`, {}, echo);
   await recordSignUp(db(), { address, now });
-  if (await findUserCredentials(db(), { email: parsed.data.email })) {
-    return failure("Please correct the highlighted fields.", { email: [ACCOUNT_EXISTS] }, echo);
-  }
   const passwordHash = await signUpHashing.run(() => hashPassword(parsed.data.password));
   if (!passwordHash) return failure("Many people are signing up right now. Try again in a minute.", {}, echo);
 
-  const user = await createUser(db(), {
+  const outcome = await signUpUser(db(), {
     name: parsed.data.name,
     email: parsed.data.email,
     passwordHash,
     timeZone: parsed.data.timeZone,
+    now,
   });
-  // Taken meanwhile (two sign-ups for one e-mail at once).
-  if (!user) return failure("Please correct the highlighted fields.", { email: [ACCOUNT_EXISTS] }, echo);
+  wakeMailSender();
+  if (!outcome.created) {
+    // Not "this address is taken": its owner gets a message instead, saying how to sign in or reset.
+    return { ok: true, message: checkInbox(parsed.data.email) };
+  }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
   redirect(safeReturnPath(values.next));
+}
+
+function checkInbox(email: string): string {
+  return `Check your inbox: we sent a message to ${email}. It says how to go on.`;
 }
 
 export async function signInAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {

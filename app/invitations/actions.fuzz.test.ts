@@ -7,11 +7,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { addUser, type TestUser } from "@/test/fuzz/database";
 import { extraFields, MALFORMED_IDS, nastyText, type FormEntries } from "@/test/fuzz/inputs";
 import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, submit } from "@/test/fuzz/run";
-import { actAs } from "@/test/fuzz/session";
+import { actAs, request } from "@/test/fuzz/session";
 import { listCoachesOf } from "@/db/queries/coach-connections";
 import { createCoachInvitation, inviteCoachByEmail } from "@/db/queries/coach-invitations";
 import { coachInvitations, coachLinks, signInFailures } from "@/db/schema";
-import { formatCode } from "@/lib/coach/invitations";
+import { codeThrottleKeys, formatCode } from "@/lib/coach/invitations";
 import { answerInvitationAction, withdrawInvitationAction } from "./actions";
 
 
@@ -188,7 +188,7 @@ describe("invitation actions fuzz", () => {
         const way = wayOf(entries);
         const outcome = await test.fuzz.attempt(
           // A code that finds nothing counts as a guess: that record is the one write a refusal makes.
-          { fields: ["answer", "token", "code", "invitationId"], tally, writesOnRefusal: way === "code" ? ["sign_in_failures"] : [] },
+          { fields: ["answer", "token", "code", "invitationId"], tally, writesOnRefusal: way === "code" ? { sign_in_failures: Object.values(codeThrottleKeys(sam.id, request.headers["x-forwarded-for"]!)) } : {} },
           () => submit(answerInvitationAction, entries),
         );
         expect(["ok", "rejected", "notFound"]).toContain(outcome.kind);

@@ -25,7 +25,7 @@ export async function answerInvitationAction(_prev: ActionState, formData: FormD
   if (!parsed.success) return invalid(parsed.error);
   const { answer, token, code, invitationId } = parsed.data;
   const ref: InvitationRef = token ? { token } : code ? { code } : { id: invitationId };
-  const viewer = { id: user.id, email: user.email };
+  const viewer = { id: user.id, email: user.email, emailVerified: user.emailVerified };
   const now = new Date();
   const run = () => answerInvitation(db(), { ref, viewer, answer, now });
 

@@ -16,6 +16,9 @@ export function WhatCoachSees({ coachName }: { coachName: string }) {
           <strong>Your touches:</strong> when, with which lead, by which channel, in which direction, the outcome and your
           note.
         </li>
+        <li>
+          <strong>Your time zone:</strong> the dates on their pages are in it, as on yours.
+        </li>
       </ul>
       <p>
         Not shown: your contacts&apos; e-mail addresses, phone numbers and LinkedIn pages, your notes and personal details

@@ -188,6 +188,11 @@ function resolver(own: readonly string[]) {
   return (ref: IdRef) => resolveId(ref, own, otherLeadIds);
 }
 
+/** On success only these of Sam's leads change (`replans`: and the campaign plan on any of them). */
+function onlyLeads(ids: readonly string[], { replans = false } = {}) {
+  return { userId: seekerId, table: "leads", ids, ignoring: replans ? ["planned_first_contact"] : [] };
+}
+
 function withLeadId(spec: Record<string, fc.Arbitrary<FieldValue>>, weights?: Parameters<typeof idRef>[0]) {
   return formOf({ leadId: idRef(weights).map((ref) => ({ ref })), ...spec });
 }
@@ -219,7 +224,9 @@ describe("lead actions fuzz", () => {
         const own = await topUpLeads(5);
         const entries = entriesOf(form, resolver(own));
         const leadId = firstText(entries, "leadId");
-        const outcome = await fuzzDb.attempt({ fields: LEAD_FORM_FIELDS, tally }, () => submit(updateLeadAction, entries));
+        const outcome = await fuzzDb.attempt({ fields: LEAD_FORM_FIELDS, tally, changes: onlyLeads([leadId]) }, () =>
+          submit(updateLeadAction, entries),
+        );
         expect(outcome.kind).not.toBe("ok");
         if (outcome.kind === "redirect") {
           expect(outcome.location).toBe(`/leads/${leadId}?saved=updated`);
@@ -241,7 +248,7 @@ describe("lead actions fuzz", () => {
         const leadId = firstText(entries, "leadId");
         // The action's today is this one or (past midnight in Sam's zone) a later one.
         const earliestToday = today();
-        const outcome = await fuzzDb.attempt({ fields: ["leadId", "pausedUntil"], tally }, () => submit(pauseLeadAction, entries));
+        const outcome = await fuzzDb.attempt({ fields: ["leadId", "pausedUntil"], tally, changes: onlyLeads([leadId]) }, () => submit(pauseLeadAction, entries));
         expect(outcome.kind).not.toBe("redirect");
         if (outcome.kind === "ok") {
           const until = storedText(entries, "pausedUntil");
@@ -262,7 +269,7 @@ describe("lead actions fuzz", () => {
         const entries = entriesOf(form, resolver(own));
         const leadId = firstText(entries, "leadId");
         const earliestToday = today();
-        const outcome = await fuzzDb.attempt({ fields: ["leadId", "nextDue"], tally }, () => submit(setNextDueAction, entries));
+        const outcome = await fuzzDb.attempt({ fields: ["leadId", "nextDue"], tally, changes: onlyLeads([leadId]) }, () => submit(setNextDueAction, entries));
         expect(outcome.kind).not.toBe("redirect");
         if (outcome.kind === "ok") {
           const date = storedText(entries, "nextDue");
@@ -285,7 +292,9 @@ describe("lead actions fuzz", () => {
         const entries = entriesOf(form, resolver(own));
         const leadId = firstText(entries, "leadId");
         const fields = ["leadId", "closedAs", "closedReason"];
-        const outcome = await fuzzDb.attempt({ fields, tally }, () => submit(closeLeadAction, entries));
+        const outcome = await fuzzDb.attempt({ fields, tally, changes: onlyLeads([leadId], { replans: true }) }, () =>
+          submit(closeLeadAction, entries),
+        );
         expect(outcome.kind).not.toBe("redirect");
         if (outcome.kind === "ok") {
           const stored = await getLead(db, { userId: seekerId, leadId });
@@ -305,7 +314,11 @@ describe("lead actions fuzz", () => {
         const own = await topUpLeads(5);
         const entries = entriesOf(form, resolver(own));
         const leadId = firstText(entries, "leadId");
-        const outcome = await fuzzDb.attempt({ fields: ["leadId", "direction"], tally }, () => submit(moveLeadAction, entries));
+        // The lead and its neighbour swap places.
+        const at = own.indexOf(leadId);
+        const swapped = own.filter((_, index) => at >= 0 && Math.abs(index - at) <= 1);
+        const changes = onlyLeads(swapped, { replans: true });
+        const outcome = await fuzzDb.attempt({ fields: ["leadId", "direction"], tally, changes }, () => submit(moveLeadAction, entries));
         expect(outcome.kind).not.toBe("redirect");
         if (outcome.kind === "ok") {
           const from = own.indexOf(leadId);
@@ -332,7 +345,8 @@ describe("lead actions fuzz", () => {
           const own = await topUpLeads(5);
           const entries = entriesOf(form, resolver(own));
           const leadId = firstText(entries, "leadId");
-          const outcome = await fuzzDb.attempt({ fields: ["leadId"], tally }, () => submit(action, entries));
+          const changes = onlyLeads([leadId], { replans: true });
+          const outcome = await fuzzDb.attempt({ fields: ["leadId"], tally, changes }, () => submit(action, entries));
           expect(["ok", "notFound"]).toContain(outcome.kind);
           expect(outcome.kind === "ok").toBe(own.includes(leadId));
           if (outcome.kind === "ok") check((await getLead(db, { userId: seekerId, leadId }))!);
@@ -373,7 +387,7 @@ describe("bulk lead actions fuzz", () => {
       async (generated, tally) => {
         const own = await topUpLeads(10);
         const { entries, ids } = bulkEntries(generated, own);
-        const outcome = await fuzzDb.attempt({ fields: ["leadId", "bulkPausedUntil"], tally }, () => submit(bulkPauseAction, entries));
+        const outcome = await fuzzDb.attempt({ fields: ["leadId", "bulkPausedUntil"], tally, changes: onlyLeads(ids) }, () => submit(bulkPauseAction, entries));
         expect(outcome.kind).not.toBe("redirect");
         if (outcome.kind === "ok") {
           const until = storedText(entries, "bulkPausedUntil");
@@ -392,7 +406,7 @@ describe("bulk lead actions fuzz", () => {
       async (generated, tally) => {
         const own = await topUpLeads(10);
         const { entries, ids } = bulkEntries(generated, own);
-        const outcome = await fuzzDb.attempt({ fields: ["leadId", "bulkReason"], tally }, () => submit(bulkDropAction, entries));
+        const outcome = await fuzzDb.attempt({ fields: ["leadId", "bulkReason"], tally, changes: onlyLeads(ids, { replans: true }) }, () => submit(bulkDropAction, entries));
         expect(outcome.kind).not.toBe("redirect");
         if (outcome.kind === "ok") {
           const reason = storedText(entries, "bulkReason");
@@ -433,7 +447,7 @@ describe("bulk lead actions fuzz", () => {
         const own = await topUpLeads(10);
         const { entries, ids } = bulkEntries(generated, own);
         // The confirmation page checks the ids; this action only sends them there.
-        const outcome = await fuzzDb.attempt({ fields: ["leadId"], tally, writesOnRefusal: [] }, async () => {
+        const outcome = await fuzzDb.attempt({ fields: ["leadId"], tally }, async () => {
           const before = await db.select({ n: sql<number>`count(*)::int` }).from(leads);
           const result = await submit(bulkDeleteAction, entries);
           const after = await db.select({ n: sql<number>`count(*)::int` }).from(leads);

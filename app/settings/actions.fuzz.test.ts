@@ -22,6 +22,7 @@ import { actAs, session } from "@/test/fuzz/session";
 import { createSession, getSessionUser, listSessions } from "@/db/queries/sessions";
 import { getPasswordHash } from "@/db/queries/users";
 import { signInFailures } from "@/db/schema";
+import { throttleKeys } from "@/lib/auth/throttle";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { todayIn } from "@/lib/domain";
 import { changePasswordAction, signOutAction, signOutDeviceAction, signOutEverywhereAction, updateProfileAction } from "./actions";
@@ -115,7 +116,7 @@ describe("settings actions fuzz", () => {
         test.fuzz.changed();
         const entries = entriesOf(generated).map(([name, value]): [string, string | Blob] => [name, value === CURRENT ? password : value]);
         const outcome = await test.fuzz.attempt(
-          { fields: ["currentPassword", "newPassword"], tally, writesOnRefusal: ["sign_in_failures"] },
+          { fields: ["currentPassword", "newPassword"], tally, writesOnRefusal: { sign_in_failures: Object.values(throttleKeys(seeker.email, "203.0.113.7")) } },
           () => submit(changePasswordAction, entries),
         );
         expect(["redirect", "rejected"]).toContain(outcome.kind);
@@ -150,7 +151,7 @@ describe("settings actions fuzz", () => {
         if (state === "signed out") session.current = null;
         if (state === "stale session") session.current = { userId: seeker.id, sessionId: randomUUID() };
         const live = state === "signed in";
-        const outcome = await test.fuzz.attempt({ fields: [], tally, neverWrites: !live }, () =>
+        const outcome = await test.fuzz.attempt({ fields: [], tally, signsOut: live }, () =>
           runAction(() => (signOutEverywhereAction as (...args: unknown[]) => Promise<void>)(null, toFormData(junk))),
         );
         expect(outcome.kind).toBe("redirect");

@@ -7,6 +7,7 @@ import { endConnection } from "@/db/queries/coach-connections";
 import { inviteCoachByEmail } from "@/db/queries/coach-invitations";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/server/auth/session";
+import { wakeMailSender } from "@/lib/server/mail/wake";
 import { INVITATION_TTL_DAYS } from "@/lib/coach/invitations";
 import { coachInviteSchema, endCoachConnectionSchema } from "@/lib/settings/schemas";
 
@@ -22,10 +23,13 @@ export async function inviteCoachAction(_prev: ActionState, formData: FormData):
       outcome.reason === "own_email" ? "That is your own e-mail address." : "You are already connected with this coach.";
     return failure("Please correct the highlighted fields.", { email: [problem] }, values);
   }
+  if (outcome.mailed) wakeMailSender();
   revalidatePath("/settings");
   return {
     ok: true,
-    message: `Invitation ready for ${parsed.data.email}. Cadence sends no e-mail: tell your coach to sign in (or sign up) with this address and open the Coach page, within ${INVITATION_TTL_DAYS} days.`,
+    message: outcome.mailed
+      ? `We e-mailed your invitation to ${parsed.data.email}. Your coach can accept it for ${INVITATION_TTL_DAYS} days, signed in with that address once it is confirmed.`
+      : `Your invitation to ${parsed.data.email} is ready: we e-mail it as soon as you confirm your own address (see the link we sent you).`,
   };
 }
 

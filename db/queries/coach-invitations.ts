@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import {
   invitationExpiry,
   invitationState,
@@ -12,6 +12,7 @@ import { isUuid } from "@/lib/ids";
 import type { Db } from "../client";
 import { coachInvitations, coachLinks, users } from "../schema";
 import { inTransaction } from "../transaction";
+import { enqueueInvitationMail } from "./invitation-mail";
 import { normalizeEmail } from "./users";
 
 /*
@@ -40,7 +41,7 @@ export async function createCoachInvitation(
 }
 
 export type InviteCoachOutcome =
-  | { ok: true; expiresAt: Date }
+  | { ok: true; expiresAt: Date; mailed: boolean; invitationId: string }
   | { ok: false; reason: "own_email" | "already_connected" };
 
 /**
@@ -53,7 +54,10 @@ export async function inviteCoachByEmail(
 ): Promise<InviteCoachOutcome> {
   const email = normalizeEmail(coachEmail);
   return inTransaction(db, async (tx) => {
-    const [seeker] = await tx.select({ email: users.email }).from(users).where(eq(users.id, seekerId));
+    const [seeker] = await tx
+      .select({ email: users.email, name: users.name, verifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(eq(users.id, seekerId));
     if (!seeker || seeker.email === email) return { ok: false, reason: "own_email" } as const;
     const connected = await tx
       .select({ id: coachLinks.id })
@@ -66,17 +70,22 @@ export async function inviteCoachByEmail(
       .delete(coachInvitations)
       .where(and(eq(coachInvitations.createdBy, seekerId), eq(coachInvitations.inviteeEmail, email), openInvitation()));
     const expiresAt = invitationExpiry(now);
-    // The columns are required, so this invitation gets a token hash and a code too; neither is
-    // ever shown, and look-ups by token or code only find a coach's invitations.
-    await tx.insert(coachInvitations).values({
-      createdBy: seekerId,
-      creatorRole: "seeker",
-      tokenHash: hashInvitationToken(newInvitationToken()),
-      code: `S${newInvitationCode()}`,
-      inviteeEmail: email,
-      expiresAt,
-    });
-    return { ok: true, expiresAt } as const;
+    // The link's token goes to the coach's address by e-mail (once the seeker's own address is
+    // verified: see mailWaitingInvitations); the code is never shown, and codes only find a coach's invitations.
+    const token = newInvitationToken();
+    const [invitation] = await tx
+      .insert(coachInvitations)
+      .values({
+        createdBy: seekerId,
+        creatorRole: "seeker",
+        tokenHash: hashInvitationToken(token),
+        code: `S${newInvitationCode()}`,
+        inviteeEmail: email,
+        expiresAt,
+      })
+      .returning({ id: coachInvitations.id });
+    if (seeker.verifiedAt) await enqueueInvitationMail(tx, { seekerId, seeker, coachEmail: email, token, expiresAt });
+    return { ok: true, expiresAt, mailed: Boolean(seeker.verifiedAt), invitationId: invitation!.id } as const;
   });
 }
 
@@ -140,13 +149,21 @@ export async function findInvitation(
 }
 
 /**
- * Links and codes only ever find a coach's invitation (any seeker may answer it); an id only
+ * Codes only ever find a coach's invitation (any seeker may answer it); a link finds a coach's, or a
+ * seeker's addressed to the viewer's e-mail; an id only
  * finds a seeker's invitation addressed to the viewer's own e-mail. Null: malformed, so forged.
  */
 function invitationMatch(ref: InvitationRef, viewer: { email: string }): SQL | null {
   if ("token" in ref) {
     if (!isWellFormedToken(ref.token)) return null;
-    return and(eq(coachInvitations.tokenHash, hashInvitationToken(ref.token)), eq(coachInvitations.creatorRole, "coach"))!;
+    // A coach's link is for any seeker; a seeker's e-mailed link only for the address it went to.
+    return and(
+      eq(coachInvitations.tokenHash, hashInvitationToken(ref.token)),
+      or(
+        eq(coachInvitations.creatorRole, "coach"),
+        and(eq(coachInvitations.creatorRole, "seeker"), eq(coachInvitations.inviteeEmail, normalizeEmail(viewer.email))),
+      ),
+    )!;
   }
   if ("code" in ref) {
     const code = normalizeCode(ref.code);
@@ -164,7 +181,7 @@ function invitationMatch(ref: InvitationRef, viewer: { email: string }): SQL | n
 
 export type AnswerOutcome =
   | { ok: true; coachId: string; seekerId: string; inviterName: string }
-  | { ok: false; reason: "not_found" | "own" | Exclude<InvitationState, "open"> };
+  | { ok: false; reason: "not_found" | "own" | "unverified" | Exclude<InvitationState, "open"> };
 
 /**
  * Accepts (connects the coach and the seeker) or declines an open invitation, once: the row is
@@ -177,7 +194,7 @@ export async function answerInvitation(
     viewer,
     answer,
     now,
-  }: { ref: InvitationRef; viewer: { id: string; email: string }; answer: "accept" | "decline"; now: Date },
+  }: { ref: InvitationRef; viewer: { id: string; email: string; emailVerified: boolean }; answer: "accept" | "decline"; now: Date },
 ): Promise<AnswerOutcome> {
   const match = invitationMatch(ref, viewer);
   if (!match) return { ok: false, reason: "not_found" };
@@ -200,6 +217,10 @@ export async function answerInvitation(
     if (invitation.createdBy === viewer.id) return { ok: false, reason: "own" } as const;
     const state = invitationState(invitation, now);
     if (state !== "open") return { ok: false, reason: state } as const;
+    // Addressed to an e-mail: only the one who proved they read it may accept (anyone could sign up with it).
+    if (invitation.creatorRole === "seeker" && answer === "accept" && !viewer.emailVerified) {
+      return { ok: false, reason: "unverified" } as const;
+    }
 
     const [coachId, seekerId] =
       invitation.creatorRole === "coach" ? [invitation.createdBy, viewer.id] : [viewer.id, invitation.createdBy];

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../client";
 import { sessions, users } from "../schema";
-import type { SessionUser } from "./users";
+import { sessionUserColumns, type SessionUser } from "./users";
 
 /** How often a session's "last seen" is brought forward: at most one write per session per five minutes. */
 export const SESSION_SEEN_EVERY_SECONDS = 5 * 60;
@@ -30,14 +30,7 @@ export async function getSessionUser(
   { sessionId, userId, now = new Date() }: { sessionId: string; userId: string; now?: Date },
 ): Promise<SignedInUser | null> {
   const rows = await db
-    .select({
-      id: users.id,
-      name: users.name,
-      email: users.email,
-      timeZone: users.timeZone,
-      sessionId: sessions.id,
-      lastSeenAt: sessions.lastSeenAt,
-    })
+    .select({ ...sessionUserColumns, sessionId: sessions.id, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId)));
@@ -46,7 +39,9 @@ export async function getSessionUser(
   if (now.getTime() - row.lastSeenAt.getTime() >= SESSION_SEEN_EVERY_SECONDS * 1000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
-  return { id: row.id, name: row.name, email: row.email, timeZone: row.timeZone, sessionId: row.sessionId };
+  const { lastSeenAt, ...user } = row;
+  void lastSeenAt;
+  return user;
 }
 
 export type DeviceSession = { id: string; device: string; address: string; createdAt: Date; lastSeenAt: Date };

@@ -2,9 +2,17 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { users } from "../schema";
 
-export type SessionUser = { id: string; name: string; email: string; timeZone: string };
+export type SessionUser = { id: string; name: string; email: string; timeZone: string; emailVerified: boolean };
 
-const sessionUserColumns = { id: users.id, name: users.name, email: users.email, timeZone: users.timeZone };
+/** The user as a session sees it (db/queries/sessions.ts reads these with the session's row). */
+export const sessionUserColumns = {
+  id: users.id,
+  name: users.name,
+  email: users.email,
+  timeZone: users.timeZone,
+  // Read with the session check, so the "verify your address" banner costs no statement of its own.
+  emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`.mapWith(Boolean),
+};
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -2,12 +2,16 @@ import Papa from "papaparse";
 import { escapeCsvFormula } from "./escape";
 import { LEAD_CSV_FIELDS, LEAD_CSV_HEADERS, type LeadCsvField } from "./lead-columns";
 
-/** A CSV text with a header row; every cell escaped against formula injection. */
+/**
+ * A CSV text with a header row; every cell escaped against formula injection, and every cell quoted:
+ * a spreadsheet that guesses another delimiter (";" or a tab) must not split a cell and find a formula
+ * at the start of a piece ("Acme;=HYPERLINK(…)").
+ */
 export function toCsv(headers: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
   const escape = (cell: string | number | null) => escapeCsvFormula(cell === null ? "" : String(cell));
   return Papa.unparse(
     { fields: headers.map(escape), data: rows.map((row) => row.map(escape)) },
-    { newline: "\r\n", quotes: false },
+    { newline: "\r\n", quotes: true },
   );
 }
 

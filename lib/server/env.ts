@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -31,6 +31,17 @@ const envSchema = z.object({
     .min(1, "CADENCE_SIGN_UPS_PER_ADDRESS must be at least 1")
     .default(10),
   CADENCE_SCHEDULER: z.enum(["internal", "off"], { error: 'CADENCE_SCHEDULER must be "internal" or "off"' }).default("internal"),
+  /** The public address that links in e-mails start with. Required with DATABASE_URL. */
+  APP_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/, "APP_URL must be an http:// or https:// address, like https://cadence.example.com")
+    .optional(),
+  /** Where mail goes: smtp://user:pass@host:port or smtps://…; without it, messages are written to the data folder. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, "SMTP_URL must be an smtp:// or smtps:// URL").optional(),
+  /** The sender of every message, like "Cadence <cadence@example.com>". Required with SMTP_URL. */
+  MAIL_FROM: z.string().max(320).regex(/@/, "MAIL_FROM must hold an e-mail address, like Cadence <cadence@example.com>").optional(),
+  /** Set by `next start -p`/`next dev -p`: the embedded default's APP_URL uses it. */
+  PORT: z.string().regex(/^\d+$/, "PORT must be a number").optional(),
 });
 
 export type ServerEnv = z.infer<typeof envSchema>;
@@ -44,6 +55,34 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment:\n  ${problems.join("\n  ")}`);
   }
   return parsed.data;
+}
+
+export type MailConfig = {
+  appUrl: string;
+  from: string;
+  /** Absent: no SMTP server; each message is written as an .eml file into `outboxDir`. */
+  smtpUrl?: string;
+  outboxDir: string;
+};
+
+/**
+ * Where mail goes and what its links start with. On the embedded default everything has a default
+ * (http://localhost:<port>, files in the data folder); on a server, APP_URL must be said, and a
+ * sender with an SMTP server.
+ */
+export function resolveMailConfig(env: ServerEnv = readEnv()): MailConfig {
+  if (env.DATABASE_URL && !env.APP_URL) {
+    throw new ConfigError("APP_URL is required when DATABASE_URL is set: the public address links in e-mails start with, like https://cadence.example.com");
+  }
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    throw new ConfigError('MAIL_FROM is required when SMTP_URL is set: the sender of every message, like "Cadence <cadence@example.com>"');
+  }
+  return {
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT ?? "3000"}`).replace(/\/+$/, ""),
+    from: env.MAIL_FROM ?? "Cadence <cadence@localhost>",
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    outboxDir: path.join(env.CADENCE_DATA_DIR, "mail"),
+  };
 }
 
 export type SecretName = "AUTH_SECRET" | "CRON_SECRET";
@@ -64,7 +103,7 @@ export function resolveSecret(name: SecretName, env: ServerEnv = readEnv()): str
 }
 
 function embeddedSecret(name: SecretName, dataDir: string): string {
-  mkdirSync(dataDir, { recursive: true });
+  preparePrivateFolder(dataDir);
   const file = path.join(dataDir, "secrets.json");
   const stored = readSecrets(file);
   const existing = stored[name];
@@ -80,5 +119,48 @@ function readSecrets(file: string): Partial<Record<SecretName, string>> {
     return JSON.parse(readFileSync(file, "utf8")) as Partial<Record<SecretName, string>>;
   } catch {
     return {};
+  }
+}
+
+/**
+ * Makes an embedded data folder ready for files only its owner may read: created 0700 when missing,
+ * refused when it already lets others in (as PostgreSQL refuses a loose data directory), and every
+ * file this process creates from now on made for the owner only (PGlite writes password hashes into
+ * its tables and WAL; the generated secrets live beside them).
+ */
+export function preparePrivateFolder(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const mode = statSync(dir).mode & 0o777;
+  if ((mode & 0o077) !== 0) {
+    throw new ConfigError(
+      `The data folder ${dir} can be read by other users (mode 0${mode.toString(8)}). It holds password hashes and ` +
+        `secrets, so Cadence will not use it. Make it the owner's only (0700), with: chmod -R go-rwx ${dir}`,
+    );
+  }
+  ownerOnlyNewFiles();
+}
+
+/**
+ * New files and folders of this process get no group or other bits (umask 077): PGlite creates its
+ * files with the default mode as it goes, new WAL segments too. Process-wide: Cadence writes no file
+ * that others need to read.
+ */
+function ownerOnlyNewFiles(): void {
+  try {
+    process.umask(process.umask() | 0o077);
+  } catch {
+    // A worker thread cannot change the umask; the 0700 folder still keeps everyone else out.
+  }
+}
+
+/**
+ * Takes group and other permissions off everything under `dir`: PGlite copies its initial cluster
+ * into the folder with explicit modes (0666, 0755), which the umask does not touch.
+ */
+export function restrictToOwner(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    const mode = statSync(file).mode & 0o7777;
+    if ((mode & 0o077) !== 0) chmodSync(file, mode & ~0o077);
   }
 }

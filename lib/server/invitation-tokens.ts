@@ -4,7 +4,6 @@ import { hashSecretToken, newSecretToken } from "./secret-tokens";
 
 /** The secret part of an invitation link; only its hash is stored. */
 export const newInvitationToken = newSecretToken;
-
 export const hashInvitationToken = hashSecretToken;
 
 export function newInvitationCode(): string {

@@ -9,7 +9,17 @@ import { beforeAll, expect } from "vitest";
 import fc from "fast-check";
 import type { Db } from "@/db/client";
 import { setUpTestDb, truncateAll } from "@/test/db";
-import { expectFingerprintCoversEveryTable, expectNoWrite, fingerprint, ownedPart, type Fingerprint } from "./database";
+import {
+  expectFingerprintCoversEveryTable,
+  expectNoWrite,
+  fingerprint,
+  keyedPart,
+  ownedPart,
+  rowHashes,
+  withoutRows,
+  type Fingerprint,
+  type RowExemptions,
+} from "./database";
 import { toFormData, type FormEntries } from "./inputs";
 
 /** How many generated inputs each action gets (docs/reliability.md promises 1,000). */
@@ -112,11 +122,23 @@ export type AttemptOptions = {
   /** The form's field names: a refusal may name only these (or "form"). */
   fields: readonly string[];
   tally: Tally;
-  /** Tables a refusal is meant to write (the throttles' failure records). */
-  writesOnRefusal?: readonly string[];
+  /** Rows a refusal is meant to write, by table and key: this attempt's throttle records. */
+  writesOnRefusal?: RowExemptions;
   /** The action writes nothing whatever it answers (a preview, a step before a confirmation). */
   neverWrites?: boolean;
+  /**
+   * What a success may change of the acting user's: these rows of this table (by id), nothing
+   * else of theirs, so an action that writes beyond the row it names (a missing `and id = …`) fails.
+   * `ignoring`: columns the change may rewrite on every row (the campaign plan a re-plan sets).
+   */
+  changes?: { userId: string; table: string; ids: readonly string[]; ignoring?: readonly string[] };
+  /** Its success sends to the sign-in page (signing out everywhere): that redirect is no refusal. */
+  signsOut?: boolean;
 };
+
+/** A redirect to sign-in is a refusal (no session), unless signing out was the point: it writes nothing. */
+const refusedToSignIn = (outcome: Outcome<unknown>, options: AttemptOptions) =>
+  !options.signsOut && outcome.kind === "redirect" && /^\/sign-in(\?|$)/.test(outcome.location);
 
 /**
  * The test database as the fuzz tests watch it. Every run costs one fingerprint statement: the
@@ -170,18 +192,40 @@ export class FuzzDb {
   async attempt<R>(options: AttemptOptions, call: () => Promise<Outcome<R>>): Promise<Outcome<R>> {
     const before = this.last ?? (await fingerprint(this.db));
     this.last = null;
+    const { changes } = options;
+    const rowsBefore = changes && (await rowHashes(this.db, changes));
     const outcome = await call();
     options.tally.add(outcome.kind);
     const after = await fingerprint(this.db);
     if (outcome.kind === "rejected") expectClearRejection(outcome.result, options.fields);
-    if (outcome.kind === "rejected" || outcome.kind === "notFound" || options.neverWrites) {
-      expectNoWrite(before, after, options.writesOnRefusal);
-    }
+    const refused = outcome.kind === "rejected" || outcome.kind === "notFound" || refusedToSignIn(outcome, options);
+    const exempt = refused ? options.writesOnRefusal : {};
+    if (refused || options.neverWrites) expectNoWrite(before, after, exempt);
+    if (changes && !refused) await this.expectOnlyNamedRows(changes, rowsBefore!, before, after);
     if (!isDeepStrictEqual(after, before)) this.version += 1;
     const owned = ownedPart(after, this.watched);
     if (!isDeepStrictEqual(owned, this.reference)) expect(owned, "another user's data changed").toEqual(this.reference);
+    // Rows without an owner column (throttle records, pace runs) that name another user or nobody.
+    const [keyedBefore, keyedAfter] = [before, after].map((print) => withoutRows(keyedPart(print, this.watched), exempt));
+    if (!isDeepStrictEqual(keyedAfter, keyedBefore)) expect(keyedAfter, "another user's (or nobody's) row changed").toEqual(keyedBefore);
     this.last = after;
     return outcome;
+  }
+
+  /** Of the acting user's rows, only the named ones of `changes.table` changed; their other tables stayed. */
+  private async expectOnlyNamedRows(
+    changes: NonNullable<AttemptOptions["changes"]>,
+    rowsBefore: Record<string, string>,
+    before: Fingerprint,
+    after: Fingerprint,
+  ): Promise<void> {
+    const rowsAfter = await rowHashes(this.db, changes);
+    const changed = [...new Set([...Object.keys(rowsBefore), ...Object.keys(rowsAfter)])].filter((id) => rowsBefore[id] !== rowsAfter[id]);
+    const beyond = changed.filter((id) => !changes.ids.includes(id));
+    if (beyond.length > 0) expect(beyond, `rows of ${changes.table} changed besides the named ${JSON.stringify(changes.ids)}`).toEqual([]);
+    const others = (print: Fingerprint) =>
+      Object.fromEntries(Object.entries(ownedPart(print, [changes.userId])).filter(([table]) => table !== changes.table));
+    if (!isDeepStrictEqual(others(after), others(before))) expect(others(after), "the acting user's other tables changed").toEqual(others(before));
   }
 }
 

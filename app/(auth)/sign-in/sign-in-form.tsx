@@ -19,6 +19,11 @@ export function SignInForm({ next }: { next: string }) {
       <Field label="Password" name="password" type="password" autoComplete="current-password" state={state} required />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
       <p className="text-sm text-stone-700">
+        <Link href="/forgot-password" className="font-medium text-brand-700 underline">
+          Forgot password?
+        </Link>
+      </p>
+      <p className="text-sm text-stone-700">
         New to Cadence?{" "}
         <Link href={next === "/today" ? "/sign-up" : `/sign-up?next=${encodeURIComponent(next)}`} className="font-medium text-brand-700 underline">
           Create an account

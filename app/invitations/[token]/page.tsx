@@ -3,11 +3,15 @@ import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { findInvitation } from "@/db/queries/coach-invitations";
 import { requireUser } from "@/lib/server/auth/session";
+import { CoachConsent } from "../coach-consent";
 import { InvitationConsent } from "../invitation-consent";
 
 export const metadata: Metadata = { title: "Invitation" };
 
-/** A coach's invitation link. Anyone signed in may open it; forged or withdrawn links are not found. */
+/**
+ * An invitation link: a coach's (any seeker signed in may open it), or a seeker's e-mailed to a
+ * coach's address (only an account with that address finds it). Forged or withdrawn links are not found.
+ */
 export default async function InvitationLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const user = await requireUser();
   const { token } = await params;
@@ -20,7 +24,11 @@ export default async function InvitationLinkPage({ params }: { params: Promise<{
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">Invitation from {invitation.inviter.name}</h1>
-      <InvitationConsent invitation={invitation} reference={{ token }} timeZone={user.timeZone} />
+      {invitation.creatorRole === "seeker" ? (
+        <CoachConsent invitation={invitation} token={token} timeZone={user.timeZone} emailVerified={user.emailVerified} />
+      ) : (
+        <InvitationConsent invitation={invitation} reference={{ token }} timeZone={user.timeZone} />
+      )}
     </div>
   );
 }

@@ -1,11 +1,29 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { errorsFor, FieldErrors, FormMessage, SubmitButton } from "@/app/components/form";
+import { signInPath } from "@/lib/auth/return-path";
 import type { ImportPreview, ImportPreviewRow, ImportRowStatus } from "@/lib/csv/import-leads";
 import { CSV_MAX_BYTES, CSV_TOO_BIG } from "@/lib/csv/limits";
 import { byCount, plural } from "@/lib/format";
-import { confirmImportAction, previewImportAction, type ImportPreviewResult } from "./actions";
+import type { ImportConfirmResult, ImportPreviewResult } from "./steps";
+
+const TRY_AGAIN = { ok: false as const, message: "The server could not be reached. Try again.", fieldErrors: {} };
+
+/**
+ * Posts to one of the import's route handlers (upload/, confirm/) and answers its JSON. A session that
+ * ended sends the seeker to sign in, back here afterwards.
+ */
+async function post<T>(path: string, body: BodyInit, contentType: string): Promise<T | typeof TRY_AGAIN> {
+  try {
+    const response = await fetch(path, { method: "POST", body, headers: { "content-type": contentType } });
+    if (response.status === 401) window.location.assign(signInPath("/leads/import"));
+    return ((await response.json()) as T | null) ?? TRY_AGAIN;
+  } catch {
+    return TRY_AGAIN;
+  }
+}
 
 
 const STATUS_LABELS: Record<ImportRowStatus, string> = { ready: "Ready", invalid: "Will be skipped", duplicate: "Duplicate" };
@@ -17,13 +35,13 @@ const STATUS_STYLES: Record<ImportRowStatus, string> = {
 
 /** Upload, preview, confirm: nothing is saved before the seeker confirms what they saw. */
 export function ImportFlow() {
-  const [state, previewAction] = useActionState(async (previous: ImportPreviewResult | null, formData: FormData) => {
+  const [state, previewAction] = useActionState(async (_previous: ImportPreviewResult | null, formData: FormData) => {
     // Said at once, without sending megabytes the server would refuse anyway.
     const file = formData.get("file");
     if (file instanceof File && file.size > CSV_MAX_BYTES) {
       return { ok: false as const, message: "The file is too big.", fieldErrors: { file: [CSV_TOO_BIG] } };
     }
-    return previewImportAction(previous, formData);
+    return post<ImportPreviewResult>("/leads/import/upload", file instanceof File ? file : "", "text/csv");
   }, null);
   const fileErrors = state && !state.ok ? errorsFor(state, "file") : [];
   return (
@@ -53,7 +71,13 @@ export function ImportFlow() {
 }
 
 function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
-  const [state, confirmAction] = useActionState(confirmImportAction, null);
+  const router = useRouter();
+  const [state, confirmAction] = useActionState(async (_previous: ImportConfirmResult | null, formData: FormData) => {
+    const fields = new URLSearchParams([...formData].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+    const result = await post<ImportConfirmResult>("/leads/import/confirm", fields, "application/x-www-form-urlencoded");
+    if (result.ok) router.push(result.location);
+    return result;
+  }, null);
   const [includeDuplicates, setIncludeDuplicates] = useState(false);
   const { counts } = preview;
   const toImport = counts.ready + (includeDuplicates ? counts.duplicate : 0);

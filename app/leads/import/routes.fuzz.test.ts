@@ -1,5 +1,5 @@
 // Property-based tests of the CSV importer (docs/reliability.md, "Bad input"): generated files, well formed
-// and broken, through the real preview and confirm actions on a real database. See
+// and broken, through the real upload and confirm route handlers on a real database. See
 // test/fuzz/session.ts for what is mocked and why.
 import { asc, eq } from "drizzle-orm";
 import fc from "fast-check";
@@ -17,7 +17,7 @@ import {
   withoutNul,
   type FormEntries,
 } from "@/test/fuzz/inputs";
-import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, fuzzDatabase, FuzzDb, submit, Tally } from "@/test/fuzz/run";
+import { FUZZ_RUNS, FUZZ_TIMEOUT_MS, fuzzDatabase, FuzzDb, Tally, type Outcome } from "@/test/fuzz/run";
 import { addUser } from "@/test/fuzz/database";
 import { actAs } from "@/test/fuzz/session";
 import type { Db } from "@/db/client";
@@ -29,7 +29,9 @@ import { unescapeCsvFormula } from "@/lib/csv/escape";
 import { previewLeadsImport } from "@/lib/csv/import-leads";
 import { CSV_MAX_BYTES, CSV_MAX_ROWS } from "@/lib/csv/limits";
 import type { LeadImportValues } from "@/lib/leads/schemas";
-import { confirmImportAction, previewImportAction } from "./actions";
+import { POST as confirmPost } from "./confirm/route";
+import type { ImportConfirmResult, ImportPreviewResult } from "./steps";
+import { POST as uploadPost } from "./upload/route";
 
 
 const test = fuzzDatabase();
@@ -227,7 +229,7 @@ type UploadPlan =
   | { kind: "text"; text: string }
   | { kind: "huge"; extra: number }
   | { kind: "many rows"; rows: number }
-  | { kind: "not a file"; value: string }
+  | { kind: "streamed"; value: string; extra: number; huge: boolean }
   | { kind: "no file" };
 
 const uploadPlan: fc.Arbitrary<UploadPlan> = fc.oneof(
@@ -247,7 +249,8 @@ const uploadPlan: fc.Arbitrary<UploadPlan> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("huge" as const), extra: fc.integer({ min: -10, max: 10 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant("many rows" as const), rows: fc.integer({ min: CSV_MAX_ROWS - 1, max: CSV_MAX_ROWS + 2 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("not a file" as const), value: fc.oneof(fc.constant("Company\nAcme"), oddText) }) },
+  // Sent as a stream with no length: the cap holds while reading.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("streamed" as const), value: fc.oneof(fc.constant("Company\nAcme"), oddText), extra: fc.integer({ min: -10, max: 10 }), huge: fc.boolean() }) },
   { weight: 2, arbitrary: fc.constant({ kind: "no file" as const }) },
 );
 
@@ -256,39 +259,80 @@ function encode(text: string, encoding: "utf-8" | "latin1" | "utf-16le"): Uint8A
   return Buffer.from(encoding === "latin1" ? text : `\uFEFF${text}`, encoding);
 }
 
-function uploadEntries(upload: UploadPlan, extra: [string, string][]): FormEntries {
-  const file = (bytes: Uint8Array | string) => new File([bytes as Uint8Array<ArrayBuffer> | string], "leads.csv", { type: "text/csv" });
+/** The request body an upload plan sends, and whether it goes as a stream of unknown length. */
+function uploadBody(upload: UploadPlan): { bytes: Uint8Array; streamed: boolean } {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
   switch (upload.kind) {
     case "csv":
-      return [["file", file(encode(renderCsv(upload.plan).text, upload.encoding))], ...extra];
+      return { bytes: encode(renderCsv(upload.plan).text, upload.encoding), streamed: false };
     case "bytes":
-      return [["file", file(upload.bytes)], ...extra];
+      return { bytes: upload.bytes, streamed: false };
     case "text":
-      return [["file", file(upload.text)], ...extra];
+      return { bytes: utf8(upload.text), streamed: false };
     case "huge": {
       const head = "Company,Notes\n";
-      return [["file", file(head + "a".repeat(CSV_MAX_BYTES - head.length + upload.extra))], ...extra];
+      return { bytes: utf8(head + "a".repeat(CSV_MAX_BYTES - head.length + upload.extra)), streamed: false };
     }
     case "many rows":
-      return [["file", file(`Company\n${Array.from({ length: upload.rows }, (_, i) => `Lead ${i}`).join("\n")}`)], ...extra];
-    case "not a file":
-      return [["file", upload.value], ...extra];
+      return { bytes: utf8(`Company\n${Array.from({ length: upload.rows }, (_, i) => `Lead ${i}`).join("\n")}`), streamed: false };
+    case "streamed": {
+      const text = upload.huge ? `Company,Notes\nAcme,${"a".repeat(CSV_MAX_BYTES - 20 + upload.extra)}` : upload.value;
+      return { bytes: utf8(text), streamed: true };
+    }
     case "no file":
-      return extra;
+      return { bytes: new Uint8Array(), streamed: false };
   }
+}
+
+const SITE = "http://cadence.test";
+
+/** A POST as the import page's fetch sends it: same origin, the length declared unless streamed. */
+function importRequest(path: string, bytes: Uint8Array, { streamed = false, contentType = "text/csv" } = {}): Request {
+  const headers: Record<string, string> = { origin: SITE, host: "cadence.test", "content-type": contentType };
+  if (!streamed) headers["content-length"] = String(bytes.byteLength);
+  const body = streamed
+    ? new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.byteLength; at += 64 * 1024) controller.enqueue(bytes.slice(at, at + 64 * 1024));
+          controller.close();
+        },
+      })
+    : bytes;
+  return new Request(`${SITE}${path}`, { method: "POST", body, headers, duplex: "half" } as RequestInit);
+}
+
+/** What a route handler's JSON answer means to the form: ok, a refusal, or (confirm) where to go. */
+async function outcomeOf<R>(response: Response): Promise<Outcome<R>> {
+  const result = (await response.json()) as R & { ok?: unknown; location?: unknown };
+  if (result.ok === true && typeof result.location === "string") return { kind: "redirect", location: result.location };
+  // 200 for an answer that worked, an error status for a refusal.
+  if ((response.status === 200) !== (result.ok === true)) expect.fail(`${response.status}: ${JSON.stringify(result).slice(0, 300)}`);
+  return result.ok === true ? { kind: "ok", result } : { kind: "rejected", result };
+}
+
+function postUpload(plan: UploadPlan): Promise<Outcome<ImportPreviewResult>> {
+  const { bytes, streamed } = uploadBody(plan);
+  return uploadPost(importRequest("/leads/import/upload", bytes, { streamed })).then((response) => outcomeOf<ImportPreviewResult>(response));
+}
+
+function confirm(entries: FormEntries): Promise<Outcome<ImportConfirmResult>> {
+  const form = new URLSearchParams(entries.map(([name, value]) => [name, String(value)]));
+  const bytes = new TextEncoder().encode(form.toString());
+  return confirmPost(importRequest("/leads/import/confirm", bytes, { contentType: "application/x-www-form-urlencoded" })).then((response) =>
+    outcomeOf<ImportConfirmResult>(response),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 
 describe("CSV import fuzz", () => {
-  it("previewImportAction reads any upload into a preview that names every row's line, or a clear error; it never writes", async () => {
+  it("the upload route reads any upload into a preview that names every row's line, or a clear error; it never writes", async () => {
     const tally = new Tally();
     let plainPreviews = 0;
     let quoteErrors = 0;
     await fc.assert(
-      fc.asyncProperty(uploadPlan, extraFields, async (upload, extra) => {
-        const entries = uploadEntries(upload, extra);
-        const outcome = await fuzzDb.attempt({ fields: ["file"], tally, neverWrites: true }, () => submit(previewImportAction, entries));
+      fc.asyncProperty(uploadPlan, async (upload) => {
+        const outcome = await fuzzDb.attempt({ fields: ["file"], tally, neverWrites: true }, () => postUpload(upload));
         expect(["ok", "rejected"]).toContain(outcome.kind);
         if (outcome.kind === "rejected") {
           const { fieldErrors } = outcome.result as { fieldErrors: Record<string, string[]> };
@@ -303,7 +347,7 @@ describe("CSV import fuzz", () => {
           }
         }
         if (outcome.kind !== "ok") return;
-        const result = outcome.result as Extract<Awaited<ReturnType<typeof previewImportAction>>, { ok: true }>;
+        const result = outcome.result as Extract<ImportPreviewResult, { ok: true }>;
         const { rows, candidates, counts } = result.preview;
         expect(counts.ready + counts.invalid + counts.duplicate).toBe(rows.length);
         expect(rows.length).toBeGreaterThan(0);
@@ -334,7 +378,7 @@ describe("CSV import fuzz", () => {
     expect(quoteErrors).toBeGreaterThan(FUZZ_RUNS / 100);
   }, FUZZ_TIMEOUT_MS);
 
-  it("confirmImportAction writes all of its checked rows in one go, or nothing with an error that names the line", async () => {
+  it("the confirm route writes all of its checked rows in one go, or nothing with an error that names the line", async () => {
     const tally = new Tally();
     await fc.assert(
       fc.asyncProperty(confirmPlan, async (plan) => {
@@ -345,7 +389,7 @@ describe("CSV import fuzz", () => {
           ...(plan.includeDuplicates === undefined ? [] : [["includeDuplicates", plan.includeDuplicates] as [string, string]]),
           ...plan.extra,
         ];
-        const outcome = await fuzzDb.attempt({ fields: ["rows", "includeDuplicates"], tally }, () => submit(confirmImportAction, entries));
+        const outcome = await fuzzDb.attempt({ fields: ["rows", "includeDuplicates"], tally }, () => confirm(entries));
         expect(["redirect", "rejected"]).toContain(outcome.kind);
         if (outcome.kind === "rejected") {
           const { message } = outcome.result as { message: string };

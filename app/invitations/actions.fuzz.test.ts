@@ -188,7 +188,7 @@ describe("invitation actions fuzz", () => {
         const way = wayOf(entries);
         const outcome = await test.fuzz.attempt(
           // A code that finds nothing counts as a guess: that record is the one write a refusal makes.
-          { fields: ["answer", "token", "code", "invitationId"], tally, writesOnRefusal: way === "code" ? { sign_in_failures: Object.values(codeThrottleKeys(sam.id, request.headers["x-forwarded-for"]!)) } : {} },
+          { fields: ["answer", "token", "code", "invitationId"], tally, writesOnRefusal: way === "code" ? { sign_in_failures: Object.values(codeThrottleKeys(sam.id, request.headers["x-cadence-peer"]!)) } : {} },
           () => submit(answerInvitationAction, entries),
         );
         expect(["ok", "rejected", "notFound"]).toContain(outcome.kind);

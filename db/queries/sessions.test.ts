@@ -23,6 +23,7 @@ describe("sessions", () => {
       name: "Alice B.",
       email: "alice@example.com",
       timeZone: "Asia/Kathmandu",
+      emailVerified: false,
       sessionId,
     });
   });

@@ -5,6 +5,8 @@ import { setUpTestDb } from "@/test/db";
 import { solveChallenge } from "@/lib/auth/proof-of-work";
 import { withCodeThrottle } from "@/lib/server/code-throttle";
 
+// Challenges are signed with a key derived from AUTH_SECRET: never let the test write one into .data/.
+process.env.AUTH_SECRET ??= "code-throttle-tests-secret-long-enough-0123456789";
 const handle = setUpTestDb();
 
 const NOW = new Date("2025-03-09T12:00:00Z");

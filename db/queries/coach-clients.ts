@@ -6,6 +6,7 @@ import { rowsOf, type Db } from "../client";
 import { coachLinks, leads, touches, users } from "../schema";
 import { liveLinkTo } from "./coach-connections";
 import { daysLateSql, isColdSql, isOverdueSql, paceColumns } from "./pace-sql";
+import { timelineTouchColumns } from "./touches";
 
 /** The coach's read-only view of their clients: figures, leads (no contact details) and touches. */
 
@@ -214,15 +215,9 @@ export async function listClientLeads(
 }
 
 const clientTouchColumns = {
-  id: touches.id,
+  ...timelineTouchColumns,
   leadId: touches.leadId,
   company: leads.company,
-  at: touches.at,
-  channel: touches.channel,
-  direction: touches.direction,
-  outcome: touches.outcome,
-  note: touches.note,
-  tooSoon: touches.tooSoon,
 };
 
 export type ClientTouch = Pick<typeof touches.$inferSelect, Exclude<keyof typeof clientTouchColumns, "company">> &

@@ -7,6 +7,7 @@ import type { Db } from "../client";
 import { leads, materials, touches } from "../schema";
 import { inTransaction, lockSeeker } from "../transaction";
 import { nextLeadPosition, replanCampaign } from "./campaign";
+import { timelineTouchColumns } from "./touches";
 import { paceColumns } from "./pace-sql";
 
 /** The lead's own details: what the form edits and the CSV carries. */
@@ -121,13 +122,7 @@ export async function getLeadDetail(
   if (!lead) return null;
   const rows = await db
     .select({
-      id: touches.id,
-      at: touches.at,
-      channel: touches.channel,
-      direction: touches.direction,
-      outcome: touches.outcome,
-      note: touches.note,
-      tooSoon: touches.tooSoon,
+      ...timelineTouchColumns,
       materialId: materials.id,
       materialTitle: materials.title,
       materialUrl: materials.url,

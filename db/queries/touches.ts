@@ -5,6 +5,17 @@ import { leads, materials, touches } from "../schema";
 import { inTransaction, lockSeeker } from "../transaction";
 import { replanCampaign } from "./campaign";
 
+/** A touch as a timeline shows it: the seeker's own on a lead's page, a client's to their coach. */
+export const timelineTouchColumns = {
+  id: touches.id,
+  at: touches.at,
+  channel: touches.channel,
+  direction: touches.direction,
+  outcome: touches.outcome,
+  note: touches.note,
+  tooSoon: touches.tooSoon,
+};
+
 export type NewTouch = {
   leadId: string;
   at: Date;

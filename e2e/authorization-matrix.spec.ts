@@ -434,7 +434,8 @@ const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
       send: (r) =>
         r.post("/leads/import/upload", {
           headers: { origin: c.origin, "content-type": "text/csv" },
-          data: Buffer.from("Company,Contact name\nOrchid Doomed,\n"),
+          // The company and person of the owner's lead: a duplicate for the owner only.
+          data: Buffer.from(`Company,Contact name\nOrchid Doomed,${MARK.owner} Contact\n`),
           maxRedirects: 0,
         }),
       // The session is checked before the body is read: a revoked one gets the form's JSON refusal.

@@ -43,8 +43,10 @@ function rowOwner(table: PgTable): SQL {
   const { primaryKeys, columns } = getTableConfig(table);
   const key = (primaryKeys[0]?.columns ?? columns.filter((column) => column.primary))[0];
   if (!key) throw new Error(`${getTableConfig(table).name} has neither an owner column nor a primary key`);
-  const own = sql`${sql.raw(`'${ROW}'`)} || t.${sql.identifier(key.name)}::text`;
-  if (!columns.some((column) => column.name === "key")) return own;
+  if (!columns.some((column) => column.name === "key")) return sql`${sql.raw(`'${ROW}'`)} || t.${sql.identifier(key.name)}::text`;
+  // A throttle's rows are known by their key (several rows may count one key), so an attempt can
+  // name the keys it may count against, whatever ids its rows get.
+  const own = sql`${sql.raw(`'${ROW}'`)} || t.key`;
   const named = sql`(select string_agg(u.id::text, '|' order by u.id) from ${sql.identifier("users")} u
     where position(lower(u.email) in lower(t.key)) > 0 or position(u.id::text in t.key) > 0)`;
   return sql`concat_ws('|', ${named}, ${own})`;

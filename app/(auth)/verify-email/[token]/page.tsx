@@ -26,10 +26,15 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ to
   return (
     <div className="mx-auto max-w-md space-y-4 py-4">
       <h1 className="text-2xl font-bold">Confirm your address</h1>
-      <p>
-        Is <strong className="break-all">{link.email}</strong> your address, {link.name}? Confirm it, and Cadence can send you invitations
-        and reminders there.
-      </p>
+      {/* Only its signed-in owner sees whose link it is: a link forwarded or leaked shows no one's name or address. */}
+      {viewer ? (
+        <p>
+          Is <strong className="break-all">{link.email}</strong> your address, {link.name}? Confirm it, and Cadence can send you
+          invitations and reminders there.
+        </p>
+      ) : (
+        <p>Confirm the address this link was sent to, and Cadence can send you invitations and reminders there.</p>
+      )}
       <ButtonForm action={confirmEmailAction} fields={{ token }} variant="primary" pendingText="Confirming…">
         Confirm my address
       </ButtonForm>

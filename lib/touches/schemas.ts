@@ -16,7 +16,8 @@ export const TOUCH_FIELDS = [
 ] as const;
 
 /** An empty select or field means "not given". */
-const blankAsNull = (value: unknown) => (value === "" ? null : value);
+/** A blank key (spaces alone included) is no key: the touch is simply logged. */
+const blankAsNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
 /** The log-touch form, validated at `now` in the seeker's zone ("When" is read there). */
 export function touchSchema({ now, timeZone }: { now: Date; timeZone: string }) {
@@ -46,7 +47,7 @@ export function touchSchema({ now, timeZone }: { now: Date; timeZone: string }) 
           .max(now, "That is in the future. Log a touch once it has happened.")
           .min(EARLIEST_TOUCH, "Enter a date in 2000 or later."),
       ),
-    idempotencyKey: z.preprocess(blankAsNull, z.string().max(100).nullable()),
+    idempotencyKey: z.preprocess(blankAsNull, z.string().trim().max(100).nullable()),
     confirmTooSoon: z.enum(["", "yes"]).transform((value) => value === "yes"),
   });
 }

@@ -58,6 +58,8 @@ test("sign up, import, plan, log, get warned, pause, close and export", async ({
   await expectNoHorizontalScroll(page);
   await acme.getByRole("button", { name: "Phone", exact: true }).click();
   await expect(acme).toHaveAccessibleDescription("Done today");
+  // "Done today" shows at once (optimistic); reload only once the server has saved the touch.
+  await expect(acme.getByText("Logged: Phone with Acme.")).toBeVisible();
   await page.reload();
   await expect(acme).toHaveAccessibleDescription("Done today");
   await expect(page.getByText("1 of 3 leads contacted")).toBeVisible();

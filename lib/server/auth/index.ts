@@ -15,6 +15,8 @@ declare module "next-auth" {
   interface Session {
     /** The user and session as the database has them now (absent when the session was ended). */
     signedIn?: SignedInUser;
+    /** The session's row could not be read (the database is down): an error, not a sign-out. */
+    unavailable?: boolean;
   }
 }
 
@@ -91,7 +93,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // Every auth() and GET /api/auth/session: one read of the session's row. An ended session
     // (signed out, or signed out everywhere) names no user, even with a token that is still valid.
     async session({ session, token }) {
-      const signedIn = token.sub && token.sid ? await getSessionUser(db(), { sessionId: token.sid, userId: token.sub }) : null;
+      let signedIn: SignedInUser | null = null;
+      try {
+        signedIn = token.sub && token.sid ? await getSessionUser(db(), { sessionId: token.sid, userId: token.sub }) : null;
+      } catch {
+        // Auth.js would swallow the error and answer "signed out": say so, so pages fail instead.
+        return { expires: session.expires, unavailable: true } as typeof session;
+      }
       if (!signedIn) return { expires: session.expires } as typeof session;
       session.user = { ...session.user, id: signedIn.id, name: signedIn.name, email: signedIn.email };
       session.signedIn = signedIn;

@@ -11,6 +11,8 @@ import { auth } from "./index";
  */
 export const currentUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await auth();
+  // A database outage is an error page (and 503 from /api/health), never a trip to sign-in.
+  if (session?.unavailable) throw new Error("The session could not be checked: the database is unavailable.");
   return session?.signedIn ?? null;
 });
 

@@ -1052,7 +1052,10 @@ function visibleText(html: string): string {
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ")
     .trim();
-  return `${text}\n${fields.join("\n")}`;
+  // React numbers a page's progressive-enhancement forms in the order their async sections finish
+  // rendering, which varies from one request to the next; the number says nothing of the data.
+  const stableFields = fields.map((field) => field.replace(/\$ACTION_REF_\d+/g, "$ACTION_REF_n").replace(/\$ACTION_\d+:/g, "$ACTION_n:"));
+  return `${text}\n${stableFields.join("\n")}`;
 }
 
 // ------------------------------------------------------------------------------------------------

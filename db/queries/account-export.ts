@@ -43,7 +43,12 @@ function afterTimeAndId(time: AnyPgColumn, id: AnyPgColumn, after: { cursor: str
   return after ? or(gt(time, sql`${after.cursor}::timestamptz`), and(eq(time, sql`${after.cursor}::timestamptz`), gt(id, after.id))) : undefined;
 }
 
-const { passwordHash: _passwordHash, ...profileColumns } = getTableColumns(users);
+/** A table's columns but these: whatever columns it gains later are exported too. */
+function columnsBut<T extends Record<string, unknown>, K extends keyof T & string>(columns: T, ...left: K[]): Omit<T, K> {
+  return Object.fromEntries(Object.entries(columns).filter(([name]) => !(left as string[]).includes(name))) as Omit<T, K>;
+}
+
+const profileColumns = columnsBut(getTableColumns(users), "passwordHash");
 
 export type AccountExportProfile = Omit<typeof users.$inferSelect, "passwordHash">;
 
@@ -60,7 +65,7 @@ export async function getAccountForExport(db: Db, { userId }: { userId: string }
   return { profile: profile as AccountExportProfile, calendarFeed: feed ? { createdAt: feed.createdAt } : null, devices };
 }
 
-const { userId: _leadUserId, ...leadColumns } = getTableColumns(leads);
+const leadColumns = columnsBut(getTableColumns(leads), "userId");
 export type LeadExportRow = Omit<typeof leads.$inferSelect, "userId">;
 
 /** The user's leads in list order. */
@@ -114,7 +119,7 @@ export function readTouchPages(db: Db, { userId, pageSize = EXPORT_PAGE_SIZE }: 
   );
 }
 
-const { userId: _materialUserId, ...materialColumns } = getTableColumns(materials);
+const materialColumns = columnsBut(getTableColumns(materials), "userId");
 
 /** The user's materials, oldest first. */
 export function readMaterialPages(db: Db, { userId, pageSize = EXPORT_PAGE_SIZE }: { userId: string; pageSize?: number }) {

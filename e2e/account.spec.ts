@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
 
 // Two people sign up and act in turn, with 50 sample leads: longer than one person's test.
-test.describe.configure({ timeout: 150_000 });
+test.describe.configure({ timeout: 300_000 });
 
 async function newPerson(browser: Browser, name: string) {
   const context = await browser.newContext();

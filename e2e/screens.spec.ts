@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { signUp, uniqueEmail } from "./helpers";
+import { verifyAddress } from "./mail";
 
 /*
  * The README's pictures: Today, Leads, a lead, Coach and Settings at 1280 px (desktop) and 360 px
@@ -28,8 +29,10 @@ test("screenshots of the main screens for the README", async ({ browser, page },
     await on.screenshot({ path: path.join(SCREENS_DIR, `${name}-${width}.png`), fullPage: true, animations: "disabled" });
   }
 
-  // The seeker, with the 50 sample leads.
-  await signUp(page, { name: "Sam Rivera", email: uniqueEmail("sam") });
+  // The seeker, address confirmed (no banner asking for it), with the 50 sample leads.
+  const samEmail = uniqueEmail("sam");
+  await signUp(page, { name: "Sam Rivera", email: samEmail });
+  await verifyAddress(page, samEmail);
   await page.goto("/leads");
   await page.getByRole("button", { name: "Try with sample data" }).click();
   await expect(page.getByText("Showing all 50.")).toBeVisible();
@@ -37,7 +40,9 @@ test("screenshots of the main screens for the README", async ({ browser, page },
   // A coach, connected by invitation, who leaves a note.
   const coachContext = await browser.newContext({ viewport: page.viewportSize()!, isMobile: width === 360, hasTouch: width === 360 });
   const coach = await coachContext.newPage();
-  await signUp(coach, { name: "Carla Mendes", email: uniqueEmail("carla") });
+  const carlaEmail = uniqueEmail("carla");
+  await signUp(coach, { name: "Carla Mendes", email: carlaEmail });
+  await verifyAddress(coach, carlaEmail);
   await coach.goto("/coach");
   await coach.getByRole("button", { name: "Create an invitation" }).click();
   const link = await coach.getByLabel("Invitation link").inputValue();

@@ -18,7 +18,7 @@ export function csvCell(value: unknown): string {
 
 /** A CSV file: the byte-order mark (Excel then reads UTF-8), the header, then each page's rows. */
 export async function* csvFile(fields: readonly string[], pages: AsyncIterable<readonly Row[]>): AsyncGenerator<string> {
-  yield `\uFEFF${toCsv(fields, [])}\r\n`;
+  yield `\uFEFF${toCsvLines([fields])}`;
   for await (const page of pages) yield toCsvLines(page.map((row) => fields.map((field) => csvCell(row[field]))));
 }
 

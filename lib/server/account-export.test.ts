@@ -45,9 +45,12 @@ function concat(chunks: Uint8Array[]): Uint8Array {
 function csvRows(files: Record<string, Uint8Array>, name: string): Record<string, string>[] {
   const text = decoder.decode(files[name]!);
   expect(text.startsWith("\uFEFF"), `${name} starts with a byte-order mark`).toBe(true);
-  const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
+  expect(text.endsWith("\r\n"), `${name} ends with a line break`).toBe(true);
+  // Every line a row: no blank line anywhere (a spreadsheet would show it as an empty row).
+  const parsed = Papa.parse<string[]>(text.slice(1, -2), { newline: "\r\n" });
   expect(parsed.errors).toEqual([]);
   const [header, ...rows] = parsed.data;
+  expect(rows.every((row) => row.length === header!.length), `${name}: every row has every field`).toBe(true);
   return rows.map((row) => Object.fromEntries(header!.map((field, i) => [field, unescapeCsvFormula(row[i]!)])));
 }
 

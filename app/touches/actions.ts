@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { deleteTouch, logTouch, updateTouch } from "@/db/queries/touches";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
@@ -89,5 +89,6 @@ export async function deleteTouchAction(_prev: ActionState, formData: FormData):
   const result = await deleteTouch(db(), { userId: user.id, touchId, now: new Date() });
   if (result.status === "touch_not_found") notFound();
   revalidatePath("/", "layout");
-  return { ok: true, message: `Touch with ${result.company} deleted.` };
+  // The touch and its form are gone: the lead's page says so at its top.
+  redirect(`/leads/${result.leadId}?saved=touch-deleted`);
 }

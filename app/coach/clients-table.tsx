@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/app/components/button";
 import type { ClientMetrics } from "@/lib/coach/metrics";
 import { defaultDirection, firstContactShortfall, type SortDirection, type SortKey } from "@/lib/coach/risk";
 import { campaignText, firstContactsText, lastActivityText, onPaceDetail, onPaceText } from "@/lib/coach/labels";
@@ -57,7 +58,8 @@ export function ClientsSection({
       ) : (
         <>
           <ClientsTable clients={clients} sort={sort} />
-          <ClientCards clients={clients} />
+          <SortForm sort={sort} />
+          <ClientCards clients={clients} sort={sort} />
         </>
       )}
     </section>
@@ -136,10 +138,34 @@ function onPaceClass(client: ClientMetrics): string {
   return share !== null && share < 0.8 ? "text-red-700" : "";
 }
 
-/** A phone's view: one card per client in risk order, with every measure of the table. */
-function ClientCards({ clients }: { clients: readonly ClientMetrics[] }) {
+/** A phone's way to sort the cards: the table's orders, by a plain GET form. */
+function SortForm({ sort }: { sort: { key: SortKey; direction: SortDirection } }) {
   return (
-    <ol aria-label="Clients, most at risk first" className="space-y-3 md:hidden">
+    <form action="/coach" method="get" className="flex flex-wrap items-end gap-2 md:hidden">
+      <div className="space-y-1">
+        <label htmlFor="clients-sort" className="block text-sm font-medium text-stone-800">
+          Sort clients by
+        </label>
+        <select id="clients-sort" name="sort" defaultValue={sort.key} className="block rounded-md border border-stone-300 bg-white px-3 py-2 text-base">
+          <option value="risk">Most at risk first</option>
+          {COLUMNS.map((column) => (
+            <option key={column.key} value={column.key}>
+              {column.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className={buttonClass("secondary")}>
+        Sort
+      </button>
+    </form>
+  );
+}
+
+/** A phone's view: one card per client, in the chosen order, with every measure of the table. */
+function ClientCards({ clients, sort }: { clients: readonly ClientMetrics[]; sort: { key: SortKey; direction: SortDirection } }) {
+  return (
+    <ol aria-label={`Clients, ${sortCaption(sort)}`} className="space-y-3 md:hidden">
       {clients.map((client) => {
         const figures: [string, React.ReactNode][] = [
           ["Campaign", campaignText(client)],

@@ -67,7 +67,7 @@ export async function updateTouchAction(_prev: ActionState, formData: FormData):
     return invalid(parsed.error, values);
   }
   const { touchId, confirmMaterialAgain, ...touch } = parsed.data;
-  const result = await updateTouch(db(), { userId: user.id, touchId, touch, confirmMaterialAgain, now });
+  const result = await updateTouch(db(), { userId: user.id, touchId, touch, confirmMaterialAgain, now, timeZone: user.timeZone });
   switch (result.status) {
     case "touch_not_found":
       notFound();

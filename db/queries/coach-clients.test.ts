@@ -31,8 +31,8 @@ const NOW = new Date("2025-03-09T12:00:00Z");
 describe("the coach's figures", () => {
   /*
    * NOW is Sunday 9 March 12:00 UTC, which is already Monday 10 March 01:00 in Auckland (UTC+13).
-   * Both clients start their campaign on Monday 3 March, 5 a week on weekdays, goals 1 a day and
-   * 5 a week, and have the same leads and touches at the same instants.
+   * Both clients start their campaign on Monday 3 March, 5 first contacts a week on weekdays, and
+   * have the same leads and touches at the same instants.
    */
   async function clientIn(coach: Person, name: string, timeZone: string) {
     const seeker = await person(name, timeZone, { campaignStartDate: "2025-03-03" });

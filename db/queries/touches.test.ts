@@ -175,7 +175,7 @@ describe("the too-soon flags follow every change of a lead's history", () => {
     await addTouch(handle.db, { userId, leadId, at: day("2025-02-28") });
     const later = await touchIdAt(leadId, day("2025-02-28"));
 
-    expect(await updateTouch(handle.db, { userId, touchId: later, now, confirmMaterialAgain: false, touch: correctionOf({ at: day("2025-02-25"), note: "Moved" }) })).toEqual({
+    expect(await updateTouch(handle.db, { userId, timeZone, touchId: later, now, confirmMaterialAgain: false, touch: correctionOf({ at: day("2025-02-25"), note: "Moved" }) })).toEqual({
       status: "saved",
       leadId,
       company: "Acme",
@@ -184,7 +184,7 @@ describe("the too-soon flags follow every change of a lead's history", () => {
     expect(await touchesOf(leadId)).toContainEqual({ channel: "email", tooSoon: true, note: "Moved" });
 
     // The same touch was their reply: nothing is too soon any more.
-    await updateTouch(handle.db, { userId, touchId: later, now, confirmMaterialAgain: false, touch: correctionOf({ at: day("2025-02-25"), direction: "inbound" }) });
+    await updateTouch(handle.db, { userId, timeZone, touchId: later, now, confirmMaterialAgain: false, touch: correctionOf({ at: day("2025-02-25"), direction: "inbound" }) });
     expect(await flagsOf(leadId)).toEqual(["02-24", "02-25"]);
 
     // Both touches gone: Acme is not contacted any more and takes a campaign day again.
@@ -206,7 +206,7 @@ describe("the too-soon flags follow every change of a lead's history", () => {
     const other = await seekerWithLead();
     await addTouch(handle.db, { userId: other.userId, leadId: other.leadId, at: day("2025-02-24") });
     const theirs = await touchIdAt(other.leadId, day("2025-02-24"));
-    expect(await updateTouch(handle.db, { userId, touchId: theirs, now, confirmMaterialAgain: false, touch: correctionOf({ note: "mine now" }) })).toEqual({
+    expect(await updateTouch(handle.db, { userId, timeZone, touchId: theirs, now, confirmMaterialAgain: false, touch: correctionOf({ note: "mine now" }) })).toEqual({
       status: "touch_not_found",
     });
     expect(await deleteTouch(handle.db, { userId, touchId: theirs, now })).toEqual({ status: "touch_not_found" });
@@ -236,12 +236,12 @@ describe("a material the lead already got", () => {
     await addTouch(handle.db, { userId, leadId, at: day("2025-03-03") });
     const plain = await touchIdAt(leadId, day("2025-03-03"));
     const correction = correctionOf({ at: day("2025-03-03"), materialId });
-    expect(await updateTouch(handle.db, { userId, touchId: plain, now, confirmMaterialAgain: false, touch: correction })).toMatchObject({
+    expect(await updateTouch(handle.db, { userId, timeZone, touchId: plain, now, confirmMaterialAgain: false, touch: correction })).toMatchObject({
       status: "material_already_sent",
       title: "Report",
     });
-    expect(await updateTouch(handle.db, { userId, touchId: plain, now, confirmMaterialAgain: true, touch: correction })).toMatchObject({ status: "saved" });
-    expect(await updateTouch(handle.db, { userId, touchId: plain, now, confirmMaterialAgain: false, touch: { ...correction, note: "kept" } })).toMatchObject({
+    expect(await updateTouch(handle.db, { userId, timeZone, touchId: plain, now, confirmMaterialAgain: true, touch: correction })).toMatchObject({ status: "saved" });
+    expect(await updateTouch(handle.db, { userId, timeZone, touchId: plain, now, confirmMaterialAgain: false, touch: { ...correction, note: "kept" } })).toMatchObject({
       status: "saved",
     });
   });

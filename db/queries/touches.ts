@@ -196,7 +196,16 @@ export async function updateTouch(
     touch,
     confirmMaterialAgain,
     now,
-  }: { userId: string; touchId: string; touch: TouchCorrection; confirmMaterialAgain: boolean; now: Date },
+    timeZone,
+  }: {
+    userId: string;
+    touchId: string;
+    touch: TouchCorrection;
+    confirmMaterialAgain: boolean;
+    now: Date;
+    /** The seeker's zone: the corrected date and time is read there, and the touch counts on that day. */
+    timeZone: string;
+  },
 ): Promise<TouchWriteResult> {
   return inTransaction(db, async (tx) => {
     await lockSeeker(tx, userId);

@@ -38,11 +38,8 @@ type FactsRow = {
   outbound_days: string | null;
 };
 
-/**
- * The day a touch counts on, as days since 1970-01-01 in its owner's zone (`c` is the client).
- * Read from the instant in the client's zone until touches keep their local date.
- */
-const touchDaySql = sql`(t.at at time zone c.time_zone)::date - date '1970-01-01'`;
+/** The day a touch counts on (its stored local date), as days since 1970-01-01. */
+const touchDaySql = sql`t.local_date - date '1970-01-01'`;
 
 /**
  * Every live client's facts in one statement, whatever the number of clients, leads and touches.

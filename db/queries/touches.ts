@@ -1,10 +1,18 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { isTooSoon, tooSoonFlags, type Channel, type Direction, type Outcome } from "@/lib/domain";
+import { dateOf, isTooSoon, tooSoonFlags, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import { isUuid } from "@/lib/ids";
 import type { Db } from "../client";
-import { leads, materials, touches } from "../schema";
+import { leads, materials, touches, users } from "../schema";
 import { inTransaction, lockSeeker } from "../transaction";
 import { replanCampaign } from "./campaign";
+
+/**
+ * The calendar day of `at` in the owner's zone as it is now: what a touch written without its
+ * zone at hand (sample data, fixtures, scripts) stores as its local date.
+ */
+export function localDateInOwnersZone(userId: string, at: Date) {
+  return sql<string>`(${at.toISOString()}::timestamptz at time zone (select ${users.timeZone} from ${users} where ${users.id} = ${userId}))::date`;
+}
 
 /** A touch as a timeline shows it: the seeker's own on a lead's page, a client's to their coach. */
 export const timelineTouchColumns = {
@@ -99,7 +107,8 @@ export async function logTouch(
 
     const [inserted] = await tx
       .insert(touches)
-      .values({ ...touch, userId, tooSoon })
+      // The day it happened in the seeker's zone at this moment (a backdated touch: the day picked).
+      .values({ ...touch, userId, tooSoon, localDate: dateOf(touch.at, timeZone) })
       .onConflictDoNothing({ target: [touches.userId, touches.idempotencyKey] })
       .returning({ id: touches.id });
     if (!inserted) return { status: "duplicate", company: lead.company };
@@ -117,15 +126,6 @@ export async function logTouch(
 }
 
 /**
- * The local date of a touch as stored. Until every touch keeps the day it was logged on, it is the
- * instant read in the owner's zone.
- */
-function storedLocalDate(userId: string) {
-  // Spelled out: in a one-table select Drizzle leaves column names unqualified.
-  return sql<string>`to_char("touches"."at" at time zone (select u.time_zone from users u where u.id = ${userId}), 'YYYY-MM-DD')`;
-}
-
-/**
  * Judges "too soon" again over the lead's whole history as it stands (lib/domain tooSoonFlags) and
  * stores every flag that changed, in two statements whatever the history's length. Run it in the
  * transaction of any write that adds, moves, edits or removes a touch: a backdated touch slipped
@@ -136,7 +136,7 @@ export async function reflagTooSoon(tx: Db, { userId, leadId }: { userId: string
     .select({
       id: touches.id,
       at: touches.at,
-      localDate: storedLocalDate(userId),
+      localDate: touches.localDate,
       channel: touches.channel,
       direction: touches.direction,
       outcome: touches.outcome,
@@ -220,7 +220,8 @@ export async function updateTouch(
     }
     await tx
       .update(touches)
-      .set({ ...touch })
+      // The day it counts on follows the corrected date, read in the seeker's zone.
+      .set({ ...touch, localDate: dateOf(touch.at, timeZone) })
       .where(and(eq(touches.id, touchId), eq(touches.userId, userId)));
     await afterHistoryChange(tx, { userId, leadId: found.leadId, now });
     return { status: "saved", leadId: found.leadId, company: found.company };

@@ -19,7 +19,9 @@ import {
 import { queryCount, resetQueryCount } from "../query-counter";
 import { users } from "../schema";
 import { setUpTestDb } from "@/test/db";
+import { campaignSettingsOf, getSeekerSettings } from "./campaign";
 import { listClientFacts, listClientLeads, listClientTouches } from "./coach-clients";
+import { getLeadDetail, listLeads } from "./leads";
 import { coachFixtures, type Person } from "@/test/fixtures/coach";
 
 // Statements are counted on this file's database.
@@ -99,6 +101,24 @@ describe("the coach's figures", () => {
         { week: 2, touches: 1, upcoming: false },
       ],
     });
+  });
+
+  it("give the campaign figures the seeker's own records give (one definition: campaignFigures)", async () => {
+    const coach = await person("Carla Coach");
+    for (const [name, zone] of [["Una Utc", "UTC"], ["Aroha Auckland", "Pacific/Auckland"]] as const) {
+      const seeker = await clientIn(coach, name, zone);
+      // The seeker's side: their settings and leads, read by the seeker's own queries.
+      const settings = campaignSettingsOf((await getSeekerSettings(handle.db, { userId: seeker.id }))!)!;
+      const leads = [];
+      for (const row of await listLeads(handle.db, { userId: seeker.id })) {
+        const { lead, touches } = (await getLeadDetail(handle.db, { userId: seeker.id, leadId: row.id }))!;
+        const days = touches.map((t) => t.localDate).sort();
+        leads.push({ firstContactOn: days[0] ?? null, plannedFirstContact: lead.plannedFirstContact, closed: lead.closedAt !== null });
+      }
+      const seekers = campaignFigures({ settings, leads, today: todayIn(NOW, zone) });
+      const [facts] = await listClientFacts(handle.db, { coachId: coach.id, seekerId: seeker.id, now: NOW });
+      expect(clientMetrics(facts!).campaign).toEqual(seekers);
+    }
   });
 
   it("shows a client with no leads and no campaign", async () => {

@@ -18,6 +18,7 @@ export function localDateInOwnersZone(userId: string, at: Date) {
 export const timelineTouchColumns = {
   id: touches.id,
   at: touches.at,
+  localDate: touches.localDate,
   channel: touches.channel,
   direction: touches.direction,
   outcome: touches.outcome,

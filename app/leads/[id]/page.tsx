@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { getLeadDetail } from "@/db/queries/leads";
 import { listMaterialsForLead } from "@/db/queries/materials";
 import { requireUser } from "@/lib/server/auth/session";
-import { computePace, dateOf, suggestChannelFor, todayIn } from "@/lib/domain";
+import { computePace, suggestChannelFor, todayIn } from "@/lib/domain";
 import { LeadHeader } from "./lead-header";
 import { ContactSection, PaceSection } from "./lead-facts";
 import { MaterialsSentSection, TimelineSection } from "./lead-history";
@@ -32,10 +32,7 @@ export default async function LeadPage({
   const today = todayIn(now, user.timeZone);
   const pace = computePace({ ...lead, touches }, now, user.timeZone);
   // Only a channel the lead has details for (a number to call, an address to write to, a profile).
-  const suggested = suggestChannelFor(
-    touches.map((touch) => ({ ...touch, localDate: dateOf(touch.at, user.timeZone) })),
-    lead,
-  );
+  const suggested = suggestChannelFor(touches, lead);
   const overrideInForce = lead.nextDueOverride !== null && pace.nextDue === lead.nextDueOverride;
 
   return (

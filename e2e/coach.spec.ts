@@ -2,8 +2,9 @@ import { expect, test, type Browser, type Locator, type Page } from "@playwright
 import { expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, signUp, uniqueEmail } from "./helpers";
 import { linkIn, mailTo, verifyAddress, waitForMail } from "./mail";
 
-// Two or three people each sign up and act in turn: longer than one person's test.
-test.describe.configure({ timeout: 150_000 });
+// Two or three people each sign up and act in turn: longer than one person's test (and the
+// machine running them may be shared: each step waits its own timeout).
+test.describe.configure({ timeout: 300_000 });
 
 type Person = { page: Page; name: string; email: string; close: () => Promise<void>; signOutHere: () => Promise<void> };
 

@@ -1,9 +1,5 @@
 import { z } from "zod";
-import { addDays, CADENCE_RANGE_DAYS, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
-
-// The database holds every lead to this range (a check constraint).
-export const CADENCE_MIN_DAYS = CADENCE_RANGE_DAYS.min;
-export const CADENCE_MAX_DAYS = CADENCE_RANGE_DAYS.max;
+import { addDays, cadenceDaysSchema, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
 
 export const LEAD_TEXT_LIMITS = {
   company: 200,
@@ -61,11 +57,8 @@ export const leadContactSchema = z.object({
   notes: text(LEAD_TEXT_LIMITS.notes),
 });
 
-const cadenceDays = z.coerce
-  .number({ error: `Enter a number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.` })
-  .int(`Enter a whole number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.`)
-  .min(CADENCE_MIN_DAYS, `Enter a number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.`)
-  .max(CADENCE_MAX_DAYS, `Enter a number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.`);
+// One home for the 3-to-30-day rule and its message (lib/domain/cadence.ts).
+const cadenceDays = cadenceDaysSchema;
 
 /** Everything the add and edit forms set. */
 export const leadFormSchema = leadContactSchema.extend({

@@ -44,7 +44,7 @@ async function seeker() {
   return user.id;
 }
 
-type Generated = fc.Generated<typeof leadArb>;
+type Generated = typeof leadArb extends fc.Arbitrary<infer T> ? T : never;
 
 async function insertLeads(userId: string, generated: Generated[]) {
   for (const lead of generated) {

@@ -160,3 +160,19 @@ export function companySortKey(company: string): string {
   const fold = new Map([...SEARCH_FOLD.from].map((char, index) => [char, SEARCH_FOLD.to[index]!]));
   return [...company.replace(/[A-Z]/g, (char) => char.toLowerCase())].map((char) => fold.get(char) ?? char).join("");
 }
+
+export const LEAD_LIMIT_MESSAGE = `You have ${MAX_LEADS_PER_ACCOUNT.toLocaleString("en-US")} leads, the most an account can hold. Close or delete some before adding more.`;
+
+/** Why an import was refused, in words (the import page shows it). */
+export function importRefusalMessage(
+  refusal: { refused: "limit"; room: number; wanted: number } | { refused: "rate"; retryAt: Date },
+  describeTime: (at: Date) => string,
+): string {
+  if (refusal.refused === "rate") {
+    return `You have imported ${IMPORTS_PER_HOUR} files in the last hour, the most allowed. You can import again at ${describeTime(refusal.retryAt)}.`;
+  }
+  const most = MAX_LEADS_PER_ACCOUNT.toLocaleString("en-US");
+  return refusal.room === 0
+    ? `Your list is full: an account holds at most ${most} leads. Close or delete some before importing more.`
+    : `This would take your list past ${most} leads, the most an account holds: ${refusal.room.toLocaleString("en-US")} more fit, and the file has ${refusal.wanted.toLocaleString("en-US")}. Import fewer rows.`;
+}

@@ -64,7 +64,8 @@ function selectedLeadIds(formData: FormData): { ids: string[] } | { error: strin
  */
 function selectionOf(formData: FormData, timeZone: string): { selection: LeadSelection; count: number | null } | { error: string } {
   if (formData.get("scope") === "matching") {
-    const parsed = matchingFilterSchema.safeParse({ state: formData.get("state") ?? "all", search: formData.get("q") ?? "" });
+    const { state, q } = formValues(formData, ["state", "q"] as const);
+    const parsed = matchingFilterSchema.safeParse({ state, search: q });
     if (!parsed.success) return { error: "This filter cannot be used: filter the list again, then select." };
     return { selection: { matching: parsed.data, timeZone }, count: null };
   }

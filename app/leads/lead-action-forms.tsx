@@ -7,6 +7,7 @@ import { errorsFor, Field, FieldErrors, FormMessage, SubmitButton, valueFor } fr
 import { plural } from "@/lib/format";
 import type { LeadListQuery } from "@/lib/leads/page";
 import { LEAD_TEXT_LIMITS } from "@/lib/leads/schemas";
+import type { ActionState } from "@/lib/actions";
 import {
   bulkDeleteAction,
   bulkDropAction,
@@ -104,25 +105,30 @@ export function MoveToPosition({
   onMoved: (message: string) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [state, action] = useActionState(moveLeadToAction, null);
+  const moved = useRef(false);
+  const [state, action] = useActionState(async (previous: ActionState, formData: FormData) => {
+    const result = await moveLeadToAction(previous, formData);
+    if (result.ok) {
+      moved.current = true;
+      setOpen(false);
+      onMoved(`${company}: ${result.message ?? "moved."}`);
+    }
+    return result;
+  }, null);
   const id = useId();
   const toggle = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  const handled = useRef<typeof state>(null);
+  // Focus follows the change: into the field when it opens, back to the button after a move.
   useEffect(() => {
     if (open) input.current?.focus();
+    else if (moved.current) {
+      moved.current = false;
+      toggle.current?.focus();
+    }
   }, [open]);
   useEffect(() => {
-    if (!state || handled.current === state) return;
-    handled.current = state;
-    if (state.ok) {
-      setOpen(false);
-      onMoved(`${company}: ${state.message ?? "moved."}`);
-      toggle.current?.focus();
-    } else {
-      input.current?.focus();
-    }
-  }, [state, company, onMoved]);
+    if (state && !state.ok) input.current?.focus();
+  }, [state]);
   const errors = errorsFor(state, "position");
   return (
     <div className="text-right">
@@ -204,18 +210,15 @@ export function BulkBar({
   onClear: () => void;
   onDone: (message: string) => void;
 }) {
-  const [pauseState, pauseAction] = useActionState(bulkPauseAction, null);
-  const [dropState, dropAction] = useActionState(bulkDropAction, null);
+  // On success the selection is done with (the bar closes, the table says what happened); a refusal keeps it.
+  const finishing = (action: typeof bulkPauseAction) => async (previous: ActionState, formData: FormData) => {
+    const result = await action(previous, formData);
+    if (result.ok) onDone(result.message ?? "Done.");
+    return result;
+  };
+  const [pauseState, pauseAction] = useActionState(finishing(bulkPauseAction), null);
+  const [dropState, dropAction] = useActionState(finishing(bulkDropAction), null);
   const [deleteState, deleteAction] = useActionState(bulkDeleteAction, null);
-  const handled = useRef(new Set<unknown>());
-  useEffect(() => {
-    for (const state of [pauseState, dropState]) {
-      if (state?.ok && !handled.current.has(state)) {
-        handled.current.add(state);
-        onDone(state.message ?? "Done.");
-      }
-    }
-  }, [pauseState, dropState, onDone]);
   const refusal = [pauseState, dropState, deleteState].find((state) => state && !state.ok) ?? null;
   return (
     <section

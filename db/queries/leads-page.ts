@@ -10,8 +10,9 @@ import {
   type LeadListQuery,
   type MatchingFilter,
 } from "@/lib/leads/page";
+import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";
-import { leads, touches } from "../schema";
+import { coachLinks, leads, touches } from "../schema";
 import { isColdSql, isOverdueSql, nextDueSql, pacedSql } from "./pace-sql";
 
 /*
@@ -58,10 +59,15 @@ export type LeadPage = {
   onlySample: boolean;
 };
 
-type Scope = { userId: string; now: Date; timeZone: string };
+/** Whose leads, when, in which zone; with `coachId`, only while that coach has a live connection (read in the same statement). */
+type Scope = { userId: string; now: Date; timeZone: string; coachId?: string };
 
 /** Every lead of the seeker with its pace in SQL, its list rank and its last touch: the CTE `keyed`. */
-function keyedLeads({ userId, now, timeZone }: Scope): SQL {
+function keyedLeads({ userId, now, timeZone, coachId }: Scope): SQL {
+  const consent =
+    coachId === undefined
+      ? sql``
+      : sql`and exists (select 1 from ${coachLinks} cl where cl.coach_id = ${coachId} and cl.seeker_id = l.user_id and cl.ended_at is null)`;
   const today = sql`(${now.toISOString()}::timestamptz at time zone ${timeZone})::date`;
   const lastTouchAt = sql`lt.at`;
   const lastTouchDay = sql`(lt.at at time zone ${timeZone})::date`;
@@ -82,7 +88,7 @@ function keyedLeads({ userId, now, timeZone }: Scope): SQL {
         order by t.at desc, t.created_at desc
         limit 1
       ) lt on true
-      where l.user_id = ${userId}
+      where l.user_id = ${userId} ${consent}
     ),
     timed as (
       select *, case when paced then plan_due end as next_due, case when paced then today - plan_due end as days_late
@@ -203,7 +209,7 @@ function toRow(row: PageRow, sort: LeadListQuery["sort"]): LeadPageRow {
  */
 export async function listLeadsPage(
   db: Db,
-  { userId, now, timeZone, query, pageSize = LEADS_PAGE_SIZE }: Scope & { query: LeadListQuery; pageSize?: number },
+  { userId, now, timeZone, coachId, query, pageSize = LEADS_PAGE_SIZE }: Scope & { query: LeadListQuery; pageSize?: number },
 ): Promise<LeadPage> {
   const { key, literal } = sortKey(query);
   const backwards = query.before !== null;
@@ -213,7 +219,7 @@ export async function listLeadsPage(
   const past = (at: LeadCursor) => sql`(${key}, rank) ${sql.raw(ascending ? ">" : "<")} (${literal(at.key)}, ${at.rank}::int)`;
   const order = sql.raw(ascending ? "asc" : "desc");
   const result = await db.execute(sql`
-    with ${keyedLeads({ userId, now, timeZone })}
+    with ${keyedLeads({ userId, now, timeZone, coachId })}
     select id, company, contact_name, title, rank, cadence_days, planned_first_contact::text as planned_first_contact,
            next_due_override::text as next_due_override, next_due_override_set_at, paused_until::text as paused_until,
            closed_at, closed_as, last_at, last_channel, last_direction, last_outcome, state, ${key} as sort_key
@@ -233,7 +239,7 @@ export async function listLeadsPage(
     : sql`false`;
   const counts = rowsOf<{ matching: number; total: number; offset: number; only_sample: boolean | null }>(
     await db.execute(sql`
-      with ${keyedLeads({ userId, now, timeZone })}
+      with ${keyedLeads({ userId, now, timeZone, coachId })}
       select count(*) filter (where ${matchesSql(query)})::int as matching,
              count(*)::int as total,
              count(*) filter (where ${matchesSql(query)} and ${before})::int as offset,
@@ -269,4 +275,63 @@ export async function countLeads(db: Db, { userId }: { userId: string }): Promis
     await db.execute(sql`select count(*)::int as count from ${leads} where ${leads.userId} = ${userId}`),
   );
   return Number(rows[0]?.count ?? 0);
+}
+
+export type ClientTouchRow = {
+  id: string;
+  at: Date;
+  channel: Channel;
+  direction: Direction;
+  outcome: Outcome | null;
+  note: string;
+  tooSoon: boolean;
+  company: string;
+};
+
+/**
+ * A coach's client's touches, newest first, `pageSize` at a time: those older than the touch
+ * `olderThan` (keyset on time, then id), only while the coach's connection is live (joined in
+ * the same statement). One statement; `more` says whether older ones follow.
+ */
+export async function listClientTouchesPage(
+  db: Db,
+  { coachId, seekerId, olderThan, pageSize = LEADS_PAGE_SIZE }: { coachId: string; seekerId: string; olderThan: string | null; pageSize?: number },
+): Promise<{ touches: ClientTouchRow[]; more: boolean; total: number }> {
+  const after = olderThan && isUuid(olderThan)
+    ? sql`and (t.at, t.id) < (select c.at, c.id from ${touches} c where c.id = ${olderThan} and c.user_id = ${seekerId})`
+    : sql``;
+  const result = await db.execute(sql`
+    select t.id, t.at, t.channel, t.direction, t.outcome, t.note, t.too_soon, l.company,
+           (select count(*)::int from ${touches} a where a.user_id = ${seekerId}) as total
+    from ${touches} t
+    join ${leads} l on l.id = t.lead_id
+    join ${coachLinks} cl on cl.coach_id = ${coachId} and cl.seeker_id = t.user_id and cl.ended_at is null
+    where t.user_id = ${seekerId} ${after}
+    order by t.at desc, t.id desc
+    limit ${pageSize + 1}`);
+  const rows = rowsOf<{
+    id: string;
+    at: string | Date;
+    channel: Channel;
+    direction: Direction;
+    outcome: Outcome | null;
+    note: string;
+    too_soon: boolean;
+    company: string;
+    total: number;
+  }>(result);
+  return {
+    touches: rows.slice(0, pageSize).map((row) => ({
+      id: row.id,
+      at: new Date(row.at),
+      channel: row.channel,
+      direction: row.direction,
+      outcome: row.outcome,
+      note: row.note,
+      tooSoon: row.too_soon,
+      company: row.company,
+    })),
+    more: rows.length > pageSize,
+    total: Number(rows[0]?.total ?? 0),
+  };
 }

@@ -24,7 +24,8 @@ import { requireUser } from "@/lib/server/auth/session";
 import { todayIn } from "@/lib/domain";
 import { plural } from "@/lib/format";
 import { isUuid } from "@/lib/ids";
-import { LEAD_LIMIT_MESSAGE, matchingFilterSchema } from "@/lib/leads/page";
+import { leadLimitMessage, matchingFilterSchema } from "@/lib/leads/page";
+import { leadLimits } from "./import/steps";
 import {
   bulkPauseFormSchema,
   closeLeadSchema,
@@ -92,9 +93,9 @@ export async function createLeadAction(_prev: ActionState, formData: FormData): 
   if (!parsed.success) return invalid(parsed.error, values);
   let id: string;
   try {
-    ({ id } = await createLead(db(), { userId: user.id, lead: parsed.data, now: new Date() }));
+    ({ id } = await createLead(db(), { userId: user.id, lead: parsed.data, now: new Date(), limits: leadLimits() }));
   } catch (error) {
-    if (error instanceof LeadLimitReached) return failure(LEAD_LIMIT_MESSAGE, {}, values);
+    if (error instanceof LeadLimitReached) return failure(leadLimitMessage(error.maxLeads), {}, values);
     throw error;
   }
   refresh();

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { leadsToImport, type ImportCandidate, type LeadIdentity } from "@/lib/csv/import-leads";
 import type { CalendarDate, Channel, ClosedAs, Direction, Outcome } from "@/lib/domain";
 import { isUuid } from "@/lib/ids";
-import { IMPORT_WINDOW_MS, IMPORTS_PER_HOUR, MAX_LEADS_PER_ACCOUNT, type MatchingFilter } from "@/lib/leads/page";
+import { DEFAULT_LEAD_LIMITS, IMPORT_WINDOW_MS, type LeadLimits, type MatchingFilter } from "@/lib/leads/page";
 import type { LeadImportValues, LeadInput } from "@/lib/leads/schemas";
 import type { Db } from "../client";
 import { leadImports, leads, materials, touches } from "../schema";
@@ -177,21 +177,21 @@ export async function getLeadsByIds(
   return rows.length === unique.length ? rows : null;
 }
 
-/** Thrown by createLead when the account already has MAX_LEADS_PER_ACCOUNT leads. */
+/** Thrown by createLead when the account already holds the most leads allowed. */
 export class LeadLimitReached extends Error {
-  constructor() {
-    super(`At most ${MAX_LEADS_PER_ACCOUNT} leads per account`);
+  constructor(readonly maxLeads: number) {
+    super(`At most ${maxLeads} leads per account`);
   }
 }
 
 /** Adds the lead at the end of the list and plans its first contact (LeadLimitReached at the cap). */
 export async function createLead(
   db: Db,
-  { userId, lead, now }: { userId: string; lead: LeadInput; now: Date },
+  { userId, lead, now, limits = DEFAULT_LEAD_LIMITS }: { userId: string; lead: LeadInput; now: Date; limits?: LeadLimits },
 ): Promise<{ id: string }> {
   return inTransaction(db, async (tx) => {
     await lockSeeker(tx, userId);
-    if ((await countLeads(tx, { userId })) >= MAX_LEADS_PER_ACCOUNT) throw new LeadLimitReached();
+    if ((await countLeads(tx, { userId })) >= limits.maxLeads) throw new LeadLimitReached(limits.maxLeads);
     const position = await nextLeadPosition(tx, { userId });
     const rows = await tx.insert(leads).values({ userId, ...lead, position }).returning({ id: leads.id });
     await replanCampaign(tx, { userId, now });
@@ -360,9 +360,9 @@ export async function insertLeadsAtEnd(
 }
 
 export type ImportRefusal =
-  /** The list would pass MAX_LEADS_PER_ACCOUNT: `room` more fit. */
+  /** The list would pass the most leads allowed: `room` more fit. */
   | { refused: "limit"; room: number; wanted: number }
-  /** IMPORTS_PER_HOUR imports in the last hour: the next is possible at `retryAt`. */
+  /** As many imports in the last hour as allowed: the next is possible at `retryAt`. */
   | { refused: "rate"; retryAt: Date };
 
 /** Imports in the window before `now`, and when the oldest of them leaves it. */
@@ -379,18 +379,18 @@ async function recentImports(tx: Db, { userId, now }: { userId: string; now: Dat
 /** Whether an import may start now, before the file is read: the hourly limit and the room left. */
 export async function importAllowance(
   db: Db,
-  { userId, now }: { userId: string; now: Date },
+  { userId, now, limits = DEFAULT_LEAD_LIMITS }: { userId: string; now: Date; limits?: LeadLimits },
 ): Promise<{ ok: true; room: number } | ImportRefusal> {
   const recent = await recentImports(db, { userId, now });
-  if (recent.count >= IMPORTS_PER_HOUR) return { refused: "rate", retryAt: new Date(recent.oldest!.getTime() + IMPORT_WINDOW_MS) };
-  return { ok: true, room: Math.max(0, MAX_LEADS_PER_ACCOUNT - (await countLeads(db, { userId }))) };
+  if (recent.count >= limits.importsPerHour) return { refused: "rate", retryAt: new Date(recent.oldest!.getTime() + IMPORT_WINDOW_MS) };
+  return { ok: true, room: Math.max(0, limits.maxLeads - (await countLeads(db, { userId }))) };
 }
 
 /**
  * Imports checked rows in one transaction: all or none. Duplicates of the list (checked again
  * here, under the seeker's lock) are skipped unless `includeDuplicates`. Then re-plans. Refused,
- * writing nothing, past IMPORTS_PER_HOUR imports in the hour or when the list would pass
- * MAX_LEADS_PER_ACCOUNT leads; an import is counted only when it writes.
+ * writing nothing, past `limits.importsPerHour` imports in the hour or when the list would pass
+ * `limits.maxLeads` leads; an import is counted only when it writes.
  */
 export async function importLeads(
   db: Db,
@@ -399,15 +399,16 @@ export async function importLeads(
     candidates,
     includeDuplicates,
     now,
-  }: { userId: string; candidates: readonly ImportCandidate[]; includeDuplicates: boolean; now: Date },
+    limits = DEFAULT_LEAD_LIMITS,
+  }: { userId: string; candidates: readonly ImportCandidate[]; includeDuplicates: boolean; now: Date; limits?: LeadLimits },
 ): Promise<{ imported: number; skipped: number } | ImportRefusal> {
   return inTransaction(db, async (tx) => {
     await lockSeeker(tx, userId);
     const recent = await recentImports(tx, { userId, now });
-    if (recent.count >= IMPORTS_PER_HOUR) return { refused: "rate" as const, retryAt: new Date(recent.oldest!.getTime() + IMPORT_WINDOW_MS) };
+    if (recent.count >= limits.importsPerHour) return { refused: "rate" as const, retryAt: new Date(recent.oldest!.getTime() + IMPORT_WINDOW_MS) };
     const existing = await listLeadIdentities(tx, { userId });
     const rows = leadsToImport({ candidates, existing, includeDuplicates });
-    const room = Math.max(0, MAX_LEADS_PER_ACCOUNT - existing.length);
+    const room = Math.max(0, limits.maxLeads - existing.length);
     if (rows.length > room) return { refused: "limit" as const, room, wanted: rows.length };
     await insertLeadsAtEnd(tx, { userId, rows });
     await replanCampaign(tx, { userId, now });

@@ -161,17 +161,24 @@ export function companySortKey(company: string): string {
   return [...company.replace(/[A-Z]/g, (char) => char.toLowerCase())].map((char) => fold.get(char) ?? char).join("");
 }
 
-export const LEAD_LIMIT_MESSAGE = `You have ${MAX_LEADS_PER_ACCOUNT.toLocaleString("en-US")} leads, the most an account can hold. Close or delete some before adding more.`;
+/** The limits in force: these defaults, or the server's (CADENCE_MAX_LEADS, CADENCE_IMPORTS_PER_HOUR). */
+export type LeadLimits = { maxLeads: number; importsPerHour: number };
+export const DEFAULT_LEAD_LIMITS: LeadLimits = { maxLeads: MAX_LEADS_PER_ACCOUNT, importsPerHour: IMPORTS_PER_HOUR };
+
+export function leadLimitMessage(maxLeads: number): string {
+  return `You have ${maxLeads.toLocaleString("en-US")} leads, the most an account can hold. Close or delete some before adding more.`;
+}
 
 /** Why an import was refused, in words (the import page shows it). */
 export function importRefusalMessage(
   refusal: { refused: "limit"; room: number; wanted: number } | { refused: "rate"; retryAt: Date },
+  limits: LeadLimits,
   describeTime: (at: Date) => string,
 ): string {
   if (refusal.refused === "rate") {
-    return `You have imported ${IMPORTS_PER_HOUR} files in the last hour, the most allowed. You can import again at ${describeTime(refusal.retryAt)}.`;
+    return `You have imported ${limits.importsPerHour} files in the last hour, the most allowed. You can import again at ${describeTime(refusal.retryAt)}.`;
   }
-  const most = MAX_LEADS_PER_ACCOUNT.toLocaleString("en-US");
+  const most = limits.maxLeads.toLocaleString("en-US");
   return refusal.room === 0
     ? `Your list is full: an account holds at most ${most} leads. Close or delete some before importing more.`
     : `This would take your list past ${most} leads, the most an account holds: ${refusal.room.toLocaleString("en-US")} more fit, and the file has ${refusal.wanted.toLocaleString("en-US")}. Import fewer rows.`;

@@ -5,13 +5,20 @@ import { failure, type ActionResult } from "@/lib/actions";
 import { parseImportCandidates, previewLeadsImport, type ImportPreview } from "@/lib/csv/import-leads";
 import { CSV_TOO_BIG } from "@/lib/csv/limits";
 import { formatInstant } from "@/lib/format";
-import { importRefusalMessage } from "@/lib/leads/page";
+import { importRefusalMessage, type LeadLimits } from "@/lib/leads/page";
+import { readEnv } from "@/lib/server/env";
 
 /*
  * The two steps of a CSV import, behind the route handlers upload/ and confirm/ (route handlers, not
  * server actions: they check the session before reading a body of megabytes, and cap it while
  * reading; server actions keep Next's 1 MB limit). Each answers what its form shows.
  */
+
+/** The server's limits on the list and on imports (defaults in lib/leads/page.ts). */
+export function leadLimits(): LeadLimits {
+  const env = readEnv();
+  return { maxLeads: env.CADENCE_MAX_LEADS, importsPerHour: env.CADENCE_IMPORTS_PER_HOUR };
+}
 
 /** An ActionResult that, on success, carries the preview to show. */
 export type ImportPreviewResult = Exclude<ActionResult, { ok: true }> | { ok: true; message?: string; preview: ImportPreview };
@@ -32,8 +39,9 @@ export const NO_FILE = fileProblem("Please choose a CSV file.", "Choose a CSV fi
  */
 export async function previewUpload({ userId, timeZone, bytes }: { userId: string; timeZone: string; bytes: Uint8Array }): Promise<ImportPreviewResult> {
   if (bytes.byteLength === 0) return NO_FILE;
-  const allowance = await importAllowance(db(), { userId, now: new Date() });
-  if (!("ok" in allowance)) return fileProblem("This file cannot be imported now.", importRefusalMessage(allowance, (at) => formatInstant(at, timeZone)));
+  const limits = leadLimits();
+  const allowance = await importAllowance(db(), { userId, now: new Date(), limits });
+  if (!("ok" in allowance)) return fileProblem("This file cannot be imported now.", importRefusalMessage(allowance, limits, (at) => formatInstant(at, timeZone)));
   // As File.text() read it: UTF-8, a byte-order mark dropped, a bad byte as U+FFFD.
   const text = new TextDecoder().decode(bytes);
   const existing = await listLeadIdentities(db(), { userId });
@@ -41,7 +49,7 @@ export async function previewUpload({ userId, timeZone, bytes }: { userId: strin
   if (!result.ok) return fileProblem("This file cannot be imported.", result.error);
   if (result.preview.counts.ready > allowance.room) {
     const refusal = { refused: "limit" as const, room: allowance.room, wanted: result.preview.counts.ready };
-    return fileProblem("This file cannot be imported.", importRefusalMessage(refusal, (at) => formatInstant(at, timeZone)));
+    return fileProblem("This file cannot be imported.", importRefusalMessage(refusal, limits, (at) => formatInstant(at, timeZone)));
   }
   return { ok: true, preview: result.preview };
 }
@@ -51,13 +59,15 @@ export async function confirmRows({ userId, timeZone, form }: { userId: string; 
   const parsed = parseImportCandidates(form.get("rows") ?? "");
   if (!parsed.ok) return failure(parsed.error) as ImportConfirmResult;
   const includeDuplicates = form.get("includeDuplicates") === "yes";
+  const limits = leadLimits();
   const result = await importLeads(db(), {
     userId,
     candidates: parsed.candidates,
     includeDuplicates,
     now: new Date(),
+    limits,
   });
-  if ("refused" in result) return failure(importRefusalMessage(result, (at) => formatInstant(at, timeZone))) as ImportConfirmResult;
+  if ("refused" in result) return failure(importRefusalMessage(result, limits, (at) => formatInstant(at, timeZone))) as ImportConfirmResult;
   const { imported, skipped } = result;
   revalidatePath("/", "layout");
   return { ok: true, location: `/leads?imported=${imported}${skipped ? `&skipped=${skipped}` : ""}` };

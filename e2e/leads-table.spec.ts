@@ -64,24 +64,24 @@ test("with 5,000 leads the list is paged, small, and 'select all matching' spans
   await expect(page).toHaveURL(/sort=company/);
   expect((await listedCompanies(page)).slice(0, 3)).toEqual(["Scale 1", "Scale 10", "Scale 100"]);
 
-  // "Scale 12" matches 111 leads (12, 120–129, 1200–1299): three pages. Select all of them from the first.
+  // "Scale 12" finds the leads with "12" anywhere in their number: 199 of them, four pages. Select all from the first.
   await page.goto("/leads?q=Scale+12");
-  await expect(page.getByText("Showing 1–50 of 111 matching (of 5,000).")).toBeVisible();
+  await expect(page.getByText("Showing 1–50 of 199 matching (of 5,000).")).toBeVisible();
   await page.getByLabel("Select every lead on this page").check();
   const bar = page.getByRole("region", { name: /selected/ });
   await expect(bar.getByRole("heading", { name: "50 selected" })).toBeVisible();
-  await bar.getByRole("button", { name: "Select all 111 matching" }).click();
-  await expect(bar.getByRole("heading", { name: "All 111 matching leads selected" })).toBeVisible();
+  await bar.getByRole("button", { name: "Select all 199 matching" }).click();
+  await expect(bar.getByRole("heading", { name: "All 199 matching leads selected" })).toBeVisible();
   await checkScreen(page);
   // Refused without a reason: the selection stays, and the retry works.
   await bar.getByRole("button", { name: "Close as dropped" }).click();
   await expect(bar.getByText("Say why you are dropping it.")).toBeVisible();
-  await expect(bar.getByRole("heading", { name: "All 111 matching leads selected" })).toBeVisible();
+  await expect(bar.getByRole("heading", { name: "All 199 matching leads selected" })).toBeVisible();
   await bar.getByLabel("Reason for dropping").fill("Too far away");
   await bar.getByRole("button", { name: "Close as dropped" }).click();
-  await expect(page.getByText("Closed 111 leads as dropped.").first()).toBeVisible();
+  await expect(page.getByText("Closed 199 leads as dropped.").first()).toBeVisible();
   await page.goto("/leads?state=closed");
-  await expect(page.getByText("Showing 1–50 of 111 matching (of 5,000).")).toBeVisible();
+  await expect(page.getByText("Showing 1–50 of 199 matching (of 5,000).")).toBeVisible();
 
   // The list is full: adding and importing more are refused with the reason.
   await page.goto("/leads/new");

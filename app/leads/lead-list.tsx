@@ -167,14 +167,9 @@ export function LeadsTable({
 
   return (
     <div className={count > 0 ? "pb-72 md:pb-40" : undefined}>
-      <p role="status" className="sr-only">
+      <p role="status" className={status ? "mb-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800" : "sr-only"}>
         {status}
       </p>
-      {status ? (
-        <p className="mb-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800" aria-hidden="true">
-          {status}
-        </p>
-      ) : null}
       <div className="rounded-lg border border-stone-200 bg-white shadow-sm">
         {canDrag ? (
           <DndContext

@@ -51,9 +51,10 @@ async function seed(tx: postgres.TransactionSql, passwordHash: string) {
              case when p % 23 = 0 then 'dropped' end
       from generate_series(1, ${seeker.leads}::int) p`;
     await withoutTouchIndexes(tx, () => tx`
-      insert into touches (user_id, lead_id, at, channel, direction)
+      insert into touches (user_id, lead_id, at, local_date, channel, direction)
       select md5(${id})::uuid, md5(${id} || '-lead-' || (1 + k % ${seeker.leads}::int))::uuid,
              now() - ((k * 7919) % 1200) * interval '1 hour',
+             ((now() - ((k * 7919) % 1200) * interval '1 hour') at time zone 'Europe/Paris')::date,
              (array['phone','email','linkedin'])[1 + k % 3],
              case when k % 5 = 0 then 'inbound' else 'outbound' end
       from generate_series(1, ${seeker.leads * 4}::int) k

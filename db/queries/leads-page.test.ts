@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computePace } from "@/lib/domain";
+import { computePace, todayIn } from "@/lib/domain";
 import { filterLeads, LEAD_STATE_FILTERS } from "@/lib/leads/filter";
 import { companySortKey, LEAD_SORTS, STATE_SORT_RANK, type LeadListQuery } from "@/lib/leads/page";
 import { setUpTestDb } from "@/test/db";
@@ -23,7 +23,7 @@ const leadArb = fc.record({
   company: fc.constantFrom(...COMPANIES),
   contactName: fc.constantFrom(...PEOPLE),
   position: fc.integer({ min: 0, max: 6 }),
-  cadenceDays: fc.integer({ min: 1, max: 10 }),
+  cadenceDays: fc.integer({ min: 3, max: 10 }),
   plannedFirstContact: fc.option(fc.constantFrom(...DAYS)),
   override: fc.option(fc.constantFrom(...DAYS)),
   pausedUntil: fc.option(fc.constantFrom(...DAYS)),
@@ -65,13 +65,8 @@ async function insertLeads(userId: string, generated: Generated[]) {
       })
       .returning({ id: leads.id });
     for (const days of lead.touchDays) {
-      await handle.db.insert(touches).values({
-        userId,
-        leadId: row!.id,
-        at: new Date(now.getTime() + days * 86_400_000 - 3_600_000 * 5),
-        channel: "email",
-        direction: "outbound",
-      });
+      const at = new Date(now.getTime() + days * 86_400_000 - 3_600_000 * 5);
+      await handle.db.insert(touches).values({ userId, leadId: row!.id, at, localDate: todayIn(at, timeZone), channel: "email", direction: "outbound" });
     }
   }
 }

@@ -195,6 +195,20 @@ export const leads = pgTable(
   ],
 );
 
+/** Each confirmed CSV import, to limit them per hour (lib/leads/page.ts, IMPORTS_PER_HOUR). */
+export const leadImports = pgTable(
+  "lead_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    imported: integer("imported").notNull(),
+  },
+  (table) => [index("lead_imports_user_at_idx").on(table.userId, table.at)],
+);
+
 export const materials = pgTable(
   "materials",
   {

@@ -313,7 +313,15 @@ const PAGES: Record<string, (c: Ctx) => PageCase[]> = {
   ],
   "/reset-password/[token]": () => [{ label: "a forged link", path: `/reset-password/${FORGED_TOKEN}`, expect: () => "ok" }],
   "/today": () => [{ label: "/today", path: "/today", expect: only("everyone") }],
-  "/leads": () => [{ label: "/leads", path: "/leads", expect: only("everyone"), shows: { owner: ["owner"], otherSeeker: ["other"] } }],
+  "/leads": () => [
+    { label: "/leads", path: "/leads", expect: only("everyone"), shows: { owner: ["owner"], otherSeeker: ["other"] } },
+    {
+      label: "filtered, searched, sorted, a page on",
+      path: `/leads?state=all&q=o&sort=company&dir=desc&after=${Buffer.from(JSON.stringify(["zzz", 1])).toString("base64url")}`,
+      expect: only("everyone"),
+      shows: { owner: ["owner"], otherSeeker: ["other"] },
+    },
+  ],
   "/leads/new": () => [{ label: "/leads/new", path: "/leads/new", expect: only("everyone") }],
   "/leads/[id]": ({ w }) =>
     byId("/leads/[id]", [
@@ -331,6 +339,9 @@ const PAGES: Record<string, (c: Ctx) => PageCase[]> = {
     { label: "a random id", path: `/leads/delete?id=${randomUUID()}`, expect: only([]) },
     { label: "a malformed id", path: `/leads/delete?id=${MALFORMED}`, expect: only([]) },
     { label: "no id", path: "/leads/delete", expect: only([]) },
+    // Every lead matching a filter: each person's own (or a page saying none matches).
+    { label: "every lead matching 'Orchid'", path: "/leads/delete?scope=matching&state=all&q=Orchid", expect: only("everyone"), shows: { owner: ["owner"] } },
+    { label: "a filter of no state", path: "/leads/delete?scope=matching&state=nope&q=", expect: only([]) },
   ],
   "/leads/import": () => [{ label: "/leads/import", path: "/leads/import", expect: only("everyone") }],
   "/materials": () => [
@@ -658,10 +669,10 @@ const ACTIONS: Record<string, ActionRow> = {
     page: "/leads",
     cases: ({ w }) => onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id })),
   },
-  "app/leads/actions.ts#moveLeadAction": {
+  "app/leads/actions.ts#moveLeadToAction": {
     page: "/leads",
     cases: ({ w }) =>
-      onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id, direction: "down" })),
+      onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id, position: "2" })),
   },
   "app/leads/actions.ts#setNextDueAction": {
     page: "/leads",
@@ -674,10 +685,18 @@ const ACTIONS: Record<string, ActionRow> = {
   },
   "app/leads/actions.ts#bulkPauseAction": {
     page: "/leads",
-    cases: ({ w }) =>
-      onRecord({ label: "the owner's lead", id: w.leadB, allowed: ["owner"] }, (id) => () =>
+    cases: ({ w }) => [
+      ...onRecord({ label: "the owner's lead", id: w.leadB, allowed: ["owner"] }, (id) => () =>
         form({ leadId: [id], bulkPausedUntil: w.inAMonth }),
       ),
+      // Every lead matching the filter: each person's own; someone else's match nothing of the owner's.
+      {
+        label: "every lead matching 'Orchid Second'",
+        args: () => form({ scope: "matching", state: "all", q: "Orchid Second", bulkPausedUntil: w.inAMonth }),
+        expect: only("everyone"),
+        allowed: ["owner"],
+      },
+    ],
   },
   "app/leads/actions.ts#bulkDropAction": {
     page: "/leads",
@@ -691,6 +710,12 @@ const ACTIONS: Record<string, ActionRow> = {
     page: "/leads",
     cases: ({ w }) => [
       { label: "the owner's lead", args: () => form({ leadId: [w.leadA] }), expect: only("everyone"), to: /^\/leads\/delete\?id=/ },
+      {
+        label: "every lead matching a filter",
+        args: () => form({ scope: "matching", state: "all", q: "Orchid" }),
+        expect: only("everyone"),
+        to: /^\/leads\/delete\?scope=matching&state=all&q=Orchid$/,
+      },
     ],
   },
   "app/leads/actions.ts#loadSampleDataAction": {
@@ -705,9 +730,18 @@ const ACTIONS: Record<string, ActionRow> = {
     page: "/leads",
     group: "destructive",
     cases: ({ w }) =>
-      onRecord({ label: "the owner's lead", id: w.leadC, allowed: ["owner"] }, (id) => () => form({ leadId: [id] }), {
-        extra: { to: /^\/leads\?deleted=1$/ },
-      }),
+      [
+        ...onRecord({ label: "the owner's lead", id: w.leadC, allowed: ["owner"] }, (id) => () => form({ leadId: [id] }), {
+          extra: { to: /^\/leads\?deleted=1$/ },
+        }),
+        // A filter that matches none of anyone's leads deletes nothing, for everyone.
+        {
+          label: "every lead matching a filter that matches none",
+          args: () => form({ scope: "matching", state: "all", q: "Nothing Is Called This" }),
+          expect: only("everyone"),
+          to: /^\/leads\?deleted=0$/,
+        },
+      ],
   },
   "app/materials/actions.ts#createMaterialAction": {
     page: "/materials",

@@ -18,7 +18,7 @@ function main(page: Page) {
 
 /** Company names of the list, top to bottom. */
 async function listedCompanies(page: Page) {
-  return page.getByRole("list", { name: "Leads" }).getByRole("heading", { level: 2 }).allInnerTexts();
+  return page.locator("table tbody tr").getByRole("link").allInnerTexts();
 }
 
 const CSV = [
@@ -91,12 +91,15 @@ test("a seeker adds, imports, orders, pauses, closes, deletes and exports leads"
   await expect.poll(() => listedCompanies(page)).toEqual(["Acme Analytics", "Globex", "Initech"]);
   await checkScreen(page);
 
-  // Reorder for the campaign, by keyboard: the button keeps the focus as the row moves.
-  await page.getByRole("button", { name: "Move up Initech" }).focus();
-  await page.keyboard.press("Enter");
+  // Reorder for the campaign: by keyboard (pick up, move, drop), then to a position by number.
+  await page.getByRole("button", { name: "Drag Initech" }).focus();
+  await page.keyboard.press("Space");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Space");
   await expect.poll(() => listedCompanies(page)).toEqual(["Acme Analytics", "Initech", "Globex"]);
-  await expect(page.getByRole("button", { name: "Move up Initech" })).toBeFocused();
-  await page.getByRole("button", { name: "Move down Acme Analytics" }).click();
+  await page.getByRole("button", { name: "Move to… a position, Initech" }).click();
+  await page.getByLabel("New position for Initech").fill("1");
+  await page.getByRole("button", { name: "Move Initech", exact: true }).click();
   await expect.poll(() => listedCompanies(page)).toEqual(["Initech", "Acme Analytics", "Globex"]);
 
   // Filter and search.
@@ -150,9 +153,10 @@ test("a seeker adds, imports, orders, pauses, closes, deletes and exports leads"
   // Bulk: pause the selected leads; bulk delete asks first and can be cancelled.
   await page.getByLabel("Select Initech").check();
   await page.getByLabel("Select Globex").check();
-  await page.getByLabel("Pause selected until").fill(dateFromNow(20));
+  await expect(page.getByRole("heading", { name: "2 selected" })).toBeVisible();
+  await page.getByLabel("Pause until").fill(dateFromNow(20));
   await page.getByRole("button", { name: "Pause selected" }).click();
-  await expect(page.getByText(/^Paused 2 leads until/)).toBeVisible();
+  await expect(page.getByText(/^Paused 2 leads until/).first()).toBeVisible();
   await page.getByLabel("Select Initech").check();
   await page.getByLabel("Select Globex").check();
   await page.getByRole("button", { name: "Delete selected…" }).click();

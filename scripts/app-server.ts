@@ -57,6 +57,9 @@ export function startAppServer({ port, distDir, databaseUrl, secrets, env = {}, 
       CADENCE_SCHEDULER: "off",
       // The scripts sign up their seekers from one address (loopback).
       CADENCE_SIGN_UPS_PER_ADDRESS: "100000",
+      // The fault script imports 500 leads over and over as one seeker.
+      CADENCE_IMPORTS_PER_HOUR: "100000",
+      CADENCE_MAX_LEADS: "10000000",
       ...env,
     },
     stdio: ["ignore", "ignore", pipeStderr ? "pipe" : "inherit"],

@@ -13,7 +13,7 @@ const STYLES: Record<PaceState, string> = {
 };
 
 /** The lead's pace state as a label, with how late it is when overdue or cold. */
-export function PaceBadge({ pace }: { pace: Pace }) {
+export function PaceBadge({ pace }: { pace: Pick<Pace, "state" | "daysOverdue"> }) {
   const late = pace.state === "overdue" || pace.state === "cold" ? `, ${plural(pace.daysOverdue, "day")} late` : "";
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${STYLES[pace.state]}`}>

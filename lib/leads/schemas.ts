@@ -133,3 +133,13 @@ export const leadImportSchema = leadContactSchema.extend({
   cadenceDays: z.preprocess((value) => (value === "" || value === undefined ? 7 : value), cadenceDays),
 });
 export type LeadImportValues = z.infer<typeof leadImportSchema>;
+
+/** "Move to position…": a whole number from 1 (first in the list); past the end means last. */
+export const moveToPositionSchema = z.object({
+  position: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}$/, "Enter a position: a whole number, 1 for the top of the list.")
+    .transform(Number)
+    .refine((position) => position >= 1, "Enter a position: a whole number, 1 for the top of the list."),
+});

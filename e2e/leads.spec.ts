@@ -179,7 +179,7 @@ test("a seeker adds, imports, orders, pauses, closes, deletes and exports leads"
   await page.getByLabel("Title").fill("Salary report");
   await page.getByLabel("Link (optional)").fill("javascript:alert(1)");
   await page.getByRole("button", { name: "Add material" }).click();
-  await expect(page.getByText("Enter an address starting with http:// or https://.")).toBeVisible();
+  await expect(page.getByText("Enter an address like www.example.com or https://example.com.")).toBeVisible();
   await page.getByLabel("Link (optional)").fill("https://example.com/salaries");
   await page.getByLabel("Topic (optional)").fill("Industry news");
   await page.getByRole("button", { name: "Add material" }).click();

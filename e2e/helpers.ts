@@ -38,7 +38,14 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
+/** Opens the phone's "More" menu (Settings, Sign out) when the page shows one; a desktop needs nothing. */
+export async function openMoreMenu(page: Page) {
+  const more = page.getByRole("button", { name: "More", exact: true });
+  if ((await more.isVisible()) && (await more.getAttribute("aria-expanded")) !== "true") await more.click();
+}
+
 export async function signOut(page: Page) {
+  await openMoreMenu(page);
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Follow up on pace/ })).toBeVisible();
 }

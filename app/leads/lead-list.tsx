@@ -49,7 +49,7 @@ export function LeadList({
                       {lead.company}
                     </Link>
                   </h2>
-                  <PaceBadge pace={lead.pace} />
+                  <PaceBadge pace={lead.pace} pausedUntil={lead.pausedUntil} />
                 </div>
                 {lead.contactName || lead.title ? (
                   <p className="text-sm break-words text-stone-700">{[lead.contactName, lead.title].filter(Boolean).join(", ")}</p>

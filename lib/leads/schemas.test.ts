@@ -91,7 +91,7 @@ describe("dates and closing", () => {
   it("pauses only until a day after today", () => {
     const schema = pauseUntilSchema("2025-03-05");
     expect(schema.safeParse("2025-03-06").success).toBe(true);
-    expect(schema.safeParse("2025-03-05").error?.issues[0]?.message).toBe("Choose a date after today (2025-03-05).");
+    expect(schema.safeParse("2025-03-05").error?.issues[0]?.message).toBe("Choose a date after today (Wed 5 Mar).");
     expect(schema.safeParse("2025-02-30").error?.issues.map((i) => i.message)).toEqual(["Enter the date the lead comes back."]);
   });
 

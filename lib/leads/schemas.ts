@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addDays, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
+import { formatDay } from "@/lib/format/dates";
 
 export const CADENCE_MIN_DAYS = 1;
 export const CADENCE_MAX_DAYS = 90;
@@ -105,7 +106,7 @@ export function calendarDateSchema(message = "Enter a date.") {
 export function pauseUntilSchema(today: CalendarDate) {
   return calendarDateSchema("Enter the date the lead comes back.").refine(
     (value) => value > today,
-    `Choose a date after today (${today}).`,
+    `Choose a date after today (${formatDay(today)}).`,
   );
 }
 

@@ -10,13 +10,25 @@ export function UsesChoice({ state, current = "seeking", legend }: { state: Acti
     <fieldset className="space-y-2" aria-describedby={errors.length ? "field-uses-error" : undefined}>
       <legend className="mb-1 text-sm font-medium text-stone-800">{legend}</legend>
       {USES.map((use) => (
-        <label key={use} className="flex cursor-pointer gap-3 rounded-md border border-stone-200 bg-white p-3 has-[:checked]:border-brand-700">
-          <input type="radio" name="uses" value={use} defaultChecked={chosen === use} className="mt-1 size-4 shrink-0" />
-          <span>
-            <span className="block font-medium text-stone-900">{USE_LABELS[use].label}</span>
-            <span className="block text-sm text-stone-600">{USE_LABELS[use].hint}</span>
-          </span>
-        </label>
+        <div key={use} className="flex gap-3 rounded-md border border-stone-200 bg-white p-3 has-[:checked]:border-brand-700">
+          <input
+            id={`uses-${use}`}
+            type="radio"
+            name="uses"
+            value={use}
+            defaultChecked={chosen === use}
+            aria-describedby={`uses-${use}-hint`}
+            className="mt-1 size-4 shrink-0"
+          />
+          <div>
+            <label htmlFor={`uses-${use}`} className="block cursor-pointer font-medium text-stone-900">
+              {USE_LABELS[use].label}
+            </label>
+            <p id={`uses-${use}-hint`} className="text-sm text-stone-600">
+              {USE_LABELS[use].hint}
+            </p>
+          </div>
+        </div>
       ))}
       <FieldErrors id="field-uses-error" errors={errors} />
     </fieldset>

@@ -31,6 +31,9 @@ export const users = pgTable(
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     /** IANA zone: the seeker's "today" is computed there. */
     timeZone: text("time_zone").notNull(),
+    /** What brings them, asked at sign-up and changed in Settings: the menu shows only the screens they use. */
+    seeks: boolean("seeks").notNull().default(true),
+    coaches: boolean("coaches").notNull().default(false),
     // The campaign (docs/product.md, "Words" and "Consistency"). No start date: no campaign yet.
     campaignStartDate: date("campaign_start_date"),
     firstContactsPerWeek: smallint("first_contacts_per_week").notNull().default(5),

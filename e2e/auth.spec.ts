@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, openMoreMenu, PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 test("sign up, sign out and sign in again, with the browser's time zone kept @postgres", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
@@ -18,6 +18,7 @@ test.describe("time zone from the browser", () => {
     await signUp(page);
     // Chromium and Node name it by its older alias, Asia/Katmandu.
     await expect(page.getByText(/in Asia\/Kath?mandu\./)).toBeVisible();
+    await openMoreMenu(page);
     await page.getByRole("link", { name: "Settings" }).click();
     await expect(page.getByLabel("Time zone")).toHaveValue(/^Asia\/Kath?mandu$/);
     await page.getByLabel("Time zone").selectOption("America/St_Johns");

@@ -366,8 +366,9 @@ const PAGES: Record<string, (c: Ctx) => PageCase[]> = {
     { label: "?code=the coach's open code", path: `/invitations?code=${w.openCode}`, expect: only("everyone") },
   ],
   "/invitations/[token]": ({ w }) => [
-    { label: "the coach's open link", path: `/invitations/${w.openToken}`, expect: only("everyone") },
-    { label: "a forged link", path: `/invitations/${FORGED_TOKEN}`, expect: only([]) },
+    // Signed out, an open link names its inviter (and nothing else) and offers an account.
+    { label: "the coach's open link", path: `/invitations/${w.openToken}`, expect: () => "ok" },
+    { label: "a forged link", path: `/invitations/${FORGED_TOKEN}`, expect: () => "404" },
   ],
 };
 
@@ -580,6 +581,15 @@ const ACTIONS: Record<string, ActionRow> = {
           expect(Object.values(c.w.id)).not.toContain(id);
         },
       },
+      {
+        // A coach lands on their clients.
+        label: "a new coach, from a fresh browser",
+        actors: ["anonymous"],
+        isolated: true,
+        args: () => form({ name: "Nora New", email: uniqueEmail("coach"), password: PASSWORD, timeZone: TIME_ZONE, uses: "coaching", next: "" }),
+        expect: () => "ok",
+        to: /^\/coach$/,
+      },
     ],
   },
   "app/(auth)/actions.ts#signInAction": {
@@ -590,7 +600,8 @@ const ACTIONS: Record<string, ActionRow> = {
         actors: SIGNED_IN,
         args: (a) => form({ email: c.w.email[a], password: c.passwords[a], next: "//evil.example" }),
         expect: () => "ok",
-        to: /^\/today$/,
+        // Home, which sends each to their own screen (Today, or a coach's clients).
+        to: /^\/$/,
         after: c.stillThemselves,
       },
       {
@@ -859,6 +870,11 @@ const ACTIONS: Record<string, ActionRow> = {
         expect: only("everyone"),
       },
     ],
+  },
+  "app/settings/actions.ts#updateUsesAction": {
+    page: "/settings",
+    // What everyone signed up with (finding a job): were it saved on someone else, nothing of theirs would change.
+    cases: () => [{ label: "one's own use", args: () => form({ uses: "seeking" }), expect: only("everyone") }],
   },
   "app/settings/campaign-actions.ts#updateCampaignAction": {
     page: "/settings",

@@ -66,7 +66,7 @@ async function createInvitation(coach: Page): Promise<{ link: string; code: stri
   await coach.goto("/coach");
   await coach.getByRole("button", { name: "Create an invitation" }).click();
   const link = await coach.getByLabel("Invitation link").inputValue();
-  const code = (await coach.getByTestId("invitation-code").textContent()) ?? "";
+  const code = await coach.getByLabel("Or the invitation code").inputValue();
   expect(link).toMatch(/\/invitations\/[A-Za-z0-9_-]{43}$/);
   expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
   return { link, code };
@@ -109,8 +109,8 @@ test("by link: the seeker sees what the coach will see, accepts, reads the coach
   await expect(coach.page.getByRole("heading", { name: "Sam Seeker", level: 1 })).toBeVisible();
   await expect(coach.page.getByRole("rowheader", { name: "Acme Rockets" })).toBeVisible();
   await expect(coach.page.getByRole("figure", { name: /^Outbound touches per campaign week, Monday to Sunday: week 1: 0/ })).toBeVisible();
-  // Read only: the only forms are the note and ending the connection.
-  await expect(coach.page.getByRole("main").locator("form")).toHaveCount(2);
+  // Read only: the only form is the note (ending the connection asks first, then is a form of its own).
+  await expect(coach.page.getByRole("main").locator("form")).toHaveCount(1);
   await expectScreenOk(coach.page);
   const clientUrl = coach.page.url();
 
@@ -130,6 +130,13 @@ test("by link: the seeker sees what the coach will see, accepts, reads the coach
   await expect(seeker.page.getByRole("heading", { name: "Connected coaches" })).toBeVisible();
   await expectScreenOk(seeker.page);
   await seeker.page.getByRole("button", { name: "End connection with Carla Coach" }).click();
+  // It asks first; Cancel leaves everything as it was.
+  await expect(seeker.page.getByText("End the connection with Carla Coach?")).toBeFocused();
+  await expectScreenOk(seeker.page);
+  await seeker.page.getByRole("button", { name: "Cancel" }).click();
+  await expect(seeker.page.getByRole("button", { name: "End connection with Carla Coach" })).toBeFocused();
+  await seeker.page.getByRole("button", { name: "End connection with Carla Coach" }).click();
+  await seeker.page.getByRole("button", { name: "Yes, end it with Carla Coach" }).click();
   await expect(seeker.page.getByText("No coach sees your progress.")).toBeVisible();
 
   // Access ends on the coach's next request.
@@ -177,6 +184,8 @@ test("by code: typed in lower case; a wrong code is explained; the coach ends it
   await coach.page.goto("/coach");
   await coach.page.getByRole("link", { name: "Sue Seeker" }).click();
   await coach.page.getByRole("button", { name: "End connection with Sue Seeker" }).click();
+  await expect(coach.page.getByText("End the connection with Sue Seeker?")).toBeFocused();
+  await coach.page.getByRole("button", { name: "Yes, end it with Sue Seeker" }).click();
   await expect(coach.page).toHaveURL(/\/coach\?ended=1$/);
   await expect(coach.page.getByText("Connection ended.")).toBeVisible();
   await expect(coach.page.getByText("No clients yet.")).toBeVisible();
@@ -187,7 +196,7 @@ test("by code: typed in lower case; a wrong code is explained; the coach ends it
   await seeker.close();
 });
 
-test("a link opened signed out goes through sign-in and back; forged and own links are refused", async ({ browser }) => {
+test("a link opened signed out names the inviter, then goes through sign-in and back; forged and own links are refused", async ({ browser }) => {
   const coach = await newPerson(browser, "Coco Coach");
   const forged = await coach.page.goto(`/invitations/${"Q".repeat(43)}`);
   expect(forged?.status()).toBe(404);
@@ -203,6 +212,11 @@ test("a link opened signed out goes through sign-in and back; forged and own lin
   const seeker = await newPerson(browser, "Sol Seeker");
   await seeker.signOutHere();
   await seeker.page.goto(link);
+  // Whose invitation it is, and nothing else of the coach's (not their address).
+  await expect(seeker.page.getByRole("heading", { name: "Invitation from Coco Coach" })).toBeVisible();
+  await expect(seeker.page.getByText(coach.email)).toHaveCount(0);
+  await expectScreenOk(seeker.page);
+  await seeker.page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
   await expect(seeker.page).toHaveURL(/\/sign-in\?next=%2Finvitations%2F/);
   // The sign-in form on this very page, which carries the way back.
   await seeker.page.getByLabel("E-mail").fill(seeker.email);

@@ -63,7 +63,7 @@ test("sign up, import, plan, log, get warned, pause, close and export", async ({
   await page.reload();
   await expect(acme).toHaveAccessibleDescription("Done today");
   await expect(page.getByText("1 of 3 leads contacted")).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "1 of 1 touch: goal met");
+  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "1 touch of 1: goal met");
 
   // Globex, from its own page: a call yesterday (logged late), then an e-mail today is too soon.
   await page.goto("/leads");
@@ -72,7 +72,9 @@ test("sign up, import, plan, log, get warned, pause, close and export", async ({
   await page.getByText("More details").click();
   await page.getByLabel("When").fill(await localDateTime(page, -1));
   await page.getByLabel("Note", { exact: true }).fill("Left a message with the assistant");
-  await page.getByRole("button", { name: "Phone", exact: true }).click();
+  // The details form has its own channel choice and Save button.
+  await page.getByRole("radio", { name: "Phone", exact: true }).check();
+  await page.getByRole("button", { name: "Save touch" }).click();
   await expect(page.getByText("Logged: Phone with Globex.")).toBeVisible();
   await page.getByRole("button", { name: "E-mail", exact: true }).click();
   const warning = page.getByRole("main").getByRole("alert");

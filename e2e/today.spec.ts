@@ -89,7 +89,7 @@ test("plan a first contact, log it with one tap, and get warned before a touch t
   await expect(acme.getByRole("link", { name: "E-mail jane@acme.example" })).toHaveAttribute("href", "mailto:jane@acme.example");
   await expect(acme.getByText("Suggested next: Phone")).toBeVisible();
   await expect(page.getByText("Week 1 of 1 · 0 of 2 leads contacted")).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "0 of 1 touch");
+  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "0 touches of 1");
   await expect(row(page, "Globex")).toHaveAccessibleDescription("Coming this week");
   await expect(row(page, "Globex").getByText("No touch yet: this will be your first contact.")).toBeVisible();
   await expectNoAxeViolations(page);
@@ -113,7 +113,7 @@ test("plan a first contact, log it with one tap, and get warned before a touch t
   await page.reload();
   await expect(acme).toHaveAccessibleDescription("Done today");
   await expect(acme.getByText(/^Last touch today, \d\d:\d\d: Phone$/)).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "1 of 1 touch: goal met");
+  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "1 touch of 1: goal met");
   await expect(page.getByText("Week 1 of 1 · 1 of 2 leads contacted")).toBeVisible();
   await expect(page.getByText("Streak: 1 contact day in a row")).toBeVisible();
 
@@ -122,12 +122,16 @@ test("plan a first contact, log it with one tap, and get warned before a touch t
   await globex.getByText("More details").click();
   await globex.getByLabel("When").fill(await localDateTime(page, -1));
   await globex.getByLabel("Note").fill("Tomorrow, oops");
-  await globex.getByRole("button", { name: "Phone", exact: true }).click();
+  // The details form has its own channel choice and Save button.
+  await globex.getByRole("radio", { name: "Phone", exact: true }).check();
+  await globex.getByRole("button", { name: "Save touch" }).click();
   await expect(globex.getByText("That is in the future. Log a touch once it has happened.")).toBeVisible();
   await expect(globex.getByLabel("When")).toHaveAttribute("aria-invalid", "true");
   await globex.getByLabel("When").fill(await localDateTime(page, 1));
   await globex.getByLabel("Note").fill("Spoke to the office manager");
-  await globex.getByRole("button", { name: "Phone", exact: true }).click();
+  // The details form has its own channel choice and Save button.
+  await globex.getByRole("radio", { name: "Phone", exact: true }).check();
+  await globex.getByRole("button", { name: "Save touch" }).click();
   await expect(globex.getByText("Logged: Phone with Globex.")).toBeVisible();
   await expect(globex.getByText(/^Last touch yesterday, \d\d:\d\d: Phone — “Spoke to the office manager”$/)).toBeVisible();
   await expect(globex).toHaveAccessibleDescription("Follow-ups due today");
@@ -151,7 +155,7 @@ test("plan a first contact, log it with one tap, and get warned before a touch t
   await expect(globex).toHaveAccessibleDescription("Done today");
   await page.reload();
   await expect(globex.getByText(/^Last touch today, \d\d:\d\d: E-mail$/)).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "2 of 1 touch: goal met");
+  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "2 touches of 1: goal met");
   await expect(page.getByText("Nothing is due today")).toBeVisible();
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import type { ActionState } from "@/lib/actions";
 import { buttonClass, type ButtonVariant } from "./button";
@@ -86,17 +87,29 @@ export function FieldErrors({ id, errors }: { id: string; errors: string[] }) {
   );
 }
 
+/**
+ * The form's answer ("Saved", or what went wrong), and where the eye goes after a submit: each new
+ * answer takes the focus and is scrolled into view, so it is read on a phone whose screen shows only
+ * the button, and by a screen reader at once.
+ */
 export function FormMessage({ state }: { state: ActionState }) {
+  const message = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const shown = message.current;
+    if (!shown) return;
+    shown.focus({ preventScroll: true });
+    shown.scrollIntoView({ block: "nearest" });
+  }, [state]);
   if (!state) return null;
   if (state.ok) {
     return state.message ? (
-      <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
+      <p ref={message} tabIndex={-1} role="status" className="scroll-my-4 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">
         {state.message}
       </p>
     ) : null;
   }
   return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
+    <p ref={message} tabIndex={-1} role="alert" className="scroll-my-4 rounded-md bg-red-50 px-3 py-2 text-sm font-medium text-red-800">
       {state.message}
     </p>
   );

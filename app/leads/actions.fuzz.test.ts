@@ -133,6 +133,8 @@ const validLeadFields: Record<(typeof LEAD_FORM_FIELDS)[number], fc.Arbitrary<Fi
     "",
     "https://www.linkedin.com/in/ann",
     "linkedin.com/in/zoë",
+    "www.example.com",
+    "example.co.uk:8080/in/ann?x=1#y",
     "www.linkedin.com/in/<script>alert(1)</script>",
     "https://x.test/?q=' or 1=1 --",
     "http://example.com/\u202Eevil",

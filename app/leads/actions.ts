@@ -22,7 +22,7 @@ import { clearSampleData, loadSampleData } from "@/db/queries/sample-data";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/server/auth/session";
 import { todayIn } from "@/lib/domain";
-import { plural } from "@/lib/format";
+import { formatDay, plural } from "@/lib/format";
 import { isUuid } from "@/lib/ids";
 import { leadLimitMessage, matchingFilterSchema } from "@/lib/leads/page";
 import { leadLimits } from "./import/steps";
@@ -122,7 +122,7 @@ export async function pauseLeadAction(_prev: ActionState, formData: FormData): P
   if (!parsed.success) return invalid(parsed.error, values);
   foundOr404(await pauseLeads(db(), { userId: user.id, leadIds: [leadId], until: parsed.data.pausedUntil, now }));
   refresh();
-  return { ok: true, message: `Paused until ${parsed.data.pausedUntil}.` };
+  return { ok: true, message: `Paused until ${formatDay(parsed.data.pausedUntil)}.` };
 }
 
 export async function resumeLeadAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
@@ -206,7 +206,7 @@ export async function bulkPauseAction(_prev: ActionState, formData: FormData): P
   const until = parsed.data.bulkPausedUntil;
   const paused = changedOr404(await pauseMatchingLeads(db(), { userId: user.id, selection: selected.selection, until, now }));
   refresh();
-  return { ok: true, message: `Paused ${plural(paused, "lead")} until ${until}.` };
+  return { ok: true, message: `Paused ${plural(paused, "lead")} until ${formatDay(until)}.` };
 }
 
 export async function bulkDropAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {

@@ -30,6 +30,8 @@ export type LeadTableRow = {
   rank: number;
   state: PaceState;
   daysOverdue: number;
+  /** Shown on the badge of a paused lead ("Paused until Wed 5 Mar"). */
+  pausedUntil: CalendarDate | null;
   nextDue: string;
   lastTouch: string;
 };
@@ -269,12 +271,12 @@ function LeadRow({
         </Link>
         {row.person ? <p className="break-words text-stone-700">{row.person}</p> : null}
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 md:hidden">
-          <PaceBadge pace={row} />
+          <PaceBadge pace={row} pausedUntil={row.pausedUntil} />
           <span className="text-stone-700">Next due: {row.nextDue}</span>
         </p>
       </td>
       <td className="hidden px-2 py-3 md:table-cell">
-        <PaceBadge pace={row} />
+        <PaceBadge pace={row} pausedUntil={row.pausedUntil} />
       </td>
       <td className="hidden px-2 py-3 whitespace-nowrap md:table-cell">{row.nextDue}</td>
       <td className="hidden px-2 py-3 text-stone-700 lg:table-cell">{row.lastTouch}</td>

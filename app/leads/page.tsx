@@ -38,6 +38,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     rank: lead.rank,
     state: lead.pace.state,
     daysOverdue: lead.pace.daysOverdue,
+    pausedUntil: lead.pausedUntil,
     nextDue: lead.pace.nextDue ? formatDay(lead.pace.nextDue) : "—",
     lastTouch: lead.lastTouch
       ? [

@@ -11,7 +11,8 @@ import { CoachSection } from "./coach-section";
 import { DataExportSection } from "./data-export-section";
 import { DeleteAccountSection } from "./delete-account-section";
 import { DevicesSection } from "./devices-section";
-import { PasswordForm, ProfileForm } from "./settings-forms";
+import { PasswordForm, ProfileForm, UsesForm } from "./settings-forms";
+import { choiceOf } from "@/lib/settings/uses";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -31,6 +32,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         </h2>
         <p className="text-sm text-stone-600">Signed in as {user.email}</p>
         <ProfileForm name={user.name} timeZone={user.timeZone} timeZones={listTimeZones()} />
+      </section>
+      <section id="uses" aria-labelledby="uses-heading" className="scroll-mt-4 space-y-4">
+        <h2 id="uses-heading" className="text-lg font-semibold">
+          What you use Cadence for
+        </h2>
+        <p className="text-sm text-stone-700">The menu shows the screens of what you choose; you can change it at any time.</p>
+        <UsesForm current={choiceOf(user)} />
       </section>
       {seekerSettings ? (
         <section id="campaign" aria-labelledby="campaign-heading" className="scroll-mt-4 space-y-4">

@@ -8,7 +8,7 @@ import { LogTouchForm } from "@/app/touches/log-touch-form";
 import { requireUser } from "@/lib/server/auth/session";
 import { DEFAULT_GOALS } from "@/lib/domain";
 import { groupToday, summarizeToday, type TodayRow } from "@/lib/today/group";
-import { describeWhen, formatDay, formatLongDate, plural, telHref } from "@/lib/format";
+import { countOfGoal, describeWhen, formatDay, formatLongDate, plural, telHref } from "@/lib/format";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { DismissNoteForm } from "./dismiss-note-form";
 import { TodayBoard } from "./today-board";
@@ -109,7 +109,7 @@ function Progress({ summary }: { summary: ReturnType<typeof summarizeToday> }) {
 }
 
 function GoalBar({ label, value, goal }: { label: string; value: number; goal: number }) {
-  const text = `${value} of ${plural(goal, "touch", "touches")}`;
+  const text = countOfGoal(value, goal, "touch", "touches");
   const id = `goal-${label.toLowerCase().replaceAll(" ", "-")}`;
   return (
     <div className="space-y-1">

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addDays, cadenceDaysSchema, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
+import { formatDay } from "@/lib/format/dates";
 
 export const LEAD_TEXT_LIMITS = {
   company: 200,
@@ -27,13 +28,22 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-// Spreadsheets often hold profile addresses without the scheme ("linkedin.com/in/…").
-const SCHEMELESS_LINKEDIN = /^(www\.)?linkedin\.com\//i;
+/**
+ * An address typed as people say it, without the scheme: a host name of dotted labels ending in a
+ * top-level domain of letters, then nothing or a port, path, query or fragment ("www.example.com",
+ * "linkedin.com/in/ann", "example.com:8080/x"). "javascript:…", "localhost" or "//host" are not.
+ */
+const SCHEMELESS_ADDRESS = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?=$|[:/?#])/i;
 
-/** An optional http(s) address; "" when left empty. */
-export function optionalHttpUrl(max: number, message = "Enter an address starting with http:// or https://.") {
+/** The address as stored: a scheme-less one gets https:// in front; anything else as typed. */
+export function withScheme(value: string): string {
+  return SCHEMELESS_ADDRESS.test(value) ? `https://${value}` : value;
+}
+
+/** An optional http(s) address ("www.example.com" becomes "https://www.example.com"); "" when left empty. */
+export function optionalHttpUrl(max: number, message = "Enter an address like www.example.com or https://example.com.") {
   return text(max)
-    .transform((value) => (SCHEMELESS_LINKEDIN.test(value) ? `https://${value}` : value))
+    .transform(withScheme)
     .refine((value) => value === "" || isHttpUrl(value), message);
 }
 
@@ -53,7 +63,7 @@ export const leadContactSchema = z.object({
   title: text(LEAD_TEXT_LIMITS.title),
   email: optionalEmail,
   phone: optionalPhone,
-  linkedinUrl: optionalHttpUrl(LEAD_TEXT_LIMITS.linkedinUrl, "Enter a LinkedIn address starting with http:// or https://."),
+  linkedinUrl: optionalHttpUrl(LEAD_TEXT_LIMITS.linkedinUrl, "Enter a LinkedIn address like linkedin.com/in/your-name."),
   notes: text(LEAD_TEXT_LIMITS.notes),
 });
 
@@ -90,7 +100,7 @@ export function calendarDateSchema(message = "Enter a date.") {
 export function pauseUntilSchema(today: CalendarDate) {
   return calendarDateSchema("Enter the date the lead comes back.").refine(
     (value) => value > today,
-    `Choose a date after today (${today}).`,
+    `Choose a date after today (${formatDay(today)}).`,
   );
 }
 

@@ -1,12 +1,18 @@
 import { z } from "zod";
 import { newPasswordSchema, personNameSchema, signInSchema } from "@/lib/auth/schemas";
 import { isCalendarDate } from "@/lib/domain";
+import { USES } from "@/lib/settings/uses";
 import { timeZoneSchema } from "@/lib/time-zone";
 
 /** The profile form: name and time zone. */
 export const profileSchema = z.object({
   name: personNameSchema,
   timeZone: timeZoneSchema,
+});
+
+/** Settings › What you use Cadence for: an answer is required here (the radio always holds one). */
+export const usesFormSchema = z.object({
+  uses: z.enum(USES, { error: "Choose what you use Cadence for." }),
 });
 
 /** The password form: the current password (checked against the stored hash later) and a new one. */

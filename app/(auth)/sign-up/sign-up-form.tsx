@@ -3,19 +3,22 @@
 import Link from "next/link";
 import { useActionState, useSyncExternalStore } from "react";
 import { errorsFor, Field, FieldErrors, FormMessage, SubmitButton } from "@/app/components/form";
+import { UsesChoice } from "@/app/components/uses-choice";
+import type { Use } from "@/lib/settings/uses";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-rules";
 import { signUpAction } from "../actions";
 
 const noSubscription = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export function SignUpForm({ next }: { next: string }) {
+export function SignUpForm({ next, uses }: { next: string; uses: Use }) {
   const [state, action] = useActionState(signUpAction, null);
   // The browser's zone, read on the client only (the server cannot know it).
   const timeZone = useSyncExternalStore(noSubscription, browserTimeZone, () => "");
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
+      <UsesChoice state={state} current={uses} legend="What brings you to Cadence?" />
       <Field label="Name" name="name" autoComplete="name" state={state} required maxLength={100} />
       <Field label="E-mail" name="email" type="email" autoComplete="email" state={state} required />
       <Field

@@ -53,7 +53,16 @@ export function EndConnectionSection({ seekerId, clientName }: { seekerId: strin
         Connection
       </h2>
       <p className="text-sm text-stone-700">Ending it removes {clientName} from your clients at once. They can invite you again.</p>
-      <ButtonForm action={endClientConnectionAction} fields={{ seekerId }} variant="danger" pendingText="Ending…">
+      <ButtonForm
+        action={endClientConnectionAction}
+        fields={{ seekerId }}
+        variant="danger"
+        pendingText="Ending…"
+        confirm={{
+          question: `End the connection with ${clientName}? You stop seeing their progress at once; to connect again, one of you sends a new invitation.`,
+          yes: `Yes, end it with ${clientName}`,
+        }}
+      >
         End connection with {clientName}
       </ButtonForm>
     </section>

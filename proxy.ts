@@ -5,7 +5,7 @@ import { contentSecurityPolicy } from "@/lib/csp";
 const PUBLIC_PATHS = ["/", "/sign-in", "/sign-up", "/forgot-password"];
 // /calendar/<secret>.ics: calendar apps have no session; the secret in the address is the key.
 // The e-mailed links work signed out too (a reset link is for someone who cannot sign in).
-const PUBLIC_PREFIXES = ["/api/", "/calendar/", "/verify-email/", "/reset-password/"];
+const PUBLIC_PREFIXES = ["/api/", "/calendar/", "/verify-email/", "/reset-password/", "/change-email/", "/digest/"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {

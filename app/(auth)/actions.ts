@@ -23,8 +23,8 @@ import { recordSignUp, signUpHashing, signUpWait } from "@/lib/server/sign-up-th
  */
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const address = clientAddress(await headers());
-  const values = formValues(formData, ["name", "email", "password", "timeZone", "next"] as const);
-  const echo = { name: values.name, email: values.email, timeZone: values.timeZone };
+  const values = formValues(formData, ["name", "email", "password", "timeZone", "next", "digest"] as const);
+  const echo = { name: values.name, email: values.email, timeZone: values.timeZone, digest: values.digest };
   const parsed = signUpSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, echo);
 
@@ -40,6 +40,7 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     email: parsed.data.email,
     passwordHash,
     timeZone: parsed.data.timeZone,
+    digestEnabled: parsed.data.digest,
     now,
   });
   wakeMailSender();

@@ -9,6 +9,8 @@ import { CalendarFeedSection } from "./calendar-feed-section";
 import { CampaignForm } from "./campaign-form";
 import { CoachSection } from "./coach-section";
 import { DevicesSection } from "./devices-section";
+import { DigestSection } from "./digest-section";
+import { EmailSection } from "./email-section";
 import { PasswordForm, ProfileForm } from "./settings-forms";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -46,6 +48,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </p>
         </section>
       ) : null}
+      <EmailSection />
+      <DigestSection />
       <CalendarFeedSection />
       <CoachSection />
       <section aria-labelledby="password-heading" className="space-y-4">

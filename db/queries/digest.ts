@@ -164,7 +164,15 @@ export async function prepareDigest(
       timeZone: user.timeZone,
       name: user.name,
       unsubscribeToken,
-      items: items.map(({ leadId: _leadId, ...item }) => item),
+      items: items.map((item) => ({
+        company: item.company,
+        person: item.person,
+        reason: item.reason,
+        channel: item.channel,
+        phone: item.phone,
+        email: item.email,
+        token: item.token,
+      })),
     };
     await tx.update(outboxMessages).set({ payload }).where(eq(outboxMessages.id, outboxId));
     return payload;

@@ -21,7 +21,7 @@ export function normalizeEmail(email: string): string {
 /** Creates the user; null when the e-mail is taken. */
 export async function createUser(
   db: Db,
-  input: { name: string; email: string; passwordHash: string; timeZone: string },
+  input: { name: string; email: string; passwordHash: string; timeZone: string; digestEnabled?: boolean },
 ): Promise<SessionUser | null> {
   const rows = await db
     .insert(users)

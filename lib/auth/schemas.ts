@@ -30,4 +30,6 @@ export const signUpSchema = z.object({
   email: signInSchema.shape.email,
   password: newPasswordSchema,
   timeZone: timeZoneSchema,
+  // "E-mail me the day's work each morning" (the morning digest): a ticked box sends "on".
+  digest: z.enum(["", "on"]).transform((value) => value === "on"),
 });

@@ -51,3 +51,9 @@ export const endCoachConnectionSchema = z.object({ coachId: z.uuid("This coach i
 
 /** One of the user's devices to sign out (Settings, "Devices signed in"). */
 export const signOutDeviceSchema = z.object({ sessionId: z.uuid("This device is not signed in.") });
+
+/** Settings › E-mail address: the new address, and the current password (checked as a sign-in is). */
+export const emailChangeSchema = z.object({
+  newEmail: signInSchema.shape.email,
+  currentPassword: passwordChangeSchema.shape.currentPassword,
+});

@@ -11,7 +11,7 @@ export function uniqueEmail(prefix = "seeker"): string {
 export async function signUp(page: Page, { name = "Sam Seeker", email = uniqueEmail(), password = PASSWORD } = {}) {
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Password").fill(password);
   // The time zone is read from the browser before the form can be sent.
   await expect(page.getByText(/^Time zone:/)).not.toContainText("detecting");
@@ -22,7 +22,7 @@ export async function signUp(page: Page, { name = "Sam Seeker", email = uniqueEm
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }

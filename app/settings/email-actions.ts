@@ -20,13 +20,13 @@ import { emailChangeSchema } from "@/lib/settings/schemas";
  */
 export async function requestEmailChangeAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const values = formValues(formData, ["newEmail", "currentPassword", "proof"] as const);
+  const values = formValues(formData, ["newEmail", "password", "proof"] as const);
   const echo = { newEmail: values.newEmail };
   const parsed = emailChangeSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, echo);
   const check = await attemptSignIn(db(), {
     email: user.email,
-    password: parsed.data.currentPassword,
+    password: parsed.data.password,
     address: clientAddress(await headers()),
     now: new Date(),
     proof: values.proof || undefined,
@@ -34,7 +34,7 @@ export async function requestEmailChangeAction(_prev: ActionState, formData: For
   if (!check.ok) {
     if (check.reason === "throttled") return failure(`Too many failed attempts. Try again in ${formatWait(check.retryAfterSeconds)}.`, {}, echo);
     if (check.reason === "challenge") return challenged(CHALLENGE_MESSAGE, check.challenge, echo);
-    return failure("Please correct the highlighted fields.", { currentPassword: ["That is not your current password."] }, echo);
+    return failure("Please correct the highlighted fields.", { password: ["That is not your password."] }, echo);
   }
   const outcome = await requestEmailChange(db(), { userId: user.id, newEmail: parsed.data.newEmail, now: new Date() });
   if (outcome === "same") return failure("Please correct the highlighted fields.", { newEmail: ["That is already your address."] }, echo);

@@ -14,7 +14,15 @@ export function EmailChangeForm() {
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
       <Field label="New e-mail address" name="newEmail" type="email" autoComplete="email" state={state} required />
-      <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" state={state} required />
+      <Field
+        label="Your password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        state={state}
+        required
+        hint="The one you sign in with now: changing the address of your account asks for it."
+      />
       <SubmitButton pendingText="Sending…">Send a confirmation link</SubmitButton>
     </form>
   );

@@ -55,5 +55,5 @@ export const signOutDeviceSchema = z.object({ sessionId: z.uuid("This device is 
 /** Settings › E-mail address: the new address, and the current password (checked as a sign-in is). */
 export const emailChangeSchema = z.object({
   newEmail: signInSchema.shape.email,
-  currentPassword: passwordChangeSchema.shape.currentPassword,
+  password: passwordChangeSchema.shape.currentPassword,
 });

@@ -69,6 +69,10 @@ test("forgot password: the mailed link sets a new password, signs in, and ends t
     await device.getByLabel("New password").fill("a brand new steady pace");
     await device.getByRole("button", { name: "Save the new password" }).click();
     await expect(device.getByRole("heading", { name: "Today" })).toBeVisible();
+    // Signed in on Today, told what happened, with the focus on it.
+    const notice = device.getByText("Your password was changed, and every other device was signed out.");
+    await expect(notice).toBeVisible();
+    await expect(notice).toBeFocused();
     // Reading the mail proved the address too.
     await expect(device.getByRole("region", { name: "Confirm your address" })).toHaveCount(0);
 

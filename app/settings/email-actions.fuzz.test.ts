@@ -5,9 +5,10 @@ import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { accountTokens, mailRequests, signInFailures, users } from "@/db/schema";
 import { throttleKeys } from "@/lib/auth/throttle";
+import { mailRequestKey } from "@/lib/mail/throttle";
 import { hashPassword } from "@/lib/server/auth/password";
 import { addUser } from "@/test/fuzz/database";
-import { emailText, entriesOf, firstText, formOf, nastyText } from "@/test/fuzz/inputs";
+import { emailText, entriesOf, firstText, formOf, nastyText, storedText } from "@/test/fuzz/inputs";
 import { FUZZ_TIMEOUT_MS, fuzzAction, fuzzDatabase, submit } from "@/test/fuzz/run";
 import { actAs } from "@/test/fuzz/session";
 import { requestEmailChangeAction } from "./email-actions";
@@ -41,7 +42,15 @@ describe("e-mail change fuzz", () => {
         const entries = entriesOf(generated).map(([name, value]): [string, string | Blob] => [name, value === CURRENT ? PASSWORD : value]);
         const before = await test.db.select({ id: accountTokens.id }).from(accountTokens).where(eq(accountTokens.userId, sam.id));
         const outcome = await test.fuzz.attempt(
-          { fields: ["newEmail", "password"], tally, writesOnRefusal: { sign_in_failures: Object.values(throttleKeys(sam.email, "203.0.113.7")) } },
+          {
+            fields: ["newEmail", "password"],
+            tally,
+            // This request's own counts: the password check's, and the link's (per account and new address).
+            writesOnRefusal: {
+              sign_in_failures: Object.values(throttleKeys(sam.email, "203.0.113.7")),
+              mail_requests: [mailRequestKey("account", sam.id), mailRequestKey("address", storedText(entries, "newEmail").trim().toLowerCase())],
+            },
+          },
           () => submit(requestEmailChangeAction, entries),
         );
         expect(["ok", "rejected"]).toContain(outcome.kind);

@@ -14,6 +14,9 @@ function cronSecret(projectName: string): string {
 
 const DIGEST_BOX = "E-mail me the day's work each morning";
 
+// Each test walks a whole journey (sign-up, mail, links) on a shared 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 /** Signs up with the digest box as it is offered (ticked), from the sign-up page. */
 async function signUpWithDigest(page: Page, email: string) {
   await page.goto("/sign-up");
@@ -89,7 +92,7 @@ test("the morning digest: offered at sign-up, sent by the scheduler, Done logs t
     await expect(tap.getByRole("button", { name: "Done: log the touch" })).toHaveCount(0);
     // The link did its one job.
     await tap.goto(done);
-    await expect(tap.getByRole("alert")).toContainText("already used");
+    await expect(tap.getByRole("main").getByRole("alert")).toContainText("already used");
   } finally {
     await phone.close();
   }
@@ -113,7 +116,7 @@ test("the morning digest: offered at sign-up, sent by the scheduler, Done logs t
 test("a forged Done link answers a clear page and changes nothing", async ({ page }) => {
   await page.goto(`/digest/done/${"x".repeat(43)}`);
   await expect(page.getByRole("heading", { name: "This link cannot be used" })).toBeVisible();
-  await expect(page.getByRole("alert")).toContainText("not valid");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("not valid");
   await expectNoAxeViolations(page);
 });
 

@@ -37,7 +37,7 @@ export async function logDigestTouchAction(_prev: ActionState, formData: FormDat
       return failure(DIGEST_LINK_PROBLEMS.not_found);
     case "logged":
     case "duplicate":
-      revalidatePath("/", "layout");
+      // No revalidation: this page would render again as "already used" over the answer; Today reads afresh.
       return { ok: true, message: `Logged: ${CHANNEL_LABELS[parsed.data.channel]} with ${result.company}.` };
   }
 }

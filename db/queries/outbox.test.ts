@@ -89,6 +89,7 @@ describe("the outbox", () => {
       sent: 1,
       retrying: 0,
       failed: 0,
+      dropped: 0,
     });
     expect(sent.map((mail) => mail.to)).toEqual(["person0@example.com"]);
 

@@ -44,6 +44,8 @@ const smtp = new SMTPServer({
   secure: false,
   disabledCommands: ["STARTTLS"],
   authOptional: true,
+  // No reverse DNS look-up of each connection (it waits on the resolver, not on the app).
+  disableReverseLookup: true,
   logger: false,
   onData(stream, _session, callback) {
     stream.on("end", () => {

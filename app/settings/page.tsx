@@ -8,6 +8,8 @@ import { getLastPaceCheck } from "@/db/queries/pace-job";
 import { CalendarFeedSection } from "./calendar-feed-section";
 import { CampaignForm } from "./campaign-form";
 import { CoachSection } from "./coach-section";
+import { DataExportSection } from "./data-export-section";
+import { DeleteAccountSection } from "./delete-account-section";
 import { DevicesSection } from "./devices-section";
 import { DigestSection } from "./digest-section";
 import { EmailSection } from "./email-section";
@@ -35,7 +37,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       {seekerSettings ? (
         <section id="campaign" aria-labelledby="campaign-heading" className="scroll-mt-4 space-y-4">
           <h2 id="campaign-heading" className="text-lg font-semibold">
-            Campaign and goals
+            Campaign
           </h2>
           <p className="text-sm text-stone-700">
             Your leads get a first-contact day each, one a day, in the order of your list.
@@ -64,6 +66,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <PasswordForm />
       </section>
       <DevicesSection />
+      <DataExportSection />
+      <DeleteAccountSection />
     </div>
   );
 }

@@ -141,7 +141,7 @@ describe("a digest as sent", () => {
     const done = await dueSeeker();
     const stale = await dueSeeker();
     await enqueueDueDigests(handle.db, { now });
-    await handle.db.insert(touches).values({ userId: done.userId, leadId: done.leadId, at: now, channel: "phone", direction: "outbound" });
+    await handle.db.insert(touches).values({ userId: done.userId, leadId: done.leadId, at: now, localDate: monday, channel: "phone", direction: "outbound" });
     const transport = smtpTransport(mailConfig());
     const report = await sendDueMail(handle.db, transport, { appUrl: APP_URL, now: () => now });
     expect(report).toMatchObject({ dropped: 1, sent: 1 });
@@ -197,7 +197,7 @@ describe("Done and unsubscribe links", () => {
 
   it("warns before a too-soon touch, and logs it when confirmed", async () => {
     const { userId, leadId, done } = await sentLinks();
-    await handle.db.insert(touches).values({ userId, leadId, at: local(addDays(monday, -1), 10, 0, zone), channel: "email", direction: "outbound" });
+    await handle.db.insert(touches).values({ userId, leadId, at: local(addDays(monday, -1), 10, 0, zone), localDate: addDays(monday, -1), channel: "email", direction: "outbound" });
     const tap = { token: done, channel: "phone" as const, signedInUserId: userId, now };
     const warned = await logTouchWithDoneLink(handle.db, { ...tap, confirmTooSoon: false });
     expect(warned).toMatchObject({ state: "open", result: { status: "too_soon" } });
@@ -267,7 +267,7 @@ describe("the enqueue's SQL and dayWork agree on who has something to do", () =>
           workLeads.push(row!);
           for (const touch of facts.touches) {
             const at = local(addDays(monday, -touch.daysAgo), touch.hour, 17, zone);
-            await handle.db.insert(touches).values({ userId, leadId: row!.id, at, channel: "email", direction: touch.direction, outcome: touch.outcome as Outcome | null });
+            await handle.db.insert(touches).values({ userId, leadId: row!.id, at, localDate: dateOf(at, zone), channel: "email", direction: touch.direction, outcome: touch.outcome as Outcome | null });
             workTouches.push({ leadId: row!.id, at, localDate: dateOf(at, zone), channel: "email" as const, direction: touch.direction, outcome: touch.outcome });
           }
         }

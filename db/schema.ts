@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -17,6 +18,7 @@ import {
 import { ACCOUNT_TOKEN_PURPOSES } from "../lib/auth/account-tokens";
 import { CADENCE_RANGE_DAYS } from "../lib/domain/cadence";
 import { CHANNELS, CLOSED_AS, DEFAULT_CADENCE_DAYS, DIRECTIONS, OUTCOMES } from "../lib/domain/pace";
+import { DIGEST_LINK_PURPOSES } from "../lib/digest/links";
 import { MAIL_KINDS } from "../lib/mail/kinds";
 
 export const users = pgTable(
@@ -39,6 +41,10 @@ export const users = pgTable(
     firstContactsPerWeek: smallint("first_contacts_per_week").notNull().default(5),
     /** Weekdays, 0 = Sunday … 6 = Saturday. */
     contactDays: smallint("contact_days").array().notNull().default(sql`'{1,2,3,4,5}'::smallint[]`),
+    /** The morning digest (lib/digest/schedule.ts): off unless asked for at sign-up or in Settings. */
+    digestEnabled: boolean("digest_enabled").notNull().default(false),
+    /** The local hour (0–23) from which the day's digest may go. */
+    digestHour: smallint("digest_hour").notNull().default(7),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -359,4 +365,45 @@ export const calendarFeeds = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex("calendar_feeds_token_hash_key").on(table.tokenHash)],
+);
+
+/**
+ * One row per digest queued: the primary key makes "at most one digest per seeker per local day,
+ * however many servers and runs" a database guarantee (db/queries/digest.ts enqueues both rows in
+ * one statement).
+ */
+export const digests = pgTable(
+  "digests",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    localDate: date("local_date").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.localDate] })],
+);
+
+/**
+ * The links of a digest (lib/digest/links.ts): "done" logs one touch on one lead, until the end of
+ * that local day; "unsubscribe" turns the digest off. Only the SHA-256 of the secret is kept.
+ */
+export const digestLinks = pgTable(
+  "digest_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: DIGEST_LINK_PURPOSES }).notNull(),
+    /** "done" only: the lead, the channel the digest suggested, and the day it is for. */
+    leadId: uuid("lead_id").references(() => leads.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: CHANNELS }),
+    localDate: date("local_date"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("digest_links_token_hash_key").on(table.tokenHash), index("digest_links_user_idx").on(table.userId)],
 );

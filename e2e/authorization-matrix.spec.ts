@@ -312,6 +312,10 @@ const PAGES: Record<string, (c: Ctx) => PageCase[]> = {
     { label: "the owner's link", path: `/verify-email/${w.ownerVerifyToken}`, expect: () => "ok" },
   ],
   "/reset-password/[token]": () => [{ label: "a forged link", path: `/reset-password/${FORGED_TOKEN}`, expect: () => "ok" }],
+  "/change-email/[token]": () => [{ label: "a forged link", path: `/change-email/${FORGED_TOKEN}`, expect: () => "ok" }],
+  // A digest's links need no session (the secret is the key); a forged one gets a page saying so, and changes nothing.
+  "/digest/done/[token]": () => [{ label: "a forged link", path: `/digest/done/${FORGED_TOKEN}`, expect: () => "ok" }],
+  "/digest/unsubscribe/[token]": () => [{ label: "a forged link", path: `/digest/unsubscribe/${FORGED_TOKEN}`, expect: () => "ok" }],
   "/today": () => [{ label: "/today", path: "/today", expect: only("everyone") }],
   "/leads": () => [
     { label: "/leads", path: "/leads", expect: only("everyone"), shows: { owner: ["owner"], otherSeeker: ["other"] } },
@@ -395,7 +399,41 @@ function paceCases(method: "GET" | "POST", c: Ctx): RouteCase[] {
   ];
 }
 
+function digestCronCases(method: "GET" | "POST", c: Ctx): RouteCase[] {
+  const send = (headers: Record<string, string>) => (request: APIRequestContext) =>
+    request.fetch("/api/cron/digest", { method, headers, maxRedirects: 0 });
+  return [
+    { label: "a session, no secret", send: send({}), expect: () => "401" },
+    { label: "a wrong bearer secret", send: send({ authorization: "Bearer not-the-secret" }), expect: () => "401" },
+    {
+      label: "the bearer secret (the scheduler)",
+      actors: ["anonymous"],
+      later: true,
+      send: (request) => send({ authorization: `Bearer ${c.cronSecret()}` })(request),
+      expect: () => "ok",
+      check: (body) => expect(JSON.parse(body)).toHaveProperty("queued"),
+    },
+  ];
+}
+
 const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
+  "app/api/cron/digest/route.ts GET": (c) => digestCronCases("GET", c),
+  "app/api/cron/digest/route.ts POST": (c) => digestCronCases("POST", c),
+  // RFC 8058's one-click unsubscribe: a POST with the link's secret and no cookie; a GET only leads to the page's button.
+  "app/api/digest/unsubscribe/[token]/route.ts POST": () => [
+    {
+      label: "a forged link",
+      send: (r) => r.post(`/api/digest/unsubscribe/${FORGED_TOKEN}`, { form: { "List-Unsubscribe": "One-Click" }, maxRedirects: 0 }),
+      expect: () => "404",
+    },
+  ],
+  "app/api/digest/unsubscribe/[token]/route.ts GET": () => [
+    {
+      label: "a forged link",
+      send: (r) => r.get(`/api/digest/unsubscribe/${FORGED_TOKEN}`, { maxRedirects: 0 }),
+      expect: () => `redirect /digest/unsubscribe/${FORGED_TOKEN}`,
+    },
+  ],
   "app/api/health/route.ts GET": () => [
     { label: "/api/health", send: (r) => r.get("/api/health", { maxRedirects: 0 }), expect: () => "ok" },
   ],
@@ -892,6 +930,37 @@ const ACTIONS: Record<string, ActionRow> = {
         expect: only("everyone"),
       },
     ],
+  },
+  "app/settings/digest-actions.ts#updateDigestAction": {
+    page: "/settings",
+    // Off at 07:00, as everyone here is (their accounts were made without the sign-up box): nobody's pages change.
+    cases: () => [{ label: "one's own digest", args: () => form({ enabled: "", hour: "7" }), expect: only("everyone") }],
+  },
+  "app/settings/email-actions.ts#requestEmailChangeAction": {
+    page: "/settings",
+    // A link to the new address: nothing changes until it is followed.
+    cases: (c) => [
+      {
+        label: "one's own address, with one's password",
+        args: (a) => form({ newEmail: uniqueEmail(`moving-${a.toLowerCase()}`), password: c.passwords[a] ?? "no password" }),
+        expect: only("everyone"),
+        echoesInput: true,
+      },
+    ],
+  },
+  "app/digest/actions.ts#logDigestTouchAction": {
+    page: "/digest/done/[token]",
+    cases: (c) => [
+      { label: "a forged link", args: () => form({ token: FORGED_TOKEN, channel: "phone", confirmTooSoon: "" }), expect: () => "answer", after: c.stillThemselves },
+    ],
+  },
+  "app/digest/actions.ts#unsubscribeDigestAction": {
+    page: "/digest/unsubscribe/[token]",
+    cases: (c) => [{ label: "a forged link", args: () => form({ token: FORGED_TOKEN }), expect: () => "answer", after: c.stillThemselves }],
+  },
+  "app/(auth)/account-actions.ts#confirmEmailChangeAction": {
+    page: "/change-email/[token]",
+    cases: (c) => [{ label: "a forged link", args: () => form({ token: FORGED_TOKEN }), expect: () => "answer", after: c.stillThemselves }],
   },
   "app/settings/calendar-actions.ts#renewCalendarFeedAction": { page: "/settings", cases: (c) => [ownFeedCase(c)] },
   "app/settings/calendar-actions.ts#turnOffCalendarFeedAction": { page: "/settings", group: "destructive", cases: (c) => [ownFeedCase(c)] },

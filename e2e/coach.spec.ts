@@ -219,7 +219,7 @@ test("a link opened signed out names the inviter, then goes through sign-in and 
   await seeker.page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
   await expect(seeker.page).toHaveURL(/\/sign-in\?next=%2Finvitations%2F/);
   // The sign-in form on this very page, which carries the way back.
-  await seeker.page.getByLabel("E-mail").fill(seeker.email);
+  await seeker.page.getByLabel("E-mail", { exact: true }).fill(seeker.email);
   await seeker.page.getByLabel("Password").fill(PASSWORD);
   await seeker.page.getByRole("button", { name: "Sign in" }).click();
   await expect(seeker.page.getByRole("heading", { name: "Invitation from Coco Coach" })).toBeVisible();

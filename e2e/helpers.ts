@@ -18,7 +18,7 @@ export async function signUp(
   await page.goto("/sign-up");
   await page.getByRole("radio", { name: USE_LABELS[uses], exact: true }).check();
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Password").fill(password);
   // The time zone is read from the browser before the form can be sent.
   await expect(page.getByText(/^Time zone:/)).not.toContainText("detecting");
@@ -29,7 +29,7 @@ export async function signUp(
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }

@@ -41,7 +41,7 @@ test("a seeker adds, imports, orders, pauses, closes, deletes and exports leads"
   await page.getByRole("link", { name: "Add a lead" }).click();
   await checkScreen(page);
   await page.getByLabel("Contact name").fill("Ann Lee");
-  await page.getByLabel("E-mail").fill("ann@");
+  await page.getByLabel("E-mail", { exact: true }).fill("ann@");
   await page.getByLabel("Cadence in days").fill("31");
   await page.getByRole("button", { name: "Add lead" }).click();
   await expect(page.getByText("Enter the company.")).toBeVisible();
@@ -51,7 +51,7 @@ test("a seeker adds, imports, orders, pauses, closes, deletes and exports leads"
   await expect(page.getByLabel("Contact name")).toHaveValue("Ann Lee");
   await checkScreen(page);
   await page.getByLabel("Company").fill("Acme Analytics");
-  await page.getByLabel("E-mail").fill("ann@acme.test");
+  await page.getByLabel("E-mail", { exact: true }).fill("ann@acme.test");
   await page.getByLabel("Phone").fill("+1 202 555 0100");
   await page.getByLabel("Cadence in days").fill("7");
   await page.getByRole("button", { name: "Add lead" }).click();

@@ -29,7 +29,7 @@ async function addLead(page: Page, lead: { company: string; phone?: string; emai
   await page.goto("/leads/new");
   await page.getByLabel("Company").fill(lead.company);
   if (lead.phone) await page.getByLabel("Phone").fill(lead.phone);
-  if (lead.email) await page.getByLabel("E-mail").fill(lead.email);
+  if (lead.email) await page.getByLabel("E-mail", { exact: true }).fill(lead.email);
   if (lead.cadenceDays) await page.getByLabel("Cadence in days").fill(String(lead.cadenceDays));
   await page.getByRole("button", { name: "Add lead" }).click();
   await expect(page).not.toHaveURL(/\/leads\/new$/);

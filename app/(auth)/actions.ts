@@ -24,8 +24,8 @@ import { recordSignUp, signUpHashing, signUpWait } from "@/lib/server/sign-up-th
  */
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const address = clientAddress(await headers());
-  const values = formValues(formData, ["name", "email", "password", "timeZone", "uses", "next"] as const);
-  const echo = { name: values.name, email: values.email, timeZone: values.timeZone, uses: values.uses };
+  const values = formValues(formData, ["name", "email", "password", "timeZone", "uses", "next", "digest"] as const);
+  const echo = { name: values.name, email: values.email, timeZone: values.timeZone, uses: values.uses, digest: values.digest };
   const parsed = signUpSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, echo);
 
@@ -42,6 +42,7 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     passwordHash,
     timeZone: parsed.data.timeZone,
     ...usesFlags(parsed.data.uses),
+    digestEnabled: parsed.data.digest,
     now,
   });
   wakeMailSender();

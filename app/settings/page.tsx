@@ -11,6 +11,8 @@ import { CoachSection } from "./coach-section";
 import { DataExportSection } from "./data-export-section";
 import { DeleteAccountSection } from "./delete-account-section";
 import { DevicesSection } from "./devices-section";
+import { DigestSection } from "./digest-section";
+import { EmailSection } from "./email-section";
 import { PasswordForm, ProfileForm, UsesForm } from "./settings-forms";
 import { choiceOf } from "@/lib/settings/uses";
 
@@ -56,6 +58,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </p>
         </section>
       ) : null}
+      <EmailSection />
+      <DigestSection />
       <CalendarFeedSection />
       <CoachSection />
       <section aria-labelledby="password-heading" className="space-y-4">

@@ -10,6 +10,7 @@ import { DEFAULT_GOALS } from "@/lib/domain";
 import { groupToday, summarizeToday, type TodayRow } from "@/lib/today/group";
 import { countOfGoal, describeWhen, formatDay, formatLongDate, plural, telHref } from "@/lib/format";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
+import { PasswordResetNotice } from "@/app/components/password-reset-notice";
 import { DismissNoteForm } from "./dismiss-note-form";
 import { TodayBoard } from "./today-board";
 
@@ -43,6 +44,7 @@ export default async function TodayPage() {
           Hello, {user.name}. It is {today} in {timeZone.replaceAll("_", " ")}.
         </p>
       </div>
+      <PasswordResetNotice />
 
       {data.coachNote ? (
         <section aria-labelledby="coach-note-heading" className="space-y-2 rounded-lg border border-brand-100 bg-brand-50 p-4">

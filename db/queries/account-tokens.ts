@@ -47,7 +47,7 @@ export type SignUpOutcome = { created: true; user: SessionUser } | { created: fa
  */
 export async function signUpUser(
   db: Db,
-  input: { name: string; email: string; passwordHash: string; timeZone: string; seeks?: boolean; coaches?: boolean; now: Date },
+  input: { name: string; email: string; passwordHash: string; timeZone: string; seeks?: boolean; coaches?: boolean; digestEnabled?: boolean; now: Date },
 ): Promise<SignUpOutcome> {
   const { now, ...fields } = input;
   return db.transaction(async (tx) => {

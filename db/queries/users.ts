@@ -32,7 +32,7 @@ export function normalizeEmail(email: string): string {
 /** Creates the user; null when the e-mail is taken. */
 export async function createUser(
   db: Db,
-  input: { name: string; email: string; passwordHash: string; timeZone: string; seeks?: boolean; coaches?: boolean },
+  input: { name: string; email: string; passwordHash: string; timeZone: string; seeks?: boolean; coaches?: boolean; digestEnabled?: boolean },
 ): Promise<SessionUser | null> {
   const rows = await db
     .insert(users)

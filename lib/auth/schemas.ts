@@ -32,4 +32,6 @@ export const signUpSchema = z.object({
   password: newPasswordSchema,
   timeZone: timeZoneSchema,
   uses: usesSchema,
+  // "E-mail me the day's work each morning" (the morning digest): a ticked box sends "on".
+  digest: z.enum(["", "on"]).transform((value) => value === "on"),
 });

@@ -56,6 +56,12 @@ export const endCoachConnectionSchema = z.object({ coachId: z.uuid("This coach i
 /** One of the user's devices to sign out (Settings, "Devices signed in"). */
 export const signOutDeviceSchema = z.object({ sessionId: z.uuid("This device is not signed in.") });
 
+/** Settings › E-mail address: the new address, and the current password (checked as a sign-in is). */
+export const emailChangeSchema = z.object({
+  newEmail: signInSchema.shape.email,
+  password: passwordChangeSchema.shape.currentPassword,
+});
+
 /** Deleting the account is confirmed with the password (checked against the stored hash later). */
 export const accountDeletionSchema = z.object({
   password: z.string().min(1, "Enter your password to delete your account.").max(1024, "That password is too long."),

@@ -30,6 +30,19 @@ export function SignUpForm({ next, uses }: { next: string; uses: Use }) {
         required
         hint={`At least ${PASSWORD_MIN} characters (up to ${PASSWORD_MAX}). A long phrase is easy to remember and hard to guess.`}
       />
+      <div className="flex min-h-11 items-center gap-3">
+        <input
+          id="field-digest"
+          type="checkbox"
+          name="digest"
+          value="on"
+          defaultChecked={state && !state.ok ? state.values?.digest === "on" : true}
+          className="h-5 w-5 rounded border-stone-400 text-brand-700"
+        />
+        <label htmlFor="field-digest" className="text-base text-stone-900">
+          E-mail me the day&apos;s work each morning
+        </label>
+      </div>
       <input type="hidden" name="timeZone" value={timeZone} />
       <input type="hidden" name="next" value={next} />
       <p className="text-sm text-stone-600">

@@ -34,6 +34,8 @@ export async function logDigestTouchAction(_prev: ActionState, formData: FormDat
       );
     case "lead_not_found":
     case "material_not_found":
+    // A Done link sends no material, so it is never asked about one.
+    case "material_already_sent":
       return failure(DIGEST_LINK_PROBLEMS.not_found);
     case "logged":
     case "duplicate":

@@ -14,7 +14,7 @@ import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, v
 import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
 import { useOptimistic, useState, useTransition } from "react";
-import type { PaceState } from "@/lib/domain";
+import type { CalendarDate, PaceState } from "@/lib/domain";
 import { leadListHref, type LeadListQuery, type LeadSort } from "@/lib/leads/page";
 import { moveLeadToAction } from "./actions";
 import { BulkBar, MoveToPosition } from "./lead-action-forms";

@@ -285,6 +285,8 @@ export type ClientTouchRow = {
   outcome: Outcome | null;
   note: string;
   tooSoon: boolean;
+  /** The calendar day it was logged on, in the seeker's zone then. */
+  localDate: CalendarDate;
   company: string;
 };
 
@@ -301,7 +303,7 @@ export async function listClientTouchesPage(
     ? sql`and (t.at, t.id) < (select c.at, c.id from ${touches} c where c.id = ${olderThan} and c.user_id = ${seekerId})`
     : sql``;
   const result = await db.execute(sql`
-    select t.id, t.at, t.channel, t.direction, t.outcome, t.note, t.too_soon, l.company,
+    select t.id, t.at, t.channel, t.direction, t.outcome, t.note, t.too_soon, t.local_date::text as local_date, l.company,
            (select count(*)::int from ${touches} a where a.user_id = ${seekerId}) as total
     from ${touches} t
     join ${leads} l on l.id = t.lead_id
@@ -317,6 +319,7 @@ export async function listClientTouchesPage(
     outcome: Outcome | null;
     note: string;
     too_soon: boolean;
+    local_date: string;
     company: string;
     total: number;
   }>(result);
@@ -328,6 +331,7 @@ export async function listClientTouchesPage(
       direction: row.direction,
       outcome: row.outcome,
       note: row.note,
+      localDate: row.local_date as CalendarDate,
       tooSoon: row.too_soon,
       company: row.company,
     })),

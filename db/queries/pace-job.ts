@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import { COLD_AFTER_DAYS } from "@/lib/domain";
 import { rowsOf, type Db } from "../client";

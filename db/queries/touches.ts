@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { isTooSoon, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import type { Db } from "../client";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbHandle } from "@/db/client";
 import { runPaceJob } from "@/db/queries/pace-job";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, DbHandle } from "@/db/client";
 import { claimDueMail, markMailSent, recordMailFailure } from "@/db/queries/outbox";
 import { parseMailMessage, renderMail } from "@/lib/mail/messages";

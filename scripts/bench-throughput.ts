@@ -15,7 +15,7 @@
 //   response checked to be 200. The bare page is measured first and last; the ratios are to the
 //   mean of the two, so a machine that slows down during the run shows as a gap between them.
 // - BENCH_PROFILE=1 runs the Cadence server with `node --cpu-prof`: the .cpuprofile files land in a
-//   temporary folder (printed), to open in Chrome DevTools or summarise with scripts/profile-summary.ts.
+//   temporary folder (printed), to open in Chrome DevTools (Performance, "Load profile").
 // The goals are printed beside the ratios, never asserted: the machine's load moves every figure.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -36,6 +36,10 @@ const warmUpSeconds = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 const basePort = Number(process.env.BENCH_PORT ?? 3235);
 const clients = Number(process.env.BENCH_CLIENTS ?? 200);
 const profile = process.env.BENCH_PROFILE === "1";
+/** BENCH_SAVE_PAGES=<folder>: each measured page's HTML is written there, to see what it carries. */
+const savePages = process.env.BENCH_SAVE_PAGES || undefined;
+/** BENCH_ONLY=today,leads: only the pages whose label starts with one of these (and the bare page). */
+const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim().toLowerCase());
 const deadlineMs = Number(process.env.BENCH_DEADLINE_MINUTES ?? 20) * 60_000;
 const connections = 10;
 
@@ -79,7 +83,7 @@ try {
   servers.push(bare);
   const bareBase = `http://127.0.0.1:${basePort}`;
   const secrets = newSecrets();
-  const builds = [{ name: "after", distDir, port: basePort + 1 }];
+  const builds = [{ name: beforeDistDir ? "after" : distDir, distDir, port: basePort + 1 }];
   if (beforeDistDir) builds.unshift({ name: "before", distDir: beforeDistDir, port: basePort + 2 });
   const profileDir = profile ? mkdtempSync(path.join(tmpdir(), "cadence-cpu-profile-")) : undefined;
   for (const build of builds) {
@@ -102,16 +106,19 @@ try {
 
   const bareTarget: Target = { label: "bare Next.js page", path: "/", marker: "Bare page" };
   const targets: Target[] = [
+    // What any signed-in page costs before its own work: the proxy, the session check, the layout.
+    { label: "signed-in floor (/invitations)", path: "/invitations", marker: "Invitation code", who: "seeker" },
     { label: "Today (50 leads)", path: "/today", marker: "Week ", who: "seeker", goal: 0.3 },
     { label: "Leads", path: "/leads", marker: "Company 1", who: "seeker", goal: 0.3 },
     { label: "a lead", path: `/leads/${leadId}`, marker: "Company 1", who: "seeker", goal: 0.3 },
     { label: `Clients (${clients})`, path: "/coach", marker: `${clients} clients`, who: "coach", goal: 0.2 },
   ];
 
+  const chosen = targets.filter((target) => !only || only.some((name) => target.label.toLowerCase().startsWith(name)));
   const results: Measured[] = [];
   results.push(await measure(bareBase, bareTarget, "bare", undefined));
   for (const build of builds) {
-    for (const target of targets) {
+    for (const target of chosen) {
       results.push(await measure(`http://127.0.0.1:${build.port}`, target, build.name, cookies[target.who!]));
     }
   }
@@ -212,6 +219,10 @@ async function measure(base: string, target: Target, build: string, cookie: stri
   const body = await check.text();
   if (check.status !== 200 || !body.includes(target.marker)) {
     throw new Error(`${build} GET ${target.path} answered ${check.status} without "${target.marker}"`);
+  }
+  if (savePages) {
+    mkdirSync(savePages, { recursive: true });
+    writeFileSync(path.join(savePages, `${build}-${target.label.replace(/\W+/g, "-")}.html`), body);
   }
   const run = (duration: number) =>
     autocannon({ url: `${base}${target.path}`, connections, duration, headers, timeout: 30 }) as unknown as Promise<autocannon.Result>;

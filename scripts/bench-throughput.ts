@@ -19,7 +19,7 @@
 // The goals are printed beside the ratios, never asserted: the machine's load moves every figure.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -42,6 +42,8 @@ const savePages = process.env.BENCH_SAVE_PAGES || undefined;
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim().toLowerCase());
 const deadlineMs = Number(process.env.BENCH_DEADLINE_MINUTES ?? 20) * 60_000;
 const connections = 10;
+/** USER_HZ: the unit of the CPU times in /proc/<pid>/stat on Linux. */
+const ticksPerSecond = 100;
 
 const seeker = { email: "seeker@bench.example", leads: 50 };
 const coach = { email: "coach@bench.example" };
@@ -58,6 +60,9 @@ interface Measured {
   target: Target;
   build: string;
   requestsPerSecond: number;
+  /** CPU milliseconds per request of the app server's processes, and of the database's backends. */
+  appCpu: number;
+  dbCpu: number;
   p50: number;
   p99: number;
   bytes: number;
@@ -116,13 +121,13 @@ try {
 
   const chosen = targets.filter((target) => !only || only.some((name) => target.label.toLowerCase().startsWith(name)));
   const results: Measured[] = [];
-  results.push(await measure(bareBase, bareTarget, "bare", undefined));
-  for (const build of builds) {
+  results.push(await measure(bareBase, bareTarget, "bare", undefined, bare));
+  for (const [index, build] of builds.entries()) {
     for (const target of chosen) {
-      results.push(await measure(`http://127.0.0.1:${build.port}`, target, build.name, cookies[target.who!]));
+      results.push(await measure(`http://127.0.0.1:${build.port}`, target, build.name, cookies[target.who!], servers[index + 1]!));
     }
   }
-  results.push(await measure(bareBase, bareTarget, "bare", undefined));
+  results.push(await measure(bareBase, bareTarget, "bare", undefined, bare));
   report(results, load, loadavg());
   if (profileDir) step(`CPU profiles (written as the servers stop): ${profileDir}`);
 } finally {
@@ -213,7 +218,13 @@ async function firstLeadId(databaseUrl: string): Promise<string> {
 }
 
 /** A warm-up, then `seconds` of 10 connections on one page; every answer must be 200. */
-async function measure(base: string, target: Target, build: string, cookie: string | undefined): Promise<Measured> {
+async function measure(
+  base: string,
+  target: Target,
+  build: string,
+  cookie: string | undefined,
+  server: ChildProcess,
+): Promise<Measured> {
   const headers: Record<string, string> = cookie ? { cookie } : {};
   const check = await fetch(`${base}${target.path}`, { headers, redirect: "manual" });
   const body = await check.text();
@@ -227,7 +238,10 @@ async function measure(base: string, target: Target, build: string, cookie: stri
   const run = (duration: number) =>
     autocannon({ url: `${base}${target.path}`, connections, duration, headers, timeout: 30 }) as unknown as Promise<autocannon.Result>;
   await run(warmUpSeconds);
+  const cpuBefore = { app: processTreeCpuMs(server.pid!), db: databaseCpuMs(database!.name) };
   const result = await run(seconds);
+  const cpuAfter = { app: processTreeCpuMs(server.pid!), db: databaseCpuMs(database!.name) };
+  const requests = Math.max(1, result.requests.total);
   if (result.non2xx + result.errors + result.timeouts > 0) {
     throw new Error(`${build} GET ${target.path}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   }
@@ -236,6 +250,8 @@ async function measure(base: string, target: Target, build: string, cookie: stri
     target,
     build,
     requestsPerSecond: result.requests.average,
+    appCpu: (cpuAfter.app - cpuBefore.app) / requests,
+    dbCpu: (cpuAfter.db - cpuBefore.db) / requests,
     p50: result.latency.p50,
     p99: result.latency.p99,
     bytes: Buffer.byteLength(body),
@@ -251,10 +267,14 @@ function report(results: Measured[], loadBefore: number[], loadAfter: number[]) 
       `production builds on PostgreSQL; load average ${load(loadBefore)} before, ${load(loadAfter)} after (${availableParallelism()} cores)`,
   );
   console.log(`bare page: ${bareRuns.map((run) => run.requestsPerSecond.toFixed(1)).join(" then ")} req/s (ratios to the mean)\n`);
-  const header = ["build", "page", "req/s", "p50 ms", "p99 ms", "HTML KB", "× bare", "goal"];
+  const bareCpu = bareRuns.reduce((sum, result) => sum + result.appCpu, 0) / bareRuns.length;
+  const header = ["build", "page", "req/s", "p50 ms", "p99 ms", "HTML KB", "× bare", "goal", "app CPU ms/req", "db CPU ms/req", "× bare by CPU"];
   const rows = results.map((result) => {
     const ratio = result.requestsPerSecond / bare;
     const goal = result.target.goal;
+    // What the throughput ratio would be if the server were bound by its own CPU alone, as it is on
+    // an idle machine: the bare page's CPU per request over this page's (app server and database).
+    const cpuRatio = bareCpu / (result.appCpu + result.dbCpu);
     return [
       result.build,
       result.target.label,
@@ -264,10 +284,60 @@ function report(results: Measured[], loadBefore: number[], loadAfter: number[]) 
       (result.bytes / 1024).toFixed(1),
       `${ratio.toFixed(2)}×`,
       goal === undefined ? "" : `≥ ${goal}× ${ratio >= goal ? "met" : "NOT met"}`,
+      result.appCpu.toFixed(1),
+      result.dbCpu.toFixed(1),
+      `${cpuRatio.toFixed(2)}×${goal === undefined ? "" : cpuRatio >= goal ? " met" : " NOT met"}`,
     ];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
+}
+
+/** CPU time (user and system, milliseconds) of a process and its descendants so far; 0 off Linux. */
+function processTreeCpuMs(root: number): number {
+  const stats = readProcStats();
+  const children = new Map<number, number[]>();
+  for (const stat of stats.values()) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat.pid]);
+  let total = 0;
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.pop()!;
+    total += stats.get(pid)?.cpuMs ?? 0;
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** CPU time of the PostgreSQL backends connected to `database` (their title names it). */
+function databaseCpuMs(database: string): number {
+  let total = 0;
+  for (const stat of readProcStats().values()) {
+    if (stat.command.includes(` ${database} `)) total += stat.cpuMs;
+  }
+  return total;
+}
+
+function readProcStats(): Map<number, { pid: number; ppid: number; cpuMs: number; command: string }> {
+  const stats = new Map<number, { pid: number; ppid: number; cpuMs: number; command: string }>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return stats;
+  }
+  for (const entry of entries) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // The command in parentheses may hold spaces: the fields after it are split from its end.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const command = readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ");
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      stats.set(Number(entry), { pid: Number(entry), ppid: Number(fields[1]), cpuMs: (ticks * 1000) / ticksPerSecond, command });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return stats;
 }
 
 /** The seeker (50 leads, 500 touches, like bench:today's) and the coach with `clients` clients. */

@@ -25,6 +25,7 @@ export async function createScratchDatabase(serverUrl: string, purpose: string) 
   const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
   return {
     url,
+    name,
     drop: async () => {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end({ timeout: 5 });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   date,
   index,
   integer,
@@ -14,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
 import { ACCOUNT_TOKEN_PURPOSES } from "../lib/auth/account-tokens";
+import { CADENCE_RANGE_DAYS } from "../lib/domain/cadence";
 import { CHANNELS, CLOSED_AS, DEFAULT_CADENCE_DAYS, DIRECTIONS, OUTCOMES } from "../lib/domain/pace";
 import { MAIL_KINDS } from "../lib/mail/kinds";
 
@@ -29,13 +31,11 @@ export const users = pgTable(
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     /** IANA zone: the seeker's "today" is computed there. */
     timeZone: text("time_zone").notNull(),
-    // The campaign and goals (docs/product.md, "Words" and "Consistency"). No start date: no campaign yet.
+    // The campaign (docs/product.md, "Words" and "Consistency"). No start date: no campaign yet.
     campaignStartDate: date("campaign_start_date"),
     firstContactsPerWeek: smallint("first_contacts_per_week").notNull().default(5),
     /** Weekdays, 0 = Sunday … 6 = Saturday. */
     contactDays: smallint("contact_days").array().notNull().default(sql`'{1,2,3,4,5}'::smallint[]`),
-    dailyGoal: smallint("daily_goal").notNull().default(1),
-    weeklyGoal: smallint("weekly_goal").notNull().default(5),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -162,12 +162,17 @@ export const leads = pgTable(
     personalNotes: text("personal_notes").notNull().default(""),
     /** The seeker's list order, which the campaign follows. */
     position: integer("position").notNull(),
+    /** 3 to 30 days (CADENCE_RANGE_DAYS): the check below holds every writer to it. */
     cadenceDays: smallint("cadence_days").notNull().default(DEFAULT_CADENCE_DAYS),
     /** Set by the campaign planner for a lead never contacted. */
     plannedFirstContact: date("planned_first_contact"),
     /** "They said call back on 3 March": holds until the next touch after it was set. */
     nextDueOverride: date("next_due_override"),
     nextDueOverrideSetAt: timestamp("next_due_override_set_at", { withTimezone: true }),
+    /**
+     * The day a pause ends. Kept after it ended: it is then the return day, on which the lead is
+     * due whatever its old dates say, until a touch is logged on or after it (leadPace).
+     */
     pausedUntil: date("paused_until"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     closedAs: text("closed_as", { enum: CLOSED_AS }),
@@ -181,7 +186,13 @@ export const leads = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("leads_user_position_idx").on(table.userId, table.position)],
+  (table) => [
+    index("leads_user_position_idx").on(table.userId, table.position),
+    check(
+      "leads_cadence_days_range",
+      sql`${table.cadenceDays} between ${sql.raw(String(CADENCE_RANGE_DAYS.min))} and ${sql.raw(String(CADENCE_RANGE_DAYS.max))}`,
+    ),
+  ],
 );
 
 export const materials = pgTable(
@@ -211,6 +222,11 @@ export const touches = pgTable(
       .notNull()
       .references(() => leads.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true }).notNull(),
+    /**
+     * The calendar day it was logged on in the seeker's zone at that moment (or the day picked for
+     * a backdated touch): every day-based rule reads it, never `at` re-read in today's zone.
+     */
+    localDate: date("local_date").notNull(),
     channel: text("channel", { enum: CHANNELS }).notNull(),
     direction: text("direction", { enum: DIRECTIONS }).notNull(),
     outcome: text("outcome", { enum: OUTCOMES }),

@@ -27,7 +27,7 @@ async function addLead(page: Page, company: string) {
 async function startCampaign(page: Page) {
   await page.goto("/settings");
   await page.getByLabel("Campaign start date").fill(new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10));
-  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await page.getByRole("button", { name: "Save campaign" }).click();
   await expect(page.getByRole("main").getByRole("status").first()).toBeVisible();
 }
 

@@ -46,7 +46,7 @@ test("sign up, import, plan, log, get warned, pause, close and export", async ({
   await page.getByLabel("Campaign start date").fill((await localDateTime(page)).slice(0, 10));
   for (const day of ["Saturday", "Sunday"]) await page.getByRole("group", { name: "Contact days" }).getByLabel(day).check();
   await page.getByLabel("First contacts per week").fill("7");
-  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await page.getByRole("button", { name: "Save campaign" }).click();
   await expect(page.getByText("Saved. Your first contacts are planned.")).toBeVisible();
 
   // Today: the first lead of the list is today's first contact; one tap logs the call.

@@ -21,9 +21,7 @@ async function setUpCampaign(page: Page) {
   for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
     await days.getByLabel(day).check();
   }
-  await page.getByLabel("Daily goal (touches a day)").fill("1");
-  await page.getByLabel("Weekly goal (touches a week)").fill("5");
-  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await page.getByRole("button", { name: "Save campaign" }).click();
   await expect(page.getByText("Saved. Your first contacts are planned.")).toBeVisible();
 }
 
@@ -60,16 +58,14 @@ test("Today guides a new seeker, and the campaign form checks its input", async 
   await expectNoHorizontalScroll(page);
 
   await page.getByRole("link", { name: "Set up your campaign" }).click();
-  await expect(page.getByRole("heading", { name: "Campaign and goals" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Campaign" })).toBeVisible();
   await page.getByLabel("First contacts per week").fill("9");
   for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]) {
     await page.getByRole("group", { name: "Contact days" }).getByLabel(day).uncheck();
   }
-  await page.getByLabel("Daily goal (touches a day)").fill("0");
-  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await page.getByRole("button", { name: "Save campaign" }).click();
   await expect(page.getByText("Enter a whole number from 1 to 7.")).toBeVisible();
   await expect(page.getByText("Choose at least one contact day.")).toBeVisible();
-  await expect(page.getByText("Enter a whole number from 1 to 20.")).toBeVisible();
   await expect(page.getByLabel("First contacts per week")).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);

@@ -136,7 +136,7 @@ const validLeadFields: Record<(typeof LEAD_FORM_FIELDS)[number], fc.Arbitrary<Fi
   ),
   notes: validText(5000),
   personalNotes: validText(5000),
-  cadenceDays: fc.oneof(fc.integer({ min: 1, max: 90 }).map(String), fc.constantFrom(" 7 ", "1e1", "90.0", "0x10")),
+  cadenceDays: fc.oneof(fc.integer({ min: 3, max: 30 }).map(String), fc.constantFrom(" 7 ", "1e1", "30.0", "0x10")),
 };
 
 const nastyLeadFields: Record<(typeof LEAD_FORM_FIELDS)[number], fc.Arbitrary<FieldValue>> = {

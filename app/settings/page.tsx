@@ -33,7 +33,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
       {seekerSettings ? (
         <section id="campaign" aria-labelledby="campaign-heading" className="scroll-mt-4 space-y-4">
           <h2 id="campaign-heading" className="text-lg font-semibold">
-            Campaign and goals
+            Campaign
           </h2>
           <p className="text-sm text-stone-700">
             Your leads get a first-contact day each, one a day, in the order of your list.

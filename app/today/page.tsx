@@ -6,6 +6,7 @@ import { campaignSettingsOf } from "@/db/queries/campaign";
 import { getTodayData, type MaterialWithRecipients, type TodayLead } from "@/db/queries/today";
 import { LogTouchForm } from "@/app/touches/log-touch-form";
 import { requireUser } from "@/lib/server/auth/session";
+import { DEFAULT_GOALS } from "@/lib/domain";
 import { groupToday, summarizeToday, type TodayRow } from "@/lib/today/group";
 import { describeWhen, formatDay, formatLongDate, plural, telHref } from "@/lib/format";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
@@ -28,7 +29,7 @@ export default async function TodayPage() {
     leads: data.leads,
     contactedLeadIds: new Set(data.recentTouches.map((touch) => touch.leadId)),
     goalTouchTimes: data.goalTouchTimes,
-    settings: { ...data.settings, campaign: campaignSettingsOf(data.settings) },
+    settings: { ...data.settings, dailyGoal: DEFAULT_GOALS.dailyTouches, weeklyGoal: DEFAULT_GOALS.weeklyTouches, campaign: campaignSettingsOf(data.settings) },
     now,
     timeZone,
   });

@@ -10,8 +10,6 @@ export type SeekerSettings = {
   campaignStartDate: string | null;
   firstContactsPerWeek: number;
   contactDays: number[];
-  dailyGoal: number;
-  weeklyGoal: number;
 };
 
 export async function getSeekerSettings(db: Db, { userId }: { userId: string }): Promise<SeekerSettings | null> {
@@ -21,8 +19,6 @@ export async function getSeekerSettings(db: Db, { userId }: { userId: string }):
       campaignStartDate: users.campaignStartDate,
       firstContactsPerWeek: users.firstContactsPerWeek,
       contactDays: users.contactDays,
-      dailyGoal: users.dailyGoal,
-      weeklyGoal: users.weeklyGoal,
     })
     .from(users)
     .where(eq(users.id, userId));
@@ -100,7 +96,7 @@ export async function updateCampaignSettings(
   }: {
     userId: string;
     now: Date;
-    settings: Pick<SeekerSettings, "campaignStartDate" | "firstContactsPerWeek" | "contactDays" | "dailyGoal" | "weeklyGoal">;
+    settings: Pick<SeekerSettings, "campaignStartDate" | "firstContactsPerWeek" | "contactDays">;
   },
 ): Promise<void> {
   await inTransaction(db, async (tx) => {

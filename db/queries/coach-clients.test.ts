@@ -139,7 +139,7 @@ describe("the pace rule in SQL", () => {
     fc.integer({ min: 0, max: maxHoursBack * 60 }).map((minutes) => new Date(NOW.getTime() - minutes * 60_000));
   const leadArb = fc.record({
     timeZone: fc.constantFrom(...ZONES),
-    cadenceDays: fc.integer({ min: 1, max: 14 }),
+    cadenceDays: fc.integer({ min: 3, max: 14 }),
     planned: fc.option(dayOffset),
     override: fc.option(fc.record({ offset: dayOffset, setAt: fc.option(instantBefore(40 * 24)) })),
     paused: fc.option(fc.integer({ min: -5, max: 5 })),

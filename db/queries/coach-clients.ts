@@ -50,7 +50,7 @@ export async function listClientFacts(
   const result = await db.execute(sql`
     with clients as materialized (
       select u.id as seeker_id, u.name, u.time_zone, u.campaign_start_date, u.first_contacts_per_week,
-             u.contact_days, u.daily_goal, u.weekly_goal,
+             u.contact_days, 1 as daily_goal, u.first_contacts_per_week as weekly_goal,
              (${now.toISOString()}::timestamptz at time zone u.time_zone)::date as today
       from ${coachLinks} cl
       join ${users} u on u.id = cl.seeker_id

@@ -4,6 +4,7 @@ import type { LeadInput } from "@/lib/leads/schemas";
 import { leads, materials, touches } from "../schema";
 import { setUpTestDb } from "@/test/db";
 import { updateCampaignSettings } from "./campaign";
+import { localDateInOwnersZone } from "./touches";
 import {
   closeLeads,
   createLead,
@@ -59,7 +60,7 @@ async function addLeads(userId: string, companies: string[]) {
 }
 
 async function logTouch(userId: string, leadId: string, at: string, extra: Partial<typeof touches.$inferInsert> = {}) {
-  await handle.db.insert(touches).values({ userId, leadId, at: new Date(at), channel: "email", direction: "outbound", ...extra });
+  await handle.db.insert(touches).values({ userId, leadId, at: new Date(at), localDate: localDateInOwnersZone(userId, new Date(at)), channel: "email", direction: "outbound", ...extra });
 }
 
 async function companiesInOrder(userId: string) {
@@ -70,7 +71,7 @@ async function startCampaign(userId: string, campaignStartDate = "2025-03-03") {
   await updateCampaignSettings(handle.db, {
     userId,
     now,
-    settings: { campaignStartDate, firstContactsPerWeek: 5, contactDays: [1, 2, 3, 4, 5], dailyGoal: 1, weeklyGoal: 5 },
+    settings: { campaignStartDate, firstContactsPerWeek: 5, contactDays: [1, 2, 3, 4, 5] },
   });
 }
 

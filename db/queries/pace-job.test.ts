@@ -8,6 +8,7 @@ import { leads, paceRuns, touches } from "../schema";
 import { setUpTestDb, truncateAll } from "@/test/db";
 import { createUser } from "./users";
 import { getLastPaceCheck, runPaceJob } from "./pace-job";
+import { localDateInOwnersZone } from "./touches";
 
 const handle = setUpTestDb();
 
@@ -31,7 +32,7 @@ async function lead(userId: string, input: LeadInput = {}) {
     .values({ userId, company: "Acme", position: 0, ...columns })
     .returning({ id: leads.id });
   for (const at of touchesAt) {
-    await handle.db.insert(touches).values({ userId, leadId: row!.id, at, channel: "email", direction: "outbound" });
+    await handle.db.insert(touches).values({ userId, leadId: row!.id, at, localDate: localDateInOwnersZone(userId, at), channel: "email", direction: "outbound" });
   }
   return row!.id;
 }
@@ -89,7 +90,7 @@ describe("runPaceJob", () => {
     const revived = await lead(userId, { plannedFirstContact: "2026-03-01" });
     const closedLater = await lead(userId, { plannedFirstContact: "2026-03-01" });
     await run(now);
-    await handle.db.insert(touches).values({ userId, leadId: revived, at: now, channel: "phone", direction: "outbound" });
+    await handle.db.insert(touches).values({ userId, leadId: revived, at: now, localDate: localDateInOwnersZone(userId, now), channel: "phone", direction: "outbound" });
     await handle.db.update(leads).set({ closedAt: now, closedAs: "won" }).where(eq(leads.id, closedLater));
     const result = await run(new Date(now.getTime() + 60_000));
     expect(result).toMatchObject({ flaggedCold: 0, unflaggedCold: 2 });
@@ -159,7 +160,7 @@ describe("the SQL job and lib/domain agree", () => {
     const base = new Date("2026-03-01T00:00:00Z").getTime();
     const isoDay = (offset: number) => new Date(base + offset * dayMs).toISOString().slice(0, 10);
     const leadArb = fc.record({
-      cadenceDays: fc.integer({ min: 1, max: 14 }),
+      cadenceDays: fc.integer({ min: 3, max: 14 }),
       planned: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
       override: fc.option(fc.record({ day: fc.integer({ min: 0, max: 60 }), setAt: fc.option(fc.integer({ min: 0, max: 60 * 24 }), { nil: null }) }), { nil: null }),
       paused: fc.option(fc.integer({ min: 20, max: 70 }), { nil: null }),

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, lte, or, sql } from "drizzle-orm";
-import type { Channel, Direction, Outcome } from "@/lib/domain";
+import { DEFAULT_GOALS, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import type { Db } from "../client";
 import { leads, materials, touches, users } from "../schema";
 import { getSeekerSettings, type SeekerSettings } from "./campaign";
@@ -95,7 +95,6 @@ export async function listGoalTouchTimes(db: Db, { userId, now }: { userId: stri
     .select({
       at: touches.at,
       nthOfDay: sql<number>`row_number() over (partition by ${day} order by ${touches.at})`.as("nth_of_day"),
-      dailyGoal: users.dailyGoal,
       thisWeek: sql<boolean>`${day} >= date_trunc('week', ${now.toISOString()}::timestamptz at time zone ${users.timeZone})::date`.as(
         "this_week",
       ),
@@ -107,7 +106,7 @@ export async function listGoalTouchTimes(db: Db, { userId, now }: { userId: stri
   const rows = await db
     .select({ at: ranked.at })
     .from(ranked)
-    .where(or(lte(ranked.nthOfDay, ranked.dailyGoal), sql`${ranked.thisWeek}`))
+    .where(or(lte(ranked.nthOfDay, DEFAULT_GOALS.dailyTouches), sql`${ranked.thisWeek}`))
     .orderBy(asc(ranked.at));
   return rows.map((row) => row.at);
 }

@@ -1,10 +1,18 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { isTooSoon, type Channel, type Direction, type Outcome } from "@/lib/domain";
+import { dateOf, isTooSoon, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import type { Db } from "../client";
-import { leads, materials, touches } from "../schema";
+import { leads, materials, touches, users } from "../schema";
 import { inTransaction, lockSeeker } from "../transaction";
 import { replanCampaign } from "./campaign";
+
+/**
+ * The calendar day of `at` in the owner's zone as it is now: what a touch written without its
+ * zone at hand (sample data, fixtures, scripts) stores as its local date.
+ */
+export function localDateInOwnersZone(userId: string, at: Date) {
+  return sql<string>`(${at.toISOString()}::timestamptz at time zone (select ${users.timeZone} from ${users} where ${users.id} = ${userId}))::date`;
+}
 
 /** A touch as a timeline shows it: the seeker's own on a lead's page, a client's to their coach. */
 export const timelineTouchColumns = {
@@ -89,7 +97,8 @@ export async function logTouch(
 
     const [inserted] = await tx
       .insert(touches)
-      .values({ ...touch, userId, tooSoon })
+      // The day it happened in the seeker's zone at this moment (a backdated touch: the day picked).
+      .values({ ...touch, userId, tooSoon, localDate: dateOf(touch.at, timeZone) })
       .onConflictDoNothing({ target: [touches.userId, touches.idempotencyKey] })
       .returning({ id: touches.id });
     if (!inserted) return { status: "duplicate", company: lead.company };

@@ -29,18 +29,18 @@ describe("lead form", () => {
       email: "ann@",
       phone: "call me",
       linkedinUrl: "ftp://x.test",
-      cadenceDays: "91",
+      cadenceDays: "31",
     });
     expect(errorsOf(result)).toEqual({
       company: "Enter the company.",
       email: "Enter a valid e-mail address, or leave it empty.",
       phone: "Enter a phone number (digits, spaces, + - ( ) only), or leave it empty.",
       linkedinUrl: "Enter a LinkedIn address starting with http:// or https://.",
-      cadenceDays: "Enter a number of days from 1 to 90.",
+      cadenceDays: "Enter a number of days from 3 to 30.",
     });
-    expect(errorsOf(leadFormSchema.safeParse({ ...valid, cadenceDays: "" }))).toEqual({ cadenceDays: "Enter a number of days from 1 to 90." });
+    expect(errorsOf(leadFormSchema.safeParse({ ...valid, cadenceDays: "" }))).toEqual({ cadenceDays: "Enter a number of days from 3 to 30." });
     expect(errorsOf(leadFormSchema.safeParse({ ...valid, cadenceDays: "2.5" }))).toEqual({
-      cadenceDays: "Enter a whole number of days from 1 to 90.",
+      cadenceDays: "Enter a whole number of days from 3 to 30.",
     });
   });
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { addDays, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
+import { addDays, CADENCE_RANGE_DAYS, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
 
-export const CADENCE_MIN_DAYS = 1;
-export const CADENCE_MAX_DAYS = 90;
+// The database holds every lead to this range (a check constraint).
+export const CADENCE_MIN_DAYS = CADENCE_RANGE_DAYS.min;
+export const CADENCE_MAX_DAYS = CADENCE_RANGE_DAYS.max;
 
 export const LEAD_TEXT_LIMITS = {
   company: 200,

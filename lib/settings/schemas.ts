@@ -25,9 +25,9 @@ function wholeNumber(min: number, max: number) {
     .pipe(z.number().min(min, message).max(max, message));
 }
 
-/** The campaign and goals form; `contactDays` is every checked box (FormData.getAll). */
+/** The campaign form; `contactDays` is every checked box (FormData.getAll). */
 export const campaignSchema = z.object({
-  // Empty: no campaign (nothing is planned), while the goals still count.
+  // Empty: no campaign (nothing is planned).
   campaignStartDate: z.union([
     z.literal("").transform(() => null),
     z
@@ -39,8 +39,6 @@ export const campaignSchema = z.object({
     .array(z.enum(["0", "1", "2", "3", "4", "5", "6"], { error: "Choose days of the week." }))
     .min(1, "Choose at least one contact day.")
     .transform((days) => [...new Set(days.map(Number))].sort((a, b) => a - b)),
-  dailyGoal: wholeNumber(1, 20),
-  weeklyGoal: wholeNumber(1, 100),
 });
 
 /** The seeker invites a coach by e-mail (the address as sign-in reads it). */

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useId, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClass } from "@/app/components/button";
 import { errorsFor, Field, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
-import { LEAD_TEXT_LIMITS } from "@/lib/leads/schemas";
+import { LEAD_TEXT_LIMITS } from "@/lib/leads/limits";
 import {
   bulkDeleteAction,
   bulkDropAction,

@@ -1,21 +1,9 @@
 import { z } from "zod";
-import { addDays, CADENCE_RANGE_DAYS, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
+import { addDays, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
 
-// The database holds every lead to this range (a check constraint).
-export const CADENCE_MIN_DAYS = CADENCE_RANGE_DAYS.min;
-export const CADENCE_MAX_DAYS = CADENCE_RANGE_DAYS.max;
-
-export const LEAD_TEXT_LIMITS = {
-  company: 200,
-  contactName: 200,
-  title: 200,
-  email: 254,
-  phone: 50,
-  linkedinUrl: 500,
-  notes: 5000,
-  personalNotes: 5000,
-  closedReason: 500,
-} as const;
+// The limits live apart from the schemas (no zod there), for the forms in the browser to import.
+export { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS, LEAD_TEXT_LIMITS } from "./limits";
+import { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS, LEAD_TEXT_LIMITS } from "./limits";
 
 function text(max: number) {
   return z.string().trim().max(max, `Use at most ${max} characters.`);

@@ -378,23 +378,27 @@ async function fill(tx: postgres.TransactionSql, passwordHash: string) {
   await withoutTouchIndexes(tx, async () => {
     // The seeker's latest touches are 0 to 19 days old: Today has leads in every state.
     await tx`
-      insert into touches (user_id, lead_id, at, channel, direction, outcome, note)
-      select md5('tp-seeker')::uuid, md5('tp-seeker-lead-' || (1 + k % 45))::uuid,
-             now() - ((1 + k % 45) % 20) * interval '1 day' - (k / 45) * interval '5 days' - (k % 9) * interval '1 hour',
+      insert into touches (user_id, lead_id, at, local_date, channel, direction, outcome, note)
+      select md5('tp-seeker')::uuid, md5('tp-seeker-lead-' || (1 + k % 45))::uuid, t.at,
+             (t.at at time zone 'Europe/Paris')::date,
              (array['phone','email','linkedin','email','in_person','letter'])[1 + k % 6],
              case when k % 5 = 0 then 'inbound' else 'outbound' end,
              case k % 3 when 0 then 'conversation' when 1 then 'left_message' end,
              'Bench note ' || k
-      from generate_series(1, 500) k`;
+      from generate_series(1, 500) k
+      cross join lateral (
+        select now() - ((1 + k % 45) % 20) * interval '1 day' - (k / 45) * interval '5 days' - (k % 9) * interval '1 hour' as at
+      ) t`;
     await tx`
-      insert into touches (user_id, lead_id, at, channel, direction, outcome, note, too_soon)
-      select md5('tp-client-' || g)::uuid, md5('tp-client-' || g || '-lead-' || (1 + k % 30))::uuid,
-             now() - ((k * 7919 + g * 13) % 1200) * interval '1 hour',
+      insert into touches (user_id, lead_id, at, local_date, channel, direction, outcome, note, too_soon)
+      select md5('tp-client-' || g)::uuid, md5('tp-client-' || g || '-lead-' || (1 + k % 30))::uuid, t.at,
+             (t.at at time zone (${zones}::text[])[1 + g % ${zones.length}])::date,
              (array['phone','email','linkedin','email','in_person','email'])[1 + (k + g) % 6],
              case when k % 5 = 0 then 'inbound' else 'outbound' end,
              case k % 3 when 0 then 'conversation' when 1 then 'left_message' end,
              'Bench note ' || k,
              k % 37 = 0
-      from generate_series(1, ${clients}::int) g, generate_series(1, 500) k`;
+      from generate_series(1, ${clients}::int) g, generate_series(1, 500) k
+      cross join lateral (select now() - ((k * 7919 + g * 13) % 1200) * interval '1 hour' as at) t`;
   });
 }

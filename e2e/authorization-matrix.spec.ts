@@ -95,6 +95,9 @@ type World = {
   material: string;
   doomedMaterial: string;
   otherMaterial: string;
+  /** A touch of the owner's, and one to delete. */
+  touch: string;
+  doomedTouch: string;
   noteId: string;
   openToken: string;
   openCode: string;
@@ -217,6 +220,22 @@ function touchFields(leadId: string, extra: Record<string, string> = {}): Record
     at: "",
     idempotencyKey: "",
     confirmTooSoon: "",
+    confirmMaterialAgain: "",
+    ...extra,
+  };
+}
+
+/** The edit form of a logged touch (the lead's page). */
+function touchEditFields(touchId: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    touchId,
+    at: "2025-01-06T10:00",
+    channel: "email",
+    direction: "outbound",
+    outcome: "",
+    note: "Orchid corrected note",
+    materialId: "",
+    confirmMaterialAgain: "",
     ...extra,
   };
 }
@@ -716,6 +735,26 @@ const ACTIONS: Record<string, ActionRow> = {
         expect: () => "answer",
       },
     ],
+  },
+  "app/touches/actions.ts#updateTouchAction": {
+    page: "/leads/[id]",
+    cases: ({ w }) => [
+      ...onRecord({ label: "the owner's touch", id: w.touch, allowed: ["owner"] }, (id) => () => form(touchEditFields(id))),
+      {
+        label: "the owner's touch given the other seeker's material",
+        actors: ["owner"],
+        args: () => form(touchEditFields(w.touch, { materialId: w.otherMaterial })),
+        expect: () => "answer",
+      },
+    ],
+  },
+  "app/touches/actions.ts#deleteTouchAction": {
+    page: "/leads/[id]",
+    group: "destructive",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's touch", id: w.doomedTouch, allowed: ["owner"] }, (id) => () => form({ touchId: id }), {
+        extra: { to: /^\/leads\/[0-9a-f-]{36}\?saved=touch-deleted$/ },
+      }),
   },
   "app/today/actions.ts#dismissCoachNoteAction": {
     page: "/today",
@@ -1224,6 +1263,10 @@ test("every page, route handler and server action, for every actor", async ({ pl
   const doomedMaterial = await createMaterial("owner", "Orchid Doomed Deck");
   const firstTouch = { channel: "email", direction: "outbound", note: "Orchid touch note", materialId: material };
   await must("owner", "logTouchAction", form(touchFields(leadA, firstTouch)), "/today");
+  await must("owner", "logTouchAction", form(touchFields(leadB, { note: "Orchid doomed touch" })), "/today");
+  const touchIds = /name="touchId" value="([0-9a-f-]{36})"/g;
+  const [touch] = uuids(await html("owner", `/leads/${leadA}`), touchIds);
+  const [doomedTouch] = uuids(await html("owner", `/leads/${leadB}`), touchIds);
   const otherLead = await createLead("otherSeeker", "Otter Industries");
   const otherMaterial = await createMaterial("otherSeeker", "Otter Deck");
 
@@ -1260,6 +1303,8 @@ test("every page, route handler and server action, for every actor", async ({ pl
     material,
     doomedMaterial,
     otherMaterial,
+    touch: touch!,
+    doomedTouch: doomedTouch!,
     noteId: noteId!,
     openToken: open.token,
     openCode: open.code,
@@ -1397,7 +1442,7 @@ test("every page, route handler and server action, for every actor", async ({ pl
     const request = item.request ? await item.request(actor) : item.isolated ? await newContext() : ctx[actor];
     await item.before?.(actor);
     const args = item.args(actor);
-    const page = row.page.replace("[seekerId]", id.owner);
+    const page = row.page.replace("[seekerId]", id.owner).replace("[id]", leadA);
     const answer = await call(request, key, args, page);
     judge(key, item.label, actor, item.expect(actor), answer, item.to);
     if (!item.echoesInput) {

@@ -42,11 +42,11 @@ test("a seeker adds, imports, orders, pauses, closes, deletes and exports leads"
   await checkScreen(page);
   await page.getByLabel("Contact name").fill("Ann Lee");
   await page.getByLabel("E-mail").fill("ann@");
-  await page.getByLabel("Cadence in days").fill("120");
+  await page.getByLabel("Cadence in days").fill("31");
   await page.getByRole("button", { name: "Add lead" }).click();
   await expect(page.getByText("Enter the company.")).toBeVisible();
   await expect(page.getByText("Enter a valid e-mail address, or leave it empty.")).toBeVisible();
-  await expect(page.getByText("Enter a number of days from 1 to 90.")).toBeVisible();
+  await expect(page.getByText("Enter a whole number of days from 3 to 30.")).toBeVisible();
   await expect(page.getByLabel("Company")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Contact name")).toHaveValue("Ann Lee");
   await checkScreen(page);

@@ -152,7 +152,7 @@ const nastyLeadFields: Record<(typeof LEAD_FORM_FIELDS)[number], fc.Arbitrary<Fi
   notes: nastyText(5000),
   personalNotes: nastyText(5000),
   cadenceDays: fc.oneof(
-    fc.constantFrom("0", "91", "-1", "7.5", "", "NaN", "Infinity", "٣", "7abc", "9".repeat(400), "1e400", "-0", "0b11"),
+    fc.constantFrom("0", "2", "31", "91", "-1", "7.5", "", "NaN", "Infinity", "٣", "7abc", "9".repeat(400), "1e400", "-0", "0b11"),
     nastyText(),
   ),
 };

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/components/form";
-import { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS, LEAD_TEXT_LIMITS } from "@/lib/leads/limits";
+import { CADENCE_RANGE_DAYS } from "@/lib/domain";
+import { LEAD_TEXT_LIMITS } from "@/lib/leads/limits";
 import type { LeadInput } from "@/lib/leads/schemas";
 import { createLeadAction, updateLeadAction } from "./actions";
 
@@ -47,7 +48,7 @@ export function LeadForm({ lead }: { lead?: LeadInput & { id: string } }) {
         type="number"
         state={state}
         defaultValue={value("cadenceDays")}
-        hint={`How often to follow up: about once a week (7) keeps a dialogue going. ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.`}
+        hint={`How often to follow up: about once a week (7) keeps a dialogue going. ${CADENCE_RANGE_DAYS.min} to ${CADENCE_RANGE_DAYS.max} days.`}
       />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingText="Saving…">{lead ? "Save changes" : "Add lead"}</SubmitButton>

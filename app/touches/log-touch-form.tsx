@@ -5,7 +5,7 @@ import { FormMessage } from "@/app/components/form";
 import type { ActionState } from "@/lib/actions";
 import type { Channel } from "@/lib/domain";
 import { logTouchAction } from "./actions";
-import { ChannelButtons, TooSoonPrompt } from "./channel-buttons";
+import { ChannelButtons, ConfirmPrompt, pendingConfirmation } from "./channel-buttons";
 import { TouchDetails } from "./touch-details";
 import { TouchLoggedContext } from "./touch-logged-context";
 
@@ -47,7 +47,7 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
   const [detailsOpen, setDetailsOpen] = useState(false);
   const id = useId();
 
-  const askingTooSoon = state !== null && !state.ok && "confirmTooSoon" in state.fieldErrors && state !== cancelled;
+  const asking = pendingConfirmation(state) !== null && state !== cancelled;
 
   return (
     <form action={formAction} className="space-y-3" noValidate>
@@ -60,11 +60,11 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
           if (input && !input.value) input.value = newIdempotencyKey();
         }}
       />
-      {askingTooSoon ? (
-        <TooSoonPrompt message={state.message} channel={state.values?.channel ?? ""} onCancel={() => setCancelled(state)} />
+      {asking ? (
+        <ConfirmPrompt state={state} channel={state?.ok === false ? (state.values?.channel ?? "") : ""} onCancel={() => setCancelled(state)} />
       ) : (
         <>
-          {state && !(state.ok === false && "confirmTooSoon" in state.fieldErrors) ? <FormMessage state={state} /> : null}
+          {state && pendingConfirmation(state) === null ? <FormMessage state={state} /> : null}
           <ChannelButtons id={id} state={state} company={lead.company} suggestedChannel={suggestedChannel} />
         </>
       )}

@@ -96,7 +96,7 @@ export function TouchDetails({
   );
 }
 
-function MaterialGroup({ label, materials }: { label: string; materials: readonly MaterialChoice[] }) {
+export function MaterialGroup({ label, materials }: { label: string; materials: readonly MaterialChoice[] }) {
   if (materials.length === 0) return null;
   return (
     <optgroup label={label}>
@@ -109,7 +109,7 @@ function MaterialGroup({ label, materials }: { label: string; materials: readonl
   );
 }
 
-function Select({
+export function Select({
   id,
   label,
   name,

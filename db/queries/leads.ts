@@ -106,6 +106,8 @@ export async function getLead(db: Db, { userId, leadId }: { userId: string; lead
 export type TimelineTouch = {
   id: string;
   at: Date;
+  /** The day it counts on, in the seeker's zone (DatedTouch.localDate). */
+  localDate: string;
   channel: Channel;
   direction: Direction;
   outcome: Outcome | null;

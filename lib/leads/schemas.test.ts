@@ -36,9 +36,9 @@ describe("lead form", () => {
       email: "Enter a valid e-mail address, or leave it empty.",
       phone: "Enter a phone number (digits, spaces, + - ( ) only), or leave it empty.",
       linkedinUrl: "Enter a LinkedIn address starting with http:// or https://.",
-      cadenceDays: "Enter a number of days from 3 to 30.",
+      cadenceDays: "Enter a whole number of days from 3 to 30.",
     });
-    expect(errorsOf(leadFormSchema.safeParse({ ...valid, cadenceDays: "" }))).toEqual({ cadenceDays: "Enter a number of days from 3 to 30." });
+    expect(errorsOf(leadFormSchema.safeParse({ ...valid, cadenceDays: "" }))).toEqual({ cadenceDays: "Enter a whole number of days from 3 to 30." });
     expect(errorsOf(leadFormSchema.safeParse({ ...valid, cadenceDays: "2.5" }))).toEqual({
       cadenceDays: "Enter a whole number of days from 3 to 30.",
     });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { addDays, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
+import { cadenceDaysSchema } from "@/lib/domain/cadence-schema";
 
 // The limits live apart from the schemas (no zod there), for the forms in the browser to import.
 export { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS, LEAD_TEXT_LIMITS } from "./limits";
-import { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS, LEAD_TEXT_LIMITS } from "./limits";
+import { LEAD_TEXT_LIMITS } from "./limits";
 
 function text(max: number) {
   return z.string().trim().max(max, `Use at most ${max} characters.`);
@@ -49,11 +50,8 @@ export const leadContactSchema = z.object({
   notes: text(LEAD_TEXT_LIMITS.notes),
 });
 
-const cadenceDays = z.coerce
-  .number({ error: `Enter a number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.` })
-  .int(`Enter a whole number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.`)
-  .min(CADENCE_MIN_DAYS, `Enter a number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.`)
-  .max(CADENCE_MAX_DAYS, `Enter a number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.`);
+// One home for the 3-to-30-day rule and its message (lib/domain/cadence.ts).
+const cadenceDays = cadenceDaysSchema;
 
 /** Everything the add and edit forms set. */
 export const leadFormSchema = leadContactSchema.extend({

@@ -571,14 +571,6 @@ const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
       },
     ];
   },
-  // For the bench only: 404 unless the server counts queries (it does not here); proxy.ts turns away no cookie.
-  "app/today/query-count/route.ts GET": () => [
-    {
-      label: "/today/query-count",
-      send: (r) => r.get("/today/query-count", { maxRedirects: 0 }),
-      expect: (a) => (a === "anonymous" ? "sign-in" : "404"),
-    },
-  ],
 };
 
 // Server actions by "file#exportedName".

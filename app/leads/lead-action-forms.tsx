@@ -6,7 +6,7 @@ import { buttonClass } from "@/app/components/button";
 import { errorsFor, Field, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
 import { plural } from "@/lib/format";
 import type { LeadListQuery } from "@/lib/leads/page";
-import { LEAD_TEXT_LIMITS } from "@/lib/leads/schemas";
+import { LEAD_TEXT_LIMITS } from "@/lib/leads/limits";
 import type { ActionState } from "@/lib/actions";
 import {
   bulkDeleteAction,

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/components/form";
 import { CADENCE_RANGE_DAYS } from "@/lib/domain";
-import { LEAD_TEXT_LIMITS, type LeadInput } from "@/lib/leads/schemas";
+import { LEAD_TEXT_LIMITS } from "@/lib/leads/limits";
+import type { LeadInput } from "@/lib/leads/schemas";
 import { createLeadAction, updateLeadAction } from "./actions";
 
 /** Add (no `lead`) or edit a lead. */

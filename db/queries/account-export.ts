@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, getTableColumns, gt, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { planFirstContacts, todayIn, type CampaignSettings } from "@/lib/domain";
 import type { Db } from "../client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { calendarDateOf } from "@/lib/coach/days";
 import type { ClientFacts } from "@/lib/coach/metrics";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import {
   invitationExpiry,

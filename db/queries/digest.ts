@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import { dateOf, suggestChannelFor, todayIn, type Channel } from "@/lib/domain";
 import { digestLinkState, doneLinkExpiry, isWellFormedDigestToken, unsubscribeLinkExpiry, type DigestLinkState } from "@/lib/digest/links";

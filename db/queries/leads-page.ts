@@ -1,3 +1,4 @@
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import type { CalendarDate, Channel, ClosedAs, Direction, Outcome, PaceState } from "@/lib/domain";
 import { SAMPLE_EMAIL_DOMAIN } from "@/lib/leads/sample";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { leadsToImport, type ImportCandidate, type LeadIdentity } from "@/lib/csv/import-leads";
 import type { CalendarDate, Channel, ClosedAs, Direction, Outcome } from "@/lib/domain";

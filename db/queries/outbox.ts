@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { MailKind } from "@/lib/mail/kinds";
 import type { MailMessage } from "@/lib/mail/messages";

@@ -1,3 +1,4 @@
+import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import { COLD_AFTER_DAYS } from "@/lib/domain";
 import { rowsOf, type Db } from "../client";
@@ -28,12 +29,24 @@ export type PaceRun = {
  * under an advisory lock: a run that finds the lock taken skips. Only changed rows are written,
  * so a second run changes nothing.
  */
-export async function runPaceJob(db: Db, { now, trigger }: { now: Date; trigger: string }): Promise<PaceRun> {
+export async function runPaceJob(
+  db: Db,
+  { now, trigger, skipIfRanWithinMs }: { now: Date; trigger: string; skipIfRanWithinMs?: number },
+): Promise<PaceRun> {
   const startedAt = new Date();
   try {
     const outcome = await inTransaction(db, async (tx) => {
       const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${PACE_JOB_LOCK}) as locked`);
       if (!rowsOf<{ locked: boolean }>(lock)[0]?.locked) return null;
+      // Several servers each scheduling the job hourly run it once an hour between them: under the
+      // lock, a run that finds one done within the window skips.
+      if (skipIfRanWithinMs !== undefined) {
+        const since = new Date(now.getTime() - skipIfRanWithinMs).toISOString();
+        const recent = await tx.execute(
+          sql`select 1 from pace_runs where status = 'ran' and started_at > ${since}::timestamptz limit 1`,
+        );
+        if (rowsOf(recent).length > 0) return null;
+      }
       const unpaused = rowsOf<{ count: number }>(await tx.execute(unpauseEndedLeads(now)))[0]?.count ?? 0;
       const cold = rowsOf<ColdCounts>(await tx.execute(flagColdLeads(now)))[0];
       return {

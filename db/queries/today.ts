@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, lte, or, sql } from "drizzle-orm";
 import { DEFAULT_GOALS, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import type { Db } from "../client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { dateOf, isTooSoon, tooSoonFlags, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import { isUuid } from "@/lib/ids";

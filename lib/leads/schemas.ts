@@ -1,18 +1,11 @@
 import { z } from "zod";
-import { addDays, cadenceDaysSchema, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
+import { addDays, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
+import { cadenceDaysSchema } from "@/lib/domain/cadence-schema";
 import { formatDay } from "@/lib/format/dates";
 
-export const LEAD_TEXT_LIMITS = {
-  company: 200,
-  contactName: 200,
-  title: 200,
-  email: 254,
-  phone: 50,
-  linkedinUrl: 500,
-  notes: 5000,
-  personalNotes: 5000,
-  closedReason: 500,
-} as const;
+// The limits live apart from the schemas (no zod there), for the forms in the browser to import.
+export { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS, LEAD_TEXT_LIMITS } from "./limits";
+import { LEAD_TEXT_LIMITS } from "./limits";
 
 function text(max: number) {
   return z.string().trim().max(max, `Use at most ${max} characters.`);

@@ -1,3 +1,4 @@
+import "server-only";
 import { makeZip } from "client-zip";
 import type { Db } from "@/db/client";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { DbHandle } from "@/db/client";
 import { enqueueDueDigests } from "@/db/queries/digest";
 import { wakeMailSender } from "./mail/wake";

@@ -1,3 +1,4 @@
+import "server-only";
 import { appDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { ConfigError, readEnv, resolveMailConfig, resolveSecret, type MailConfig } from "./env";

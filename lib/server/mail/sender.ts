@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db, DbHandle } from "@/db/client";
 import { isPreparedDigest, prepareDigest } from "@/db/queries/digest";
 import { claimDueMail, dropMail, markMailSent, recordMailFailure, type ClaimedMail } from "@/db/queries/outbox";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clientMetrics } from "@/lib/coach/metrics";
-import { addDays, computePace, todayIn, type Direction } from "@/lib/domain";
+import { addDays, dateOf, leadPace, todayIn, type Direction } from "@/lib/domain";
 import { queryCount, resetQueryCount } from "../query-counter";
 import { users } from "../schema";
 import { setUpTestDb } from "@/test/db";
@@ -149,7 +149,7 @@ describe("the pace rule in SQL", () => {
     }),
   });
 
-  it("counts the same overdue, cold and contacted leads as computePace", async () => {
+  it("counts the same overdue, cold and contacted leads as leadPace", async () => {
     const coach = await person("Carla Coach");
     await fc.assert(
       fc.asyncProperty(fc.array(leadArb, { minLength: 1, maxLength: 12 }), async (specs) => {
@@ -169,7 +169,10 @@ describe("the pace rule in SQL", () => {
           };
           const leadId = await lead(seeker.id, facts);
           for (const t of spec.touches) await touch(seeker.id, leadId, t.at.toISOString(), "email", t.direction);
-          const pace = computePace({ ...facts, touches: spec.touches.map((t) => ({ ...t, channel: "email" as const })) }, NOW, spec.timeZone);
+          const pace = leadPace(
+            { ...facts, touches: spec.touches.map((t) => ({ ...t, localDate: dateOf(t.at, spec.timeZone), channel: "email" as const })) },
+            { now: NOW, timeZone: spec.timeZone, contactDays: [1, 2, 3, 4, 5] },
+          );
           expected.set(seeker.id, {
             overdue: pace.state === "overdue" ? 1 : 0,
             cold: pace.state === "cold" ? 1 : 0,

@@ -39,6 +39,7 @@ export default async function TodayPage() {
     <article
       key={item.lead.id}
       aria-labelledby={`lead-${item.lead.id}-name`}
+      aria-describedby={`lead-${item.lead.id}-status`}
       className={`rounded-lg border p-4 shadow-sm ${done ? "border-brand-100 bg-brand-50" : "border-stone-200 bg-white"}`}
     >
       <LeadRow row={item} status={status} materials={data.materials} now={now} timeZone={timeZone} />
@@ -108,7 +109,7 @@ function Progress({ view }: { view: ReturnType<typeof todayView<TodayLead>> }) {
         <span className="block text-3xl font-bold text-stone-900">{onPace.share === null ? "—" : formatPercent(onPace.share)}</span>
         {onPace.share === null
           ? "On pace: no lead contacted yet."
-          : `On pace: ${onPace.onPace} of ${plural(onPace.active, "active lead")} contacted within their cadence (none overdue or cold).`}
+          : `On pace: ${onPace.onPace} of ${plural(onPace.active, "active lead")} neither overdue nor cold.`}
       </p>
       <div className="space-y-1">
         <p id="work-progress" className="flex justify-between text-sm">
@@ -187,7 +188,9 @@ function LeadRow({
           </h3>
           {person ? <p className="break-words text-sm text-stone-700">{person}</p> : null}
         </div>
-        <p className="text-sm font-medium text-stone-800">{status}</p>
+        <p id={`lead-${lead.id}-status`} className="text-sm font-medium text-stone-800">
+          {status}
+        </p>
       </div>
       <p className="break-words text-sm text-stone-700">
         {lastTouch ? (

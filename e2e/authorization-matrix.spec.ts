@@ -124,6 +124,10 @@ type Ctx = {
   copySession: (actor: Actor) => Promise<APIRequestContext>;
   /** The id of the actor's session (device) as it is now, null when signed out. */
   sessionIdOf: (actor: Actor) => Promise<string | null>;
+  /** A new account signed up in a cookie jar of its own, with a lead: one that a destructive call may end. */
+  throwawayAccount: () => Promise<{ request: APIRequestContext; id: string; email: string }>;
+  /** The owner's own cookie jar. */
+  ownerRequest: () => APIRequestContext;
 };
 
 type CellBase = {
@@ -151,6 +155,8 @@ type ActionCase = CellBase & {
   check?: (result: unknown, actor: Actor) => void;
   /** Called from a fresh cookie jar, not the actor's (a sign-up as anonymous). */
   isolated?: boolean;
+  /** Called from this cookie jar instead of the actor's (a throwaway account's, to delete). */
+  request?: (actor: Actor) => Promise<APIRequestContext>;
   /** The call itself names the owner's things (a file to preview), so its echo is no leak: `check` judges. */
   echoesInput?: boolean;
 };
@@ -276,6 +282,8 @@ const PAGES: Record<string, (c: Ctx) => PageCase[]> = {
     { label: "/sign-up", path: "/sign-up", expect: publicPage },
     { label: "?next=//evil.example", path: "/sign-up?next=//evil.example", expect: publicPage },
   ],
+  // Where deleting an account lands: it names no one, for anyone.
+  "/account-deleted": () => [{ label: "/account-deleted", path: "/account-deleted", expect: () => "ok" }],
   "/forgot-password": () => [
     { label: "/forgot-password", path: "/forgot-password", expect: (a) => (isAnonymous(a) ? "ok" : "redirect /settings") },
   ],
@@ -414,6 +422,17 @@ const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
       send: (r) => r.get("/leads/export-touches", { maxRedirects: 0 }),
       expect: only("everyone"),
       shows: { owner: ["owner"] },
+    },
+  ],
+  // The archive is stored, not compressed: its text is searched like any other answer. A coach's
+  // own archive holds the notes they wrote to their client (the owner's coach wrote "Orchid …").
+  "app/settings/export/route.ts GET": () => [
+    {
+      label: "/settings/export",
+      send: (r) => r.get("/settings/export", { maxRedirects: 0 }),
+      expect: only("everyone"),
+      shows: { owner: ["owner"], otherSeeker: ["other"], connectedCoach: ["owner"] },
+      check: (body) => expect(body.startsWith("PK\u0003\u0004"), "a zip archive").toBe(true),
     },
   ],
   // The secret in the address is the only key: anyone holding it gets the feed, cookie or not.
@@ -806,6 +825,41 @@ const ACTIONS: Record<string, ActionRow> = {
       onRecord({ label: "the owner's connected coach", id: w.id.connectedCoach, allowed: ["owner"] }, (id) => () => form({ coachId: id }), {
         malformed: "answer",
       }),
+  },
+  "app/settings/account-actions.ts#deleteAccountAction": {
+    page: "/settings",
+    group: "destructive",
+    cases: (c) => {
+      let throwaway: Awaited<ReturnType<Ctx["throwawayAccount"]>> | undefined;
+      return [
+        // A wrong password deletes nothing: the form says so at the field (everyone's password is PASSWORD here).
+        {
+          label: "a wrong password",
+          args: () => form({ password: "not anyone's password", proof: "" }),
+          expect: only("everyone", "answer"),
+          after: c.stillThemselves,
+        },
+        // Deleting for real ends a throwaway account (signed up in its own browser for it), never an actor of the matrix.
+        {
+          label: "a throwaway account, from its own browser",
+          actors: ["owner"],
+          request: async () => (throwaway = await c.throwawayAccount()).request,
+          args: () => form({ password: PASSWORD, proof: "" }),
+          expect: only("everyone"),
+          to: /^\/account-deleted$/,
+          after: async (_actor, request) => {
+            expect.soft(await sessionUserId(request), "the throwaway is signed out").toBeNull();
+            expect.soft((await request.get("/today", { maxRedirects: 0 })).status(), "the throwaway's pages send to sign-in").toBe(307);
+            const signIn = await request.post("/api/auth/callback/credentials", {
+              form: { csrfToken: await csrfToken(request), email: throwaway!.email, password: PASSWORD },
+              maxRedirects: 0,
+            });
+            expect.soft(signIn.headers()["location"] ?? "", "the throwaway cannot sign in again").toMatch(/error=CredentialsSignin/);
+            await c.stillThemselves("owner", c.ownerRequest());
+          },
+        },
+      ];
+    },
   },
   // Session rows: every intruder ends their own sessions (and signs in again), the owner last of all.
   "app/settings/actions.ts#changePasswordAction": {
@@ -1242,6 +1296,17 @@ test("every page, route handler and server action, for every actor", async ({ pl
     reconnect: async () => accept("owner", (await createInvitation("connectedCoach")).token),
     copySession: async (actor) => newContext(await ctx[actor].storageState()),
     sessionIdOf: (actor) => sessionIdOf(ctx[actor]),
+    ownerRequest: () => ctx.owner,
+    throwawayAccount: async () => {
+      const request = await newContext();
+      const throwawayEmail = uniqueEmail("throwaway");
+      const fields = { name: "Tess Throwaway", email: throwawayEmail, password: PASSWORD, timeZone: TIME_ZONE, next: "" };
+      const signUp = await call(request, act("signUpAction"), form(fields), "/sign-up");
+      expect(meets("ok", signUp, { action: true }), `the throwaway's sign-up: ${summary(signUp)}`).toBe(true);
+      const lead = await call(request, act("createLeadAction"), form(leadFields("Throwaway Lead")), "/leads");
+      expect(meets("ok", lead, { action: true }), `the throwaway's lead: ${summary(lead)}`).toBe(true);
+      return { request, id: (await sessionUserId(request))!, email: throwawayEmail };
+    },
   };
 
   // The owner's side, as the owner (and their coach) read it through the app.
@@ -1337,7 +1402,7 @@ test("every page, route handler and server action, for every actor", async ({ pl
   }
 
   async function actionCell(key: string, row: ActionRow, item: ActionCase, actor: Actor) {
-    const request = item.isolated ? await newContext() : ctx[actor];
+    const request = item.request ? await item.request(actor) : item.isolated ? await newContext() : ctx[actor];
     await item.before?.(actor);
     const args = item.args(actor);
     const page = row.page.replace("[seekerId]", id.owner);

@@ -8,6 +8,8 @@ import { getLastPaceCheck } from "@/db/queries/pace-job";
 import { CalendarFeedSection } from "./calendar-feed-section";
 import { CampaignForm } from "./campaign-form";
 import { CoachSection } from "./coach-section";
+import { DataExportSection } from "./data-export-section";
+import { DeleteAccountSection } from "./delete-account-section";
 import { DevicesSection } from "./devices-section";
 import { PasswordForm, ProfileForm } from "./settings-forms";
 
@@ -60,6 +62,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <PasswordForm />
       </section>
       <DevicesSection />
+      <DataExportSection />
+      <DeleteAccountSection />
     </div>
   );
 }

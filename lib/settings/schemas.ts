@@ -49,3 +49,8 @@ export const endCoachConnectionSchema = z.object({ coachId: z.uuid("This coach i
 
 /** One of the user's devices to sign out (Settings, "Devices signed in"). */
 export const signOutDeviceSchema = z.object({ sessionId: z.uuid("This device is not signed in.") });
+
+/** Deleting the account is confirmed with the password (checked against the stored hash later). */
+export const accountDeletionSchema = z.object({
+  password: z.string().min(1, "Enter your password to delete your account.").max(1024, "That password is too long."),
+});

@@ -142,7 +142,7 @@ describe("accountArchive", () => {
     expect(account.devices).toMatchObject([{ device: "Firefox on Linux", address: "203.0.113.9" }]);
     expect(JSON.stringify(account)).not.toContain("password");
     const settingsCsv = Object.fromEntries(csvRows(files, "account.csv").map((row) => [row.setting, row.value]));
-    expect(settingsCsv).toMatchObject({ email: me.email, timeZone: "UTC", dailyGoal: "1" });
+    expect(settingsCsv).toMatchObject({ email: me.email, timeZone: "UTC", firstContactsPerWeek: "5" });
 
     // Nothing of Olga's anywhere.
     const everything = Object.values(files).map((bytes) => decoder.decode(bytes)).join("\n");

@@ -52,18 +52,21 @@ test("sign up, import, plan, log, get warned, pause, close and export", async ({
   // Today: the first lead of the list is today's first contact; one tap logs the call.
   await page.getByRole("link", { name: "Today", exact: true }).click();
   const acme = article(page, "Acme");
-  await expect(acme).toHaveAccessibleDescription("First contact today");
-  await expect(page.getByText("0 of 3 leads contacted")).toBeVisible();
+  await expect(acme).toHaveAccessibleDescription("First contact");
+  await expect(page.getByText(/0 of 3 leads contacted/)).toBeVisible();
+  await expect(page.getByText("On pace: no lead contacted yet.")).toBeVisible();
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
   await acme.getByRole("button", { name: "Phone", exact: true }).click();
-  await expect(acme).toHaveAccessibleDescription("Done today");
-  // "Done today" shows at once (optimistic); reload only once the server has saved the touch.
+  // Done: the row stays in place, marked done.
   await expect(acme.getByText("Logged: Phone with Acme.")).toBeVisible();
+  await expect(acme).toHaveAccessibleDescription("Done · First contact");
   await page.reload();
-  await expect(acme).toHaveAccessibleDescription("Done today");
-  await expect(page.getByText("1 of 3 leads contacted")).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "1 touch of 1: goal met");
+  await expect(acme).toHaveAccessibleDescription("Done · First contact");
+  await expect(page.getByText(/first contacts this week: 1 of \d planned · 1 of 3 leads contacted/)).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: /^The day's work/ })).toHaveAttribute("aria-valuetext", "1 of 1 done");
+  await expect(page.getByText(/streak 1 contact day in a row/)).toBeVisible();
+  await expect(page.getByText("On pace: 1 of 1 active lead neither overdue nor cold.")).toBeVisible();
 
   // Globex, from its own page: a call yesterday (logged late), then an e-mail today is too soon.
   await page.goto("/leads");
@@ -96,10 +99,10 @@ test("sign up, import, plan, log, get warned, pause, close and export", async ({
 
   // Today no longer shows the closed or the paused lead.
   await page.goto("/today");
-  await expect(acme).toHaveAccessibleDescription("Done today");
+  await expect(acme).toHaveAccessibleDescription("Done · First contact");
   await expect(article(page, "Globex")).toHaveCount(0);
   await expect(article(page, "Initech")).toHaveCount(0);
-  await expect(page.getByText("Nothing is due today")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "The day's work: 1 of 1 done" })).toBeVisible();
 
   // Export: the leads with their state, and the touch log with the too-soon e-mail.
   await page.goto("/leads");

@@ -8,10 +8,11 @@ import { LEAD_TEXT_LIMITS } from "@/lib/leads/limits";
 import type { LeadInput } from "@/lib/leads/schemas";
 import { createLeadAction, updateLeadAction } from "./actions";
 
-/** Add (no `lead`) or edit a lead. */
-export function LeadForm({ lead }: { lead?: LeadInput & { id: string } }) {
+/** Add (no `lead`; `prefill` from a referral) or edit a lead. */
+export function LeadForm({ lead, prefill = {} }: { lead?: LeadInput & { id: string }; prefill?: { notes?: string } }) {
   const [state, action] = useActionState(lead ? updateLeadAction : createLeadAction, null);
-  const value = (name: keyof LeadInput) => (lead ? String(lead[name]) : name === "cadenceDays" ? "7" : "");
+  const value = (name: keyof LeadInput) =>
+    lead ? String(lead[name]) : name === "cadenceDays" ? "7" : name === "notes" ? (prefill.notes ?? "") : "";
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />

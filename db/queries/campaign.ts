@@ -52,7 +52,7 @@ export async function replanCampaign(db: Db, { userId, now }: { userId: string; 
     .groupBy(touches.leadId)
     .as("first_touches");
   const rows = await db
-    .select({ id: leads.id, closedAt: leads.closedAt, firstAt: firstTouches.firstAt })
+    .select({ id: leads.id, closedAt: leads.closedAt, firstAt: firstTouches.firstAt, planned: leads.plannedFirstContact })
     .from(leads)
     .leftJoin(firstTouches, eq(firstTouches.leadId, leads.id))
     .where(eq(leads.userId, userId))
@@ -74,7 +74,8 @@ export async function replanCampaign(db: Db, { userId, now }: { userId: string; 
       })
     : new Map<string, string>();
 
-  const assignments = rows.map((row) => ({ id: row.id, planned: plan.get(row.id) ?? null }));
+  // A contacted lead keeps the day it was planned for: the day's work knows it was that day's first contact.
+  const assignments = rows.map((row) => ({ id: row.id, planned: row.firstAt !== null ? row.planned : (plan.get(row.id) ?? null) }));
   if (assignments.length === 0) return;
   const values = sql.join(
     assignments.map((a) => sql`(${a.id}::uuid, ${a.planned}::date)`),

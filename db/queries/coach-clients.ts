@@ -7,7 +7,7 @@ import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";
 import { coachLinks, leads, touches, users } from "../schema";
 import { liveLinkTo } from "./coach-connections";
-import { daysLateSql, isColdSql, isOverdueSql, paceColumns } from "./pace-sql";
+import { daysLateSql, isColdSql, isOverdueSql, lastTouchInputs, lastTouchSql, paceColumns } from "./pace-sql";
 import { timelineTouchColumns } from "./touches";
 
 /** The coach's read-only view of their clients: figures, leads (no contact details) and touches. */
@@ -91,10 +91,11 @@ export async function listClientFacts(
              lt.too_soon, lt.last_at, lt.last_day, lt.first_day, lt.unanswered,
              l.planned_first_contact, l.closed_at is not null as closed,
              (l.closed_at is null and (l.paused_until is null or l.paused_until <= c.today)) as active,
-             ${daysLateSql({ today: sql`c.today`, lastTouchAt: sql`lt.last_at`, lastTouchDay: sql`date '1970-01-01' + lt.last_day` })} as days_late
+             ${daysLateSql(lastTouchInputs("last", { today: sql`c.today`, contactDays: sql`c.contact_days` }))} as days_late
       from ${leads} l
       join clients c on c.seeker_id = l.user_id
       left join lead_touches lt on lt.lead_id = l.id
+      left join lateral ${lastTouchSql("last")} on true
     ),
     lead_stats as (
       select seeker_id,

@@ -13,7 +13,7 @@ import {
 } from "@/lib/leads/page";
 import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";
-import { coachLinks, leads, touches } from "../schema";
+import { coachLinks, leads, touches, users } from "../schema";
 import { isColdSql, isOverdueSql, nextDueSql, pacedSql } from "./pace-sql";
 
 /*
@@ -70,8 +70,14 @@ function keyedLeads({ userId, now, timeZone, coachId }: Scope): SQL {
       ? sql``
       : sql`and exists (select 1 from ${coachLinks} cl where cl.coach_id = ${coachId} and cl.seeker_id = l.user_id and cl.ended_at is null)`;
   const today = sql`(${now.toISOString()}::timestamptz at time zone ${timeZone})::date`;
-  const lastTouchAt = sql`lt.at`;
-  const lastTouchDay = sql`(lt.at at time zone ${timeZone})::date`;
+  // The last touch as leadPace reads it: the latest by its stored local date, then instant.
+  const pace = {
+    contactDays: sql`(select u.contact_days from ${users} u where u.id = ${userId})`,
+    lastTouchDay: sql`lt.local_date`,
+    lastTouchDirection: sql`lt.direction`,
+    lastTouchOutcome: sql`lt.outcome`,
+    latestTouchAt: sql`lt.latest_at`,
+  };
   const stateRank = (state: PaceState) => sql.raw(String(STATE_SORT_RANK[state]));
   return sql`
     paced as (
@@ -81,12 +87,14 @@ function keyedLeads({ userId, now, timeZone, coachId }: Scope): SQL {
              row_number() over (order by l.position, l.created_at, l.id)::int as rank,
              ${today} as today,
              ${pacedSql({ today })} as paced,
-             ${nextDueSql({ lastTouchAt, lastTouchDay })} as plan_due
+             ${nextDueSql(pace)} as plan_due
       from ${leads} l
       left join lateral (
-        select t.at, t.channel, t.direction, t.outcome from ${touches} t
+        select t.at, t.channel, t.direction, t.outcome, t.local_date,
+               (select max(t2.at) from ${touches} t2 where t2.lead_id = l.id) as latest_at
+        from ${touches} t
         where t.lead_id = l.id and t.user_id = ${userId}
-        order by t.at desc, t.created_at desc
+        order by t.local_date desc, t.at desc, t.created_at desc
         limit 1
       ) lt on true
       where l.user_id = ${userId} ${consent}

@@ -115,7 +115,7 @@ describe("logTouch", () => {
     expect(await plannedDays(handle.db, { userId })).toEqual({ Acme: "2025-03-05", Globex: "2025-03-06" });
     // Acme was called yesterday, logged today: today is free again for Globex.
     await logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: false, touch: touchOf(leadId, { at: daysAgo(1) }) });
-    expect(await plannedDays(handle.db, { userId })).toEqual({ Acme: null, Globex: "2025-03-05" });
+    expect(await plannedDays(handle.db, { userId })).toEqual({ Acme: "2025-03-05", Globex: "2025-03-05" });
   });
 
   it("refuses another seeker's lead or material and writes nothing", async () => {

@@ -51,7 +51,7 @@ export const ARCHIVE_README = `Your data from Cadence, as it was when you downlo
 
 Each file comes twice, as CSV (for a spreadsheet) and as JSON, with the same fields:
 
-- account: your profile and settings (name, address, time zone, campaign and goals), and your calendar feed (on since, if on)
+- account: your profile and settings (name, address, time zone, campaign), and your calendar feed (on since, if on)
 - devices: the devices signed in to your account
 - leads: every lead, in your list's order, with its contact details, notes and state
 - touches: every touch, oldest first, with its lead's company and contact and the material sent

@@ -7,7 +7,6 @@ import { requireUser } from "@/lib/server/auth/session";
 import { addDays, todayIn } from "@/lib/domain";
 import { describeWhen, formatDay, plural } from "@/lib/format";
 import { leadListHref, parseLeadListQuery, type LeadListQuery } from "@/lib/leads/page";
-import { withPace } from "@/lib/leads/list";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { LeadFilter } from "./lead-filter";
 import { LeadsTable, type LeadTableRow } from "./lead-list";
@@ -31,15 +30,15 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
   const query = parseLeadListQuery(params);
   const page = await listLeadsPage(db(), { userId: user.id, now, timeZone: user.timeZone, query });
 
-  const rows: LeadTableRow[] = withPace(page.rows, now, user.timeZone).map((lead) => ({
+  const rows: LeadTableRow[] = page.rows.map((lead) => ({
     id: lead.id,
     company: lead.company,
     person: [lead.contactName, lead.title].filter(Boolean).join(", "),
     rank: lead.rank,
-    state: lead.pace.state,
-    daysOverdue: lead.pace.daysOverdue,
+    state: lead.state,
+    daysOverdue: lead.daysOverdue,
     pausedUntil: lead.pausedUntil,
-    nextDue: lead.pace.nextDue ? formatDay(lead.pace.nextDue) : "—",
+    nextDue: lead.nextDue ? formatDay(lead.nextDue) : "—",
     lastTouch: lead.lastTouch
       ? [
           describeWhen(lead.lastTouch.at, now, user.timeZone),

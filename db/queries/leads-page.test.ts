@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computePace, todayIn } from "@/lib/domain";
+import { leadPace, todayIn } from "@/lib/domain";
 import { filterLeads, LEAD_STATE_FILTERS } from "@/lib/leads/filter";
 import { companySortKey, LEAD_SORTS, STATE_SORT_RANK, type LeadListQuery } from "@/lib/leads/page";
 import { setUpTestDb } from "@/test/db";
@@ -39,6 +39,9 @@ const queryArb = fc.record({
   pageSize: fc.integer({ min: 1, max: 5 }),
 });
 
+/** The contact days a new account has (the schema's default). */
+const CONTACT_DAYS = [1, 2, 3, 4, 5];
+
 async function seeker() {
   const user = (await createUser(handle.db, { name: "Sam", email: `sam-${Math.random()}@example.com`, passwordHash: "x", timeZone }))!;
   return user.id;
@@ -71,10 +74,12 @@ async function insertLeads(userId: string, generated: Generated[]) {
   }
 }
 
-/** What the list must show, computed the slow way: every lead in JS, paced by computePace. */
+/** What the list must show, computed the slow way: every lead in JS, paced by leadPace. */
 async function expected(userId: string, query: Omit<LeadListQuery, "after" | "before">) {
   const all = (await listLeads(handle.db, { userId })).map((lead, index) => {
-    const pace = computePace({ ...lead, touches: lead.lastTouch ? [lead.lastTouch] : [] }, now, timeZone);
+    // Every touch here is outbound e-mail on its own day: the latest is all the rule reads.
+    const touches = lead.lastTouch ? [{ ...lead.lastTouch, localDate: todayIn(lead.lastTouch.at, timeZone) }] : [];
+    const pace = leadPace({ ...lead, touches }, { now, timeZone, contactDays: CONTACT_DAYS });
     return { ...lead, rank: index + 1, state: pace.state, nextDue: pace.nextDue };
   });
   const shown = filterLeads(all, query);

@@ -20,7 +20,7 @@ import { isColdSql, isOverdueSql, nextDueSql, pacedSql } from "./pace-sql";
  * The Leads list a page at a time: filter, search, sort and keyset paging all in SQL, so a page
  * costs the same two statements with 50 leads or 5,000, and its HTML does not grow with the list.
  * Pace (state, next due) comes from the SQL statement of the pace rule (pace-sql.ts); the
- * property tests in leads-page.test.ts hold it equal to computePace.
+ * property tests in leads-page.test.ts hold it equal to leadPace.
  */
 
 /** A row of the list: what the table shows and what pace needs, and the lead's place in the list order. */
@@ -39,8 +39,11 @@ export type LeadPageRow = {
   closedAt: Date | null;
   closedAs: ClosedAs | null;
   lastTouch: { at: Date; channel: Channel; direction: Direction; outcome: Outcome | null } | null;
-  /** As SQL computed it (the page shows computePace's; the tests hold them equal). */
+  /** Pace as SQL computed it by leadPace's rule (the tests hold them equal). */
   state: PaceState;
+  nextDue: CalendarDate | null;
+  /** Days since next due when overdue or cold, 0 otherwise. */
+  daysOverdue: number;
   /** The sort key of this row, for the cursor of the page after or before it. */
   cursor: LeadCursor;
 };
@@ -72,7 +75,7 @@ function keyedLeads({ userId, now, timeZone, coachId }: Scope): SQL {
   const today = sql`(${now.toISOString()}::timestamptz at time zone ${timeZone})::date`;
   // The last touch as leadPace reads it: the latest by its stored local date, then instant.
   const pace = {
-    contactDays: sql`(select u.contact_days from ${users} u where u.id = ${userId})`,
+    contactDays: sql`((select u.contact_days from ${users} u where u.id = ${userId})::smallint[])`,
     lastTouchDay: sql`lt.local_date`,
     lastTouchDirection: sql`lt.direction`,
     lastTouchOutcome: sql`lt.outcome`,
@@ -175,6 +178,8 @@ type PageRow = {
   last_direction: Direction | null;
   last_outcome: Outcome | null;
   state: PaceState;
+  next_due: string | null;
+  days_late: number;
   sort_key: string | number;
 };
 
@@ -207,6 +212,8 @@ function toRow(row: PageRow, sort: LeadListQuery["sort"]): LeadPageRow {
         ? { at: new Date(row.last_at), channel: row.last_channel, direction: row.last_direction, outcome: row.last_outcome }
         : null,
     state: row.state,
+    nextDue: dayOrNull(row.next_due),
+    daysOverdue: row.state === "overdue" || row.state === "cold" ? Number(row.days_late) : 0,
     cursor: { key, rank: Number(row.rank) },
   };
 }
@@ -231,7 +238,8 @@ export async function listLeadsPage(
     with ${keyedLeads({ userId, now, timeZone, coachId })}
     select id, company, contact_name, title, rank, cadence_days, planned_first_contact::text as planned_first_contact,
            next_due_override::text as next_due_override, next_due_override_set_at, paused_until::text as paused_until,
-           closed_at, closed_as, last_at, last_channel, last_direction, last_outcome, state, ${key} as sort_key
+           closed_at, closed_as, last_at, last_channel, last_direction, last_outcome, state,
+           next_due::text as next_due, coalesce(days_late, 0)::int as days_late, ${key} as sort_key
     from keyed
     where ${matchesSql(query)} and ${cursor ? past(cursor) : sql`true`}
     order by ${key} ${order}, rank ${order}

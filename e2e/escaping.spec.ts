@@ -72,7 +72,7 @@ test("HTML, script and SQL-looking text shows literally, runs nothing, and expor
 
   // The leads list.
   await page.goto("/leads");
-  await expect(page.getByRole("list", { name: "Leads" }).getByRole("heading", { level: 2, name: LEAD.company, exact: true })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^Leads/ }).getByRole("link", { name: LEAD.company, exact: true })).toBeVisible();
   await expect(page.getByRole("main").getByText(LEAD.contactName, { exact: false }).first()).toBeVisible();
   await expectNothingInjected(page, dialogs);
 

@@ -19,6 +19,8 @@ type FieldProps = {
   min?: string;
   /** A multi-line text area instead of a one-line input. */
   multiline?: boolean;
+  /** The input's id where two forms of a page share a field name (ids must be unique for labels). */
+  id?: string;
 };
 
 const inputClass =
@@ -33,9 +35,9 @@ export function valueFor(state: ActionState, name: string, fallback = ""): strin
   return state && !state.ok ? (state.values?.[name] ?? fallback) : fallback;
 }
 
-export function Field({ label, name, state, type = "text", defaultValue, autoComplete, hint, required, maxLength, min, multiline }: FieldProps) {
+export function Field({ label, name, state, type = "text", defaultValue, autoComplete, hint, required, maxLength, min, multiline, id: givenId }: FieldProps) {
   const errors = errorsFor(state, name);
-  const id = `field-${name}`;
+  const id = givenId ?? `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors.length ? `${id}-error` : null].filter(Boolean).join(" ");
   const inputAria = { "aria-invalid": errors.length > 0 || undefined, "aria-describedby": describedBy || undefined };
   return (

@@ -16,6 +16,7 @@ export function DeleteAccountForm() {
       <Field
         label="Your password"
         name="password"
+        id="field-delete-account-password"
         type="password"
         autoComplete="current-password"
         state={state}

@@ -17,6 +17,7 @@ export function EmailChangeForm() {
       <Field
         label="Your password"
         name="password"
+        id="field-email-change-password"
         type="password"
         autoComplete="current-password"
         state={state}

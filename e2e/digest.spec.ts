@@ -125,11 +125,13 @@ test("changing the e-mail address: a link to the new address, a button on the pa
   const next = uniqueEmail("after");
   await signUpWithDigest(page, email);
   await page.goto("/settings");
-  await page.getByLabel("New e-mail address").fill(next);
-  await page.getByLabel("Your password").fill("not my password");
+  // Settings asks for the password in two places (this and deleting the account): this section's.
+  const section = page.getByRole("region", { name: "E-mail address" });
+  await section.getByLabel("New e-mail address").fill(next);
+  await section.getByLabel("Your password").fill("not my password");
   await page.getByRole("button", { name: "Send a confirmation link" }).click();
   await expect(page.getByText("That is not your password.")).toBeVisible();
-  await page.getByLabel("Your password").fill(PASSWORD);
+  await section.getByLabel("Your password").fill(PASSWORD);
   await page.getByRole("button", { name: "Send a confirmation link" }).click();
   await expect(page.getByText(`We sent a link to ${next}.`)).toBeVisible();
   await expectNoAxeViolations(page);

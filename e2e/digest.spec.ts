@@ -43,7 +43,7 @@ test("the morning digest: offered at sign-up, sent by the scheduler, Done logs t
   const today = await page.evaluate(() => new Date().toLocaleDateString("en-CA"));
   await page.getByLabel("Campaign start date").fill(today);
   for (const day of ["Saturday", "Sunday"]) await page.getByLabel(day, { exact: true }).check();
-  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await page.getByRole("button", { name: "Save campaign" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved" }).first()).toBeVisible();
 
   await page.goto("/leads/new");

@@ -56,3 +56,11 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Follow up on pace/ })).toBeVisible();
 }
+
+/**
+ * Waits until the Leads table is live in the browser: dnd-kit mounts its screen-reader region only
+ * once hydrated, and a drag (by key or pointer) started before that does nothing.
+ */
+export async function leadsTableReady(page: Page) {
+  await expect(page.locator('[id^="DndDescribedBy"]').first()).toBeAttached();
+}

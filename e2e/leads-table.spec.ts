@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, signUp } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, leadsTableReady, signUp } from "./helpers";
 
 /*
  * The Leads table at any size: 50 rows a page, a selection bar, "select all matching" across
@@ -118,6 +118,7 @@ test("reordering by keyboard, by pointer and by position; a refused bulk action 
   await checkScreen(page);
 
   // Keyboard: pick Charlie up with space, two steps up, drop with space; the handle keeps the focus.
+  await leadsTableReady(page);
   await page.getByRole("button", { name: "Drag Charlie" }).focus();
   await page.keyboard.press("Space");
   await page.keyboard.press("ArrowUp");
@@ -130,6 +131,7 @@ test("reordering by keyboard, by pointer and by position; a refused bulk action 
 
   // Pointer (mouse on desktop, the same pointer events on the phone): Echo dropped on Alpha's row.
   if (testInfo.project.name !== "phone") {
+    await leadsTableReady(page);
     const handle = page.getByRole("button", { name: "Drag Echo" });
     const target = page.locator("table tbody tr").filter({ hasText: "Alpha" });
     const from = (await handle.boundingBox())!;

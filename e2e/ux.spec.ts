@@ -33,7 +33,7 @@ test("every form's answer takes the focus and is on screen: Settings, a lead, a 
   await page.getByRole("button", { name: "Change password" }).click();
   await expectAnswerFocused(page, "Please correct the highlighted fields.");
   // The campaign form.
-  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await page.getByRole("button", { name: "Save campaign" }).click();
   await expectAnswerFocused(page, /^Saved\. (Your first contacts are planned|No campaign is planned)\.$/, "status");
   await screenOk(page);
 

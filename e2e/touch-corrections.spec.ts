@@ -33,15 +33,18 @@ test("a material already sent asks first; a touch is corrected or deleted on the
 
   const log = page.getByRole("region", { name: "Log a touch" });
   const timeline = page.getByRole("region", { name: "Timeline" }).getByRole("listitem");
+  // "More details" is a form of its own: its channel, the material, and "Save touch".
   await log.getByText("More details").click();
   await log.getByLabel("Material sent").selectOption({ label: "Industry report" });
-  await log.getByRole("button", { name: "E-mail", exact: true }).click();
+  await log.getByRole("radio", { name: "E-mail", exact: true }).check();
+  await log.getByRole("button", { name: "Save touch" }).click();
   await expect(log.getByText("Logged: E-mail with Acme.")).toBeVisible();
   await expect(timeline).toHaveCount(1);
 
   // The same material again: asked first; cancelled, nothing is saved.
   await log.getByLabel("Material sent").selectOption({ label: "Industry report" });
-  await log.getByRole("button", { name: "Phone", exact: true }).click();
+  await log.getByRole("radio", { name: "Phone", exact: true }).check();
+  await log.getByRole("button", { name: "Save touch" }).click();
   const question = log.getByRole("alert");
   await expect(question).toHaveText(/Acme already got “Industry report”\. Send it again\?/);
   await checkScreen(page);
@@ -53,7 +56,8 @@ test("a material already sent asks first; a touch is corrected or deleted on the
   // Confirmed: then the too-soon warning (an e-mail a moment ago), saved anyway, flagged.
   await log.getByText("More details").click();
   await log.getByLabel("Material sent").selectOption({ label: "Industry report" });
-  await log.getByRole("button", { name: "Phone", exact: true }).click();
+  await log.getByRole("radio", { name: "Phone", exact: true }).check();
+  await log.getByRole("button", { name: "Save touch" }).click();
   await log.getByRole("alert").getByRole("button", { name: "Send it again" }).click();
   await expect(log.getByRole("alert")).toContainText("less than 3 days ago");
   await log.getByRole("alert").getByRole("button", { name: "Save anyway" }).click();

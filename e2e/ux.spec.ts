@@ -154,7 +154,7 @@ test("signed out, an invitation link names the inviter and offers an account fir
   await screenOk(stranger);
   await main.getByRole("link", { name: "Create an account" }).click();
   await stranger.getByLabel("Name", { exact: true }).fill("Nell Newcomer");
-  await stranger.getByLabel("E-mail").fill(uniqueEmail("nell"));
+  await stranger.getByLabel("E-mail", { exact: true }).fill(uniqueEmail("nell"));
   await stranger.getByLabel("Password").fill(PASSWORD);
   await expect(stranger.getByText(/^Time zone:/)).not.toContainText("detecting");
   await stranger.getByRole("button", { name: "Create account" }).click();

@@ -1,11 +1,9 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/server/auth/session";
-import { homePath } from "@/lib/settings/uses";
 
 export default async function LandingPage() {
-  const user = await currentUser();
-  if (user) redirect(homePath(user));
+  if (await currentUser()) redirect("/today");
   return (
     <div className="mx-auto max-w-2xl space-y-8 py-8">
       <section className="space-y-4">

@@ -5,9 +5,8 @@ import { FormMessage } from "@/app/components/form";
 import type { ActionState } from "@/lib/actions";
 import type { Channel } from "@/lib/domain";
 import { logTouchAction } from "./actions";
-import { ChannelButtons, ConfirmPrompt, pendingConfirmation } from "./channel-buttons";
-import { newIdempotencyKey } from "./idempotency-key";
-import { TouchDetailsForm } from "./touch-details-form";
+import { ChannelButtons, TooSoonPrompt } from "./channel-buttons";
+import { TouchDetails } from "./touch-details";
 import { TouchLoggedContext } from "./touch-logged-context";
 
 /** A material of the seeker, as listMaterialsForLead gives it (extra fields are ignored). */
@@ -24,10 +23,15 @@ export type LogTouchFormProps = {
   suggestedChannel?: Channel;
 };
 
+/** Random, and fresh for each touch this form records (crypto.randomUUID needs a secure origin). */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 /**
  * One-tap touch logging: each channel button saves a touch at once (outbound, now); "More details"
- * opens a form of its own (channel, direction, outcome, note, material, when, and Save). A too-soon
- * touch asks before it is saved.
+ * holds direction, outcome, note, material and when. A too-soon touch asks before it is saved.
  */
 export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel }: LogTouchFormProps) {
   const markLogged = useContext(TouchLoggedContext);
@@ -43,36 +47,34 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
   const [detailsOpen, setDetailsOpen] = useState(false);
   const id = useId();
 
-  const asking = pendingConfirmation(state) !== null && state !== cancelled;
+  const askingTooSoon = state !== null && !state.ok && "confirmTooSoon" in state.fieldErrors && state !== cancelled;
 
   return (
-    <div className="space-y-3">
-      <form action={formAction} className="space-y-3" noValidate>
-        <input type="hidden" name="leadId" value={lead.id} />
-        <input
-          type="hidden"
-          name="idempotencyKey"
-          ref={(input) => {
-            keyInput.current = input;
-            if (input && !input.value) input.value = newIdempotencyKey();
-          }}
-        />
-        {asking ? (
-          <ConfirmPrompt state={state} channel={state?.ok === false ? (state.values?.channel ?? "") : ""} onCancel={() => setCancelled(state)} />
-        ) : (
-          <>
-            {state && pendingConfirmation(state) === null ? <FormMessage state={state} /> : null}
-            <ChannelButtons id={id} state={state} company={lead.company} suggestedChannel={suggestedChannel} />
-          </>
-        )}
-      </form>
+    <form action={formAction} className="space-y-3" noValidate>
+      <input type="hidden" name="leadId" value={lead.id} />
+      <input
+        type="hidden"
+        name="idempotencyKey"
+        ref={(input) => {
+          keyInput.current = input;
+          if (input && !input.value) input.value = newIdempotencyKey();
+        }}
+      />
+      {askingTooSoon ? (
+        <TooSoonPrompt message={state.message} channel={state.values?.channel ?? ""} onCancel={() => setCancelled(state)} />
+      ) : (
+        <>
+          {state && !(state.ok === false && "confirmTooSoon" in state.fieldErrors) ? <FormMessage state={state} /> : null}
+          <ChannelButtons id={id} state={state} company={lead.company} suggestedChannel={suggestedChannel} />
+        </>
+      )}
       <details className="rounded-md" onToggle={(event) => setDetailsOpen(event.currentTarget.open)}>
         <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 underline">
-          More details<span className="sr-only"> for a touch with {lead.company}</span>
+          More details
         </summary>
-        {/* Drawn only once opened: a Today list of many leads stays light. */}
-        {detailsOpen ? <TouchDetailsForm lead={lead} timeZone={timeZone} materials={materials} suggestedChannel={suggestedChannel} /> : null}
+        {/* Drawn only once opened: a Today list of many leads stays light, and closed means the defaults. */}
+        {detailsOpen ? <TouchDetails id={id} state={state} company={lead.company} materials={materials} timeZone={timeZone} /> : null}
       </details>
-    </div>
+    </form>
   );
 }

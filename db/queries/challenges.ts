@@ -1,4 +1,3 @@
-import "server-only";
 import { lt } from "drizzle-orm";
 import type { Db } from "../client";
 import { spentChallenges } from "../schema";

@@ -1,4 +1,3 @@
-import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";

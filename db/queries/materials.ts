@@ -1,4 +1,3 @@
-import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { isUuid } from "@/lib/ids";
 import type { Db } from "../client";

@@ -24,8 +24,6 @@ describe("sessions", () => {
       email: "alice@example.com",
       timeZone: "Asia/Kathmandu",
       emailVerified: false,
-      seeks: true,
-      coaches: false,
       sessionId,
     });
   });

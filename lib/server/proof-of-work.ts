@@ -1,4 +1,3 @@
-import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
 import { spendChallenge } from "@/db/queries/challenges";

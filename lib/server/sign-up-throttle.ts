@@ -1,4 +1,3 @@
-import "server-only";
 import type { Db } from "@/db/client";
 import { listSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
 import { signUpPolicy, signUpThrottleKey, waitSeconds } from "@/lib/auth/throttle";

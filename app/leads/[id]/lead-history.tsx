@@ -1,23 +1,10 @@
 import Link from "next/link";
 import { TouchTimeline } from "@/app/components/touch-timeline";
 import type { LeadRecord, TimelineTouch } from "@/db/queries/leads";
-import type { MaterialChoice } from "@/app/touches/log-touch-form";
 import { formatDay, formatInstant } from "@/lib/format";
-import { CHANNEL_LABELS } from "@/lib/today/labels";
-import { TouchCorrection } from "./touch-correction";
 
-/** Every touch with this lead, newest first, each of which can be corrected or deleted. */
-export function TimelineSection({
-  lead,
-  touches,
-  timeZone,
-  materials,
-}: {
-  lead: LeadRecord;
-  touches: readonly TimelineTouch[];
-  timeZone: string;
-  materials: readonly MaterialChoice[];
-}) {
+/** Every touch with this lead, newest first. */
+export function TimelineSection({ lead, touches, timeZone }: { lead: LeadRecord; touches: readonly TimelineTouch[]; timeZone: string }) {
   return (
     <section aria-labelledby="timeline-heading" className="space-y-3">
       <h2 id="timeline-heading" className="text-lg font-semibold">
@@ -26,19 +13,7 @@ export function TimelineSection({
       {touches.length === 0 ? (
         <p className="text-stone-700">No touch yet{lead.plannedFirstContact ? `: first contact planned for ${formatDay(lead.plannedFirstContact)}` : ""}.</p>
       ) : (
-        <TouchTimeline
-          touches={touches}
-          timeZone={timeZone}
-          actions={(touch) => (
-            <TouchCorrection
-              touch={touch}
-              label={`${CHANNEL_LABELS[touch.channel]}, ${formatInstant(touch.at, timeZone)}`}
-              company={lead.company}
-              materials={materials}
-              timeZone={timeZone}
-            />
-          )}
-        />
+        <TouchTimeline touches={touches} timeZone={timeZone} />
       )}
     </section>
   );

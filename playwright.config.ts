@@ -56,6 +56,8 @@ const phone = {
 
 export default defineConfig({
   testDir: "./e2e",
+  // Maps "server-only" to an empty module: the tests import db/ and lib/server/ outside React.
+  tsconfig: "./tsconfig.scripts.json",
   globalSetup: "./e2e/global-setup.ts",
   fullyParallel: true,
   workers: 2,

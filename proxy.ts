@@ -2,10 +2,11 @@ import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/csp";
 
 // An optimistic check only: pages, actions and route handlers verify the session themselves.
-const PUBLIC_PATHS = ["/", "/sign-in", "/sign-up", "/forgot-password"];
+const PUBLIC_PATHS = ["/", "/sign-in", "/sign-up", "/forgot-password", "/account-deleted"];
 // /calendar/<secret>.ics: calendar apps have no session; the secret in the address is the key.
-// The e-mailed links work signed out too (a reset link is for someone who cannot sign in).
-const PUBLIC_PREFIXES = ["/api/", "/calendar/", "/verify-email/", "/reset-password/"];
+// The e-mailed links work signed out too (a reset link is for someone who cannot sign in); an
+// invitation link tells a signed-out visitor whose it is and offers an account.
+const PUBLIC_PREFIXES = ["/api/", "/calendar/", "/verify-email/", "/reset-password/", "/invitations/", "/change-email/", "/digest/"];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {

@@ -4,7 +4,13 @@ import { fileURLToPath } from "node:url";
 const FUZZ_TESTS = "**/*.fuzz.test.ts";
 
 export default defineConfig({
-  resolve: { alias: { "@": fileURLToPath(new URL(".", import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: fileURLToPath(new URL("./", import.meta.url)) },
+      // db/ and lib/server/ import "server-only"; tests run them in Node, outside React (test/server-only.ts).
+      { find: /^server-only$/, replacement: fileURLToPath(new URL("./test/server-only.ts", import.meta.url)) },
+    ],
+  },
   test: {
     environment: "node",
     testTimeout: 30_000,

@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import { THEME_COLOR } from "@/lib/brand";
 import { currentUser } from "@/lib/server/auth/session";
+import { dailyScreens, homePath } from "@/lib/settings/uses";
+import { AppNav } from "./components/app-nav";
 import { VerifyEmailBanner } from "./components/verify-email-banner";
 import { signOutAction } from "./settings/actions";
 import "./globals.css";
@@ -10,14 +12,6 @@ export const metadata: Metadata = {
   title: { default: "Cadence", template: "%s · Cadence" },
   description: "Keep your job-search follow-ups on pace, and let your coach see how it goes.",
 };
-
-const SIGNED_IN_LINKS = [
-  { href: "/today", label: "Today" },
-  { href: "/leads", label: "Leads" },
-  { href: "/materials", label: "Materials" },
-  { href: "/coach", label: "Coach" },
-  { href: "/settings", label: "Settings" },
-];
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: THEME_COLOR };
 
@@ -31,22 +25,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </a>
         <header className="border-b border-stone-200 bg-white">
           <nav aria-label="Main" className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-            <Link href={user ? "/today" : "/"} className="mr-auto text-lg font-bold text-brand-700">
+            <Link href={user ? homePath(user) : "/"} className="mr-auto text-lg font-bold text-brand-700">
               Cadence
             </Link>
             {user ? (
-              <>
-                {SIGNED_IN_LINKS.map(({ href, label }) => (
-                  <Link key={href} href={href} className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
-                    {label}
-                  </Link>
-                ))}
-                <form action={signOutAction}>
-                  <button type="submit" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
-                    Sign out
-                  </button>
-                </form>
-              </>
+              // Only the screens of what they use Cadence for (Settings › What you use Cadence for).
+              <AppNav screens={dailyScreens(user)} signOut={signOutAction} />
             ) : (
               <>
                 <Link href="/sign-in" className="rounded px-2 py-2 text-sm font-medium hover:bg-stone-100">
@@ -64,7 +48,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <VerifyEmailBanner email={user.email} />
           </div>
         ) : null}
-        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+        {/* On a phone the signed-in tab bar covers the bottom: the page ends above it. */}
+        <main id="main" className={`mx-auto max-w-5xl px-4 py-6 ${user ? "pb-24 sm:pb-6" : ""}`}>
           {children}
         </main>
       </body>

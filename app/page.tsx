@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/server/auth/session";
+import { homePath } from "@/lib/settings/uses";
 
 export default async function LandingPage() {
-  if (await currentUser()) redirect("/today");
+  const user = await currentUser();
+  if (user) redirect(homePath(user));
   return (
     <div className="mx-auto max-w-2xl space-y-8 py-8">
       <section className="space-y-4">

@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  check,
   date,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -14,7 +16,9 @@ import {
 } from "drizzle-orm/pg-core";
 // Relative, not "@/": drizzle-kit loads this file without the tsconfig paths.
 import { ACCOUNT_TOKEN_PURPOSES } from "../lib/auth/account-tokens";
+import { CADENCE_RANGE_DAYS } from "../lib/domain/cadence";
 import { CHANNELS, CLOSED_AS, DEFAULT_CADENCE_DAYS, DIRECTIONS, OUTCOMES } from "../lib/domain/pace";
+import { DIGEST_LINK_PURPOSES } from "../lib/digest/links";
 import { MAIL_KINDS } from "../lib/mail/kinds";
 
 export const users = pgTable(
@@ -29,13 +33,18 @@ export const users = pgTable(
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     /** IANA zone: the seeker's "today" is computed there. */
     timeZone: text("time_zone").notNull(),
-    // The campaign and goals (docs/product.md, "Words" and "Consistency"). No start date: no campaign yet.
+    /** What brings them, asked at sign-up and changed in Settings: the menu shows only the screens they use. */
+    seeks: boolean("seeks").notNull().default(true),
+    coaches: boolean("coaches").notNull().default(false),
+    // The campaign (docs/product.md, "Words" and "Consistency"). No start date: no campaign yet.
     campaignStartDate: date("campaign_start_date"),
     firstContactsPerWeek: smallint("first_contacts_per_week").notNull().default(5),
     /** Weekdays, 0 = Sunday … 6 = Saturday. */
     contactDays: smallint("contact_days").array().notNull().default(sql`'{1,2,3,4,5}'::smallint[]`),
-    dailyGoal: smallint("daily_goal").notNull().default(1),
-    weeklyGoal: smallint("weekly_goal").notNull().default(5),
+    /** The morning digest (lib/digest/schedule.ts): off unless asked for at sign-up or in Settings. */
+    digestEnabled: boolean("digest_enabled").notNull().default(false),
+    /** The local hour (0–23) from which the day's digest may go. */
+    digestHour: smallint("digest_hour").notNull().default(7),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -162,12 +171,17 @@ export const leads = pgTable(
     personalNotes: text("personal_notes").notNull().default(""),
     /** The seeker's list order, which the campaign follows. */
     position: integer("position").notNull(),
+    /** 3 to 30 days (CADENCE_RANGE_DAYS): the check below holds every writer to it. */
     cadenceDays: smallint("cadence_days").notNull().default(DEFAULT_CADENCE_DAYS),
     /** Set by the campaign planner for a lead never contacted. */
     plannedFirstContact: date("planned_first_contact"),
     /** "They said call back on 3 March": holds until the next touch after it was set. */
     nextDueOverride: date("next_due_override"),
     nextDueOverrideSetAt: timestamp("next_due_override_set_at", { withTimezone: true }),
+    /**
+     * The day a pause ends. Kept after it ended: it is then the return day, on which the lead is
+     * due whatever its old dates say, until a touch is logged on or after it (leadPace).
+     */
     pausedUntil: date("paused_until"),
     closedAt: timestamp("closed_at", { withTimezone: true }),
     closedAs: text("closed_as", { enum: CLOSED_AS }),
@@ -181,7 +195,27 @@ export const leads = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("leads_user_position_idx").on(table.userId, table.position)],
+  (table) => [
+    index("leads_user_position_idx").on(table.userId, table.position),
+    check(
+      "leads_cadence_days_range",
+      sql`${table.cadenceDays} between ${sql.raw(String(CADENCE_RANGE_DAYS.min))} and ${sql.raw(String(CADENCE_RANGE_DAYS.max))}`,
+    ),
+  ],
+);
+
+/** Each confirmed CSV import, to limit them per hour (lib/leads/page.ts, IMPORTS_PER_HOUR). */
+export const leadImports = pgTable(
+  "lead_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    imported: integer("imported").notNull(),
+  },
+  (table) => [index("lead_imports_user_at_idx").on(table.userId, table.at)],
 );
 
 export const materials = pgTable(
@@ -211,6 +245,11 @@ export const touches = pgTable(
       .notNull()
       .references(() => leads.id, { onDelete: "cascade" }),
     at: timestamp("at", { withTimezone: true }).notNull(),
+    /**
+     * The calendar day it was logged on in the seeker's zone at that moment (or the day picked for
+     * a backdated touch): every day-based rule reads it, never `at` re-read in today's zone.
+     */
+    localDate: date("local_date").notNull(),
     channel: text("channel", { enum: CHANNELS }).notNull(),
     direction: text("direction", { enum: DIRECTIONS }).notNull(),
     outcome: text("outcome", { enum: OUTCOMES }),
@@ -326,4 +365,45 @@ export const calendarFeeds = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex("calendar_feeds_token_hash_key").on(table.tokenHash)],
+);
+
+/**
+ * One row per digest queued: the primary key makes "at most one digest per seeker per local day,
+ * however many servers and runs" a database guarantee (db/queries/digest.ts enqueues both rows in
+ * one statement).
+ */
+export const digests = pgTable(
+  "digests",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    localDate: date("local_date").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.localDate] })],
+);
+
+/**
+ * The links of a digest (lib/digest/links.ts): "done" logs one touch on one lead, until the end of
+ * that local day; "unsubscribe" turns the digest off. Only the SHA-256 of the secret is kept.
+ */
+export const digestLinks = pgTable(
+  "digest_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: DIGEST_LINK_PURPOSES }).notNull(),
+    /** "done" only: the lead, the channel the digest suggested, and the day it is for. */
+    leadId: uuid("lead_id").references(() => leads.id, { onDelete: "cascade" }),
+    channel: text("channel", { enum: CHANNELS }),
+    localDate: date("local_date"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("digest_links_token_hash_key").on(table.tokenHash), index("digest_links_user_idx").on(table.userId)],
 );

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, openMoreMenu, PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./helpers";
 
 test("sign up, sign out and sign in again, with the browser's time zone kept @postgres", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
@@ -18,6 +18,7 @@ test.describe("time zone from the browser", () => {
     await signUp(page);
     // Chromium and Node name it by its older alias, Asia/Katmandu.
     await expect(page.getByText(/in Asia\/Kath?mandu\./)).toBeVisible();
+    await openMoreMenu(page);
     await page.getByRole("link", { name: "Settings" }).click();
     await expect(page.getByLabel("Time zone")).toHaveValue(/^Asia\/Kath?mandu$/);
     await page.getByLabel("Time zone").selectOption("America/St_Johns");
@@ -34,7 +35,7 @@ test("a wrong password and an unknown e-mail get the same message, and keep the 
 
   await signIn(page, email, "not my password at all");
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong e-mail or password.");
-  await expect(page.getByLabel("E-mail")).toHaveValue(email);
+  await expect(page.getByLabel("E-mail", { exact: true })).toHaveValue(email);
 
   await signIn(page, uniqueEmail("nobody"), PASSWORD);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("Wrong e-mail or password.");
@@ -46,14 +47,14 @@ test("sign-up explains each problem at its field", async ({ page }) => {
 
   await page.goto("/sign-up");
   await page.getByLabel("Name").fill("Second");
-  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   // A taken address is not told apart from a new one: its owner gets a message (e2e/mail.spec.ts).
   await expect(page.getByRole("status")).toHaveText(`Check your inbox: we sent a message to ${email}. It says how to go on.`);
 
   await page.getByLabel("Name").fill("Second");
-  await page.getByLabel("E-mail").fill(uniqueEmail());
+  await page.getByLabel("E-mail", { exact: true }).fill(uniqueEmail());
   await page.getByLabel("Password").fill("password1");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText(/too common/)).toBeVisible();
@@ -68,7 +69,7 @@ test("sign-up explains each problem at its field", async ({ page }) => {
   await expect(page.getByText("Use at most 128 characters.")).toBeVisible();
 
   await page.getByLabel("Name").fill("");
-  await page.getByLabel("E-mail").fill("not-an-email");
+  await page.getByLabel("E-mail", { exact: true }).fill("not-an-email");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText("Enter your name.")).toBeVisible();
   await expect(page.getByText("Enter a valid e-mail address.")).toBeVisible();
@@ -80,7 +81,7 @@ test("an anonymous visitor is sent to sign-in and back to the page after", async
 
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
-  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/settings$/);
@@ -93,7 +94,7 @@ test("a new visitor who signs up from a protected page comes back to it", async 
   await page.getByRole("link", { name: "Create an account" }).click();
   await expect(page).toHaveURL(/\/sign-up\?next=%2Fsettings$/);
   await page.getByLabel("Name").fill("Newcomer");
-  await page.getByLabel("E-mail").fill(uniqueEmail("newcomer"));
+  await page.getByLabel("E-mail", { exact: true }).fill(uniqueEmail("newcomer"));
   await page.getByLabel("Password").fill(PASSWORD);
   await expect(page.getByText(/^Time zone:/)).not.toContainText("detecting");
   await page.getByRole("button", { name: "Create account" }).click();
@@ -196,7 +197,7 @@ test("every screen passes axe and fits a phone, by keyboard too", async ({ page 
   const { email } = await signUp(page);
   await signOut(page);
   await page.goto("/sign-in");
-  await page.getByLabel("E-mail").focus();
+  await page.getByLabel("E-mail", { exact: true }).focus();
   await page.keyboard.type(email);
   await page.keyboard.press("Tab");
   await page.keyboard.type(PASSWORD);

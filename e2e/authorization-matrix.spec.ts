@@ -95,6 +95,9 @@ type World = {
   material: string;
   doomedMaterial: string;
   otherMaterial: string;
+  /** A touch of the owner's, and one to delete. */
+  touch: string;
+  doomedTouch: string;
   noteId: string;
   openToken: string;
   openCode: string;
@@ -124,6 +127,10 @@ type Ctx = {
   copySession: (actor: Actor) => Promise<APIRequestContext>;
   /** The id of the actor's session (device) as it is now, null when signed out. */
   sessionIdOf: (actor: Actor) => Promise<string | null>;
+  /** A new account signed up in a cookie jar of its own, with a lead: one that a destructive call may end. */
+  throwawayAccount: () => Promise<{ request: APIRequestContext; id: string; email: string }>;
+  /** The owner's own cookie jar. */
+  ownerRequest: () => APIRequestContext;
 };
 
 type CellBase = {
@@ -151,6 +158,8 @@ type ActionCase = CellBase & {
   check?: (result: unknown, actor: Actor) => void;
   /** Called from a fresh cookie jar, not the actor's (a sign-up as anonymous). */
   isolated?: boolean;
+  /** Called from this cookie jar instead of the actor's (a throwaway account's, to delete). */
+  request?: (actor: Actor) => Promise<APIRequestContext>;
   /** The call itself names the owner's things (a file to preview), so its echo is no leak: `check` judges. */
   echoesInput?: boolean;
 };
@@ -211,6 +220,22 @@ function touchFields(leadId: string, extra: Record<string, string> = {}): Record
     at: "",
     idempotencyKey: "",
     confirmTooSoon: "",
+    confirmMaterialAgain: "",
+    ...extra,
+  };
+}
+
+/** The edit form of a logged touch (the lead's page). */
+function touchEditFields(touchId: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    touchId,
+    at: "2025-01-06T10:00",
+    channel: "email",
+    direction: "outbound",
+    outcome: "",
+    note: "Orchid corrected note",
+    materialId: "",
+    confirmMaterialAgain: "",
     ...extra,
   };
 }
@@ -276,6 +301,8 @@ const PAGES: Record<string, (c: Ctx) => PageCase[]> = {
     { label: "/sign-up", path: "/sign-up", expect: publicPage },
     { label: "?next=//evil.example", path: "/sign-up?next=//evil.example", expect: publicPage },
   ],
+  // Where deleting an account lands: it names no one, for anyone.
+  "/account-deleted": () => [{ label: "/account-deleted", path: "/account-deleted", expect: () => "ok" }],
   "/forgot-password": () => [
     { label: "/forgot-password", path: "/forgot-password", expect: (a) => (isAnonymous(a) ? "ok" : "redirect /settings") },
   ],
@@ -285,8 +312,20 @@ const PAGES: Record<string, (c: Ctx) => PageCase[]> = {
     { label: "the owner's link", path: `/verify-email/${w.ownerVerifyToken}`, expect: () => "ok" },
   ],
   "/reset-password/[token]": () => [{ label: "a forged link", path: `/reset-password/${FORGED_TOKEN}`, expect: () => "ok" }],
+  "/change-email/[token]": () => [{ label: "a forged link", path: `/change-email/${FORGED_TOKEN}`, expect: () => "ok" }],
+  // A digest's links need no session (the secret is the key); a forged one gets a page saying so, and changes nothing.
+  "/digest/done/[token]": () => [{ label: "a forged link", path: `/digest/done/${FORGED_TOKEN}`, expect: () => "ok" }],
+  "/digest/unsubscribe/[token]": () => [{ label: "a forged link", path: `/digest/unsubscribe/${FORGED_TOKEN}`, expect: () => "ok" }],
   "/today": () => [{ label: "/today", path: "/today", expect: only("everyone") }],
-  "/leads": () => [{ label: "/leads", path: "/leads", expect: only("everyone"), shows: { owner: ["owner"], otherSeeker: ["other"] } }],
+  "/leads": () => [
+    { label: "/leads", path: "/leads", expect: only("everyone"), shows: { owner: ["owner"], otherSeeker: ["other"] } },
+    {
+      label: "filtered, searched, sorted, a page on",
+      path: `/leads?state=all&q=o&sort=company&dir=desc&after=${Buffer.from(JSON.stringify(["zzz", 1])).toString("base64url")}`,
+      expect: only("everyone"),
+      shows: { owner: ["owner"], otherSeeker: ["other"] },
+    },
+  ],
   "/leads/new": () => [{ label: "/leads/new", path: "/leads/new", expect: only("everyone") }],
   "/leads/[id]": ({ w }) =>
     byId("/leads/[id]", [
@@ -304,6 +343,10 @@ const PAGES: Record<string, (c: Ctx) => PageCase[]> = {
     { label: "a random id", path: `/leads/delete?id=${randomUUID()}`, expect: only([]) },
     { label: "a malformed id", path: `/leads/delete?id=${MALFORMED}`, expect: only([]) },
     { label: "no id", path: "/leads/delete", expect: only([]) },
+    // Every lead matching a filter: each person's own (or a page saying none matches).
+    // Searched by part of the marker, so a sign-in page echoing its return path shows no marker.
+    { label: "every lead matching 'rchid'", path: "/leads/delete?scope=matching&state=all&q=rchid", expect: only("everyone"), shows: { owner: ["owner"] } },
+    { label: "a filter of no state", path: "/leads/delete?scope=matching&state=nope&q=", expect: only([]) },
   ],
   "/leads/import": () => [{ label: "/leads/import", path: "/leads/import", expect: only("everyone") }],
   "/materials": () => [
@@ -328,8 +371,9 @@ const PAGES: Record<string, (c: Ctx) => PageCase[]> = {
     { label: "?code=the coach's open code", path: `/invitations?code=${w.openCode}`, expect: only("everyone") },
   ],
   "/invitations/[token]": ({ w }) => [
-    { label: "the coach's open link", path: `/invitations/${w.openToken}`, expect: only("everyone") },
-    { label: "a forged link", path: `/invitations/${FORGED_TOKEN}`, expect: only([]) },
+    // Signed out, an open link names its inviter (and nothing else) and offers an account.
+    { label: "the coach's open link", path: `/invitations/${w.openToken}`, expect: () => "ok" },
+    { label: "a forged link", path: `/invitations/${FORGED_TOKEN}`, expect: () => "404" },
   ],
 };
 
@@ -356,7 +400,41 @@ function paceCases(method: "GET" | "POST", c: Ctx): RouteCase[] {
   ];
 }
 
+function digestCronCases(method: "GET" | "POST", c: Ctx): RouteCase[] {
+  const send = (headers: Record<string, string>) => (request: APIRequestContext) =>
+    request.fetch("/api/cron/digest", { method, headers, maxRedirects: 0 });
+  return [
+    { label: "a session, no secret", send: send({}), expect: () => "401" },
+    { label: "a wrong bearer secret", send: send({ authorization: "Bearer not-the-secret" }), expect: () => "401" },
+    {
+      label: "the bearer secret (the scheduler)",
+      actors: ["anonymous"],
+      later: true,
+      send: (request) => send({ authorization: `Bearer ${c.cronSecret()}` })(request),
+      expect: () => "ok",
+      check: (body) => expect(JSON.parse(body)).toHaveProperty("queued"),
+    },
+  ];
+}
+
 const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
+  "app/api/cron/digest/route.ts GET": (c) => digestCronCases("GET", c),
+  "app/api/cron/digest/route.ts POST": (c) => digestCronCases("POST", c),
+  // RFC 8058's one-click unsubscribe: a POST with the link's secret and no cookie; a GET only leads to the page's button.
+  "app/api/digest/unsubscribe/[token]/route.ts POST": () => [
+    {
+      label: "a forged link",
+      send: (r) => r.post(`/api/digest/unsubscribe/${FORGED_TOKEN}`, { form: { "List-Unsubscribe": "One-Click" }, maxRedirects: 0 }),
+      expect: () => "404",
+    },
+  ],
+  "app/api/digest/unsubscribe/[token]/route.ts GET": () => [
+    {
+      label: "a forged link",
+      send: (r) => r.get(`/api/digest/unsubscribe/${FORGED_TOKEN}`, { maxRedirects: 0 }),
+      expect: () => `redirect /digest/unsubscribe/${FORGED_TOKEN}`,
+    },
+  ],
   "app/api/health/route.ts GET": () => [
     { label: "/api/health", send: (r) => r.get("/api/health", { maxRedirects: 0 }), expect: () => "ok" },
   ],
@@ -414,6 +492,17 @@ const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
       send: (r) => r.get("/leads/export-touches", { maxRedirects: 0 }),
       expect: only("everyone"),
       shows: { owner: ["owner"] },
+    },
+  ],
+  // The archive is stored, not compressed: its text is searched like any other answer. A coach's
+  // own archive holds the notes they wrote to their client (the owner's coach wrote "Orchid …").
+  "app/settings/export/route.ts GET": () => [
+    {
+      label: "/settings/export",
+      send: (r) => r.get("/settings/export", { maxRedirects: 0 }),
+      expect: only("everyone"),
+      shows: { owner: ["owner"], otherSeeker: ["other"], connectedCoach: ["owner"] },
+      check: (body) => expect(body.startsWith("PK\u0003\u0004"), "a zip archive").toBe(true),
     },
   ],
   // The secret in the address is the only key: anyone holding it gets the feed, cookie or not.
@@ -483,14 +572,6 @@ const ROUTES: Record<string, (c: Ctx) => RouteCase[]> = {
       },
     ];
   },
-  // For the bench only: 404 unless the server counts queries (it does not here); proxy.ts turns away no cookie.
-  "app/today/query-count/route.ts GET": () => [
-    {
-      label: "/today/query-count",
-      send: (r) => r.get("/today/query-count", { maxRedirects: 0 }),
-      expect: (a) => (a === "anonymous" ? "sign-in" : "404"),
-    },
-  ],
 };
 
 // Server actions by "file#exportedName".
@@ -531,6 +612,15 @@ const ACTIONS: Record<string, ActionRow> = {
           expect(Object.values(c.w.id)).not.toContain(id);
         },
       },
+      {
+        // A coach lands on their clients.
+        label: "a new coach, from a fresh browser",
+        actors: ["anonymous"],
+        isolated: true,
+        args: () => form({ name: "Nora New", email: uniqueEmail("coach"), password: PASSWORD, timeZone: TIME_ZONE, uses: "coaching", next: "" }),
+        expect: () => "ok",
+        to: /^\/coach$/,
+      },
     ],
   },
   "app/(auth)/actions.ts#signInAction": {
@@ -541,7 +631,8 @@ const ACTIONS: Record<string, ActionRow> = {
         actors: SIGNED_IN,
         args: (a) => form({ email: c.w.email[a], password: c.passwords[a], next: "//evil.example" }),
         expect: () => "ok",
-        to: /^\/today$/,
+        // Home, which sends each to their own screen (Today, or a coach's clients).
+        to: /^\/$/,
         after: c.stillThemselves,
       },
       {
@@ -620,10 +711,10 @@ const ACTIONS: Record<string, ActionRow> = {
     page: "/leads",
     cases: ({ w }) => onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id })),
   },
-  "app/leads/actions.ts#moveLeadAction": {
+  "app/leads/actions.ts#moveLeadToAction": {
     page: "/leads",
     cases: ({ w }) =>
-      onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id, direction: "down" })),
+      onRecord({ label: "the owner's lead", id: w.leadA, allowed: ["owner"] }, (id) => () => form({ leadId: id, position: "2" })),
   },
   "app/leads/actions.ts#setNextDueAction": {
     page: "/leads",
@@ -636,10 +727,18 @@ const ACTIONS: Record<string, ActionRow> = {
   },
   "app/leads/actions.ts#bulkPauseAction": {
     page: "/leads",
-    cases: ({ w }) =>
-      onRecord({ label: "the owner's lead", id: w.leadB, allowed: ["owner"] }, (id) => () =>
+    cases: ({ w }) => [
+      ...onRecord({ label: "the owner's lead", id: w.leadB, allowed: ["owner"] }, (id) => () =>
         form({ leadId: [id], bulkPausedUntil: w.inAMonth }),
       ),
+      // Every lead matching the filter: each person's own; someone else's match nothing of the owner's.
+      {
+        label: "every lead matching 'Orchid Second'",
+        args: () => form({ scope: "matching", state: "all", q: "Orchid Second", bulkPausedUntil: w.inAMonth }),
+        expect: only("everyone"),
+        allowed: ["owner"],
+      },
+    ],
   },
   "app/leads/actions.ts#bulkDropAction": {
     page: "/leads",
@@ -653,6 +752,13 @@ const ACTIONS: Record<string, ActionRow> = {
     page: "/leads",
     cases: ({ w }) => [
       { label: "the owner's lead", args: () => form({ leadId: [w.leadA] }), expect: only("everyone"), to: /^\/leads\/delete\?id=/ },
+      {
+        // Part of the marker: the answer echoes the search, which is the request's own text.
+        label: "every lead matching a filter",
+        args: () => form({ scope: "matching", state: "all", q: "rchid" }),
+        expect: only("everyone"),
+        to: /^\/leads\/delete\?scope=matching&state=all&q=rchid$/,
+      },
     ],
   },
   "app/leads/actions.ts#loadSampleDataAction": {
@@ -667,9 +773,18 @@ const ACTIONS: Record<string, ActionRow> = {
     page: "/leads",
     group: "destructive",
     cases: ({ w }) =>
-      onRecord({ label: "the owner's lead", id: w.leadC, allowed: ["owner"] }, (id) => () => form({ leadId: [id] }), {
-        extra: { to: /^\/leads\?deleted=1$/ },
-      }),
+      [
+        ...onRecord({ label: "the owner's lead", id: w.leadC, allowed: ["owner"] }, (id) => () => form({ leadId: [id] }), {
+          extra: { to: /^\/leads\?deleted=1$/ },
+        }),
+        // A filter that matches none of anyone's leads deletes nothing, for everyone.
+        {
+          label: "every lead matching a filter that matches none",
+          args: () => form({ scope: "matching", state: "all", q: "Nothing Is Called This" }),
+          expect: only("everyone"),
+          to: /^\/leads\?deleted=0$/,
+        },
+      ],
   },
   "app/materials/actions.ts#createMaterialAction": {
     page: "/materials",
@@ -705,6 +820,26 @@ const ACTIONS: Record<string, ActionRow> = {
         expect: () => "answer",
       },
     ],
+  },
+  "app/touches/actions.ts#updateTouchAction": {
+    page: "/leads/[id]",
+    cases: ({ w }) => [
+      ...onRecord({ label: "the owner's touch", id: w.touch, allowed: ["owner"] }, (id) => () => form(touchEditFields(id))),
+      {
+        label: "the owner's touch given the other seeker's material",
+        actors: ["owner"],
+        args: () => form(touchEditFields(w.touch, { materialId: w.otherMaterial })),
+        expect: () => "answer",
+      },
+    ],
+  },
+  "app/touches/actions.ts#deleteTouchAction": {
+    page: "/leads/[id]",
+    group: "destructive",
+    cases: ({ w }) =>
+      onRecord({ label: "the owner's touch", id: w.doomedTouch, allowed: ["owner"] }, (id) => () => form({ touchId: id }), {
+        extra: { to: /^\/leads\/[0-9a-f-]{36}\?saved=touch-deleted$/ },
+      }),
   },
   "app/today/actions.ts#dismissCoachNoteAction": {
     page: "/today",
@@ -768,6 +903,11 @@ const ACTIONS: Record<string, ActionRow> = {
       },
     ],
   },
+  "app/settings/actions.ts#updateUsesAction": {
+    page: "/settings",
+    // What everyone signed up with (finding a job): were it saved on someone else, nothing of theirs would change.
+    cases: () => [{ label: "one's own use", args: () => form({ uses: "seeking" }), expect: only("everyone") }],
+  },
   "app/settings/campaign-actions.ts#updateCampaignAction": {
     page: "/settings",
     cases: () => [
@@ -784,6 +924,37 @@ const ACTIONS: Record<string, ActionRow> = {
         expect: only("everyone"),
       },
     ],
+  },
+  "app/settings/digest-actions.ts#updateDigestAction": {
+    page: "/settings",
+    // Off at 07:00, as everyone here is (their accounts were made without the sign-up box): nobody's pages change.
+    cases: () => [{ label: "one's own digest", args: () => form({ enabled: "", hour: "7" }), expect: only("everyone") }],
+  },
+  "app/settings/email-actions.ts#requestEmailChangeAction": {
+    page: "/settings",
+    // A link to the new address: nothing changes until it is followed.
+    cases: (c) => [
+      {
+        label: "one's own address, with one's password",
+        args: (a) => form({ newEmail: uniqueEmail(`moving-${a.toLowerCase()}`), password: c.passwords[a] ?? "no password" }),
+        expect: only("everyone"),
+        echoesInput: true,
+      },
+    ],
+  },
+  "app/digest/actions.ts#logDigestTouchAction": {
+    page: "/digest/done/[token]",
+    cases: (c) => [
+      { label: "a forged link", args: () => form({ token: FORGED_TOKEN, channel: "phone", confirmTooSoon: "" }), expect: () => "answer", after: c.stillThemselves },
+    ],
+  },
+  "app/digest/actions.ts#unsubscribeDigestAction": {
+    page: "/digest/unsubscribe/[token]",
+    cases: (c) => [{ label: "a forged link", args: () => form({ token: FORGED_TOKEN }), expect: () => "answer", after: c.stillThemselves }],
+  },
+  "app/(auth)/account-actions.ts#confirmEmailChangeAction": {
+    page: "/change-email/[token]",
+    cases: (c) => [{ label: "a forged link", args: () => form({ token: FORGED_TOKEN }), expect: () => "answer", after: c.stillThemselves }],
   },
   "app/settings/calendar-actions.ts#renewCalendarFeedAction": { page: "/settings", cases: (c) => [ownFeedCase(c)] },
   "app/settings/calendar-actions.ts#turnOffCalendarFeedAction": { page: "/settings", group: "destructive", cases: (c) => [ownFeedCase(c)] },
@@ -806,6 +977,41 @@ const ACTIONS: Record<string, ActionRow> = {
       onRecord({ label: "the owner's connected coach", id: w.id.connectedCoach, allowed: ["owner"] }, (id) => () => form({ coachId: id }), {
         malformed: "answer",
       }),
+  },
+  "app/settings/account-actions.ts#deleteAccountAction": {
+    page: "/settings",
+    group: "destructive",
+    cases: (c) => {
+      let throwaway: Awaited<ReturnType<Ctx["throwawayAccount"]>> | undefined;
+      return [
+        // A wrong password deletes nothing: the form says so at the field (everyone's password is PASSWORD here).
+        {
+          label: "a wrong password",
+          args: () => form({ password: "not anyone's password", proof: "" }),
+          expect: only("everyone", "answer"),
+          after: c.stillThemselves,
+        },
+        // Deleting for real ends a throwaway account (signed up in its own browser for it), never an actor of the matrix.
+        {
+          label: "a throwaway account, from its own browser",
+          actors: ["owner"],
+          request: async () => (throwaway = await c.throwawayAccount()).request,
+          args: () => form({ password: PASSWORD, proof: "" }),
+          expect: only("everyone"),
+          to: /^\/account-deleted$/,
+          after: async (_actor, request) => {
+            expect.soft(await sessionUserId(request), "the throwaway is signed out").toBeNull();
+            expect.soft((await request.get("/today", { maxRedirects: 0 })).status(), "the throwaway's pages send to sign-in").toBe(307);
+            const signIn = await request.post("/api/auth/callback/credentials", {
+              form: { csrfToken: await csrfToken(request), email: throwaway!.email, password: PASSWORD },
+              maxRedirects: 0,
+            });
+            expect.soft(signIn.headers()["location"] ?? "", "the throwaway cannot sign in again").toMatch(/error=CredentialsSignin/);
+            await c.stillThemselves("owner", c.ownerRequest());
+          },
+        },
+      ];
+    },
   },
   // Session rows: every intruder ends their own sessions (and signs in again), the owner last of all.
   "app/settings/actions.ts#changePasswordAction": {
@@ -1178,6 +1384,10 @@ test("every page, route handler and server action, for every actor", async ({ pl
   const doomedMaterial = await createMaterial("owner", "Orchid Doomed Deck");
   const firstTouch = { channel: "email", direction: "outbound", note: "Orchid touch note", materialId: material };
   await must("owner", "logTouchAction", form(touchFields(leadA, firstTouch)), "/today");
+  await must("owner", "logTouchAction", form(touchFields(leadB, { note: "Orchid doomed touch" })), "/today");
+  const touchIds = /name="touchId" value="([0-9a-f-]{36})"/g;
+  const [touch] = uuids(await html("owner", `/leads/${leadA}`), touchIds);
+  const [doomedTouch] = uuids(await html("owner", `/leads/${leadB}`), touchIds);
   const otherLead = await createLead("otherSeeker", "Otter Industries");
   const otherMaterial = await createMaterial("otherSeeker", "Otter Deck");
 
@@ -1214,6 +1424,8 @@ test("every page, route handler and server action, for every actor", async ({ pl
     material,
     doomedMaterial,
     otherMaterial,
+    touch: touch!,
+    doomedTouch: doomedTouch!,
     noteId: noteId!,
     openToken: open.token,
     openCode: open.code,
@@ -1242,6 +1454,17 @@ test("every page, route handler and server action, for every actor", async ({ pl
     reconnect: async () => accept("owner", (await createInvitation("connectedCoach")).token),
     copySession: async (actor) => newContext(await ctx[actor].storageState()),
     sessionIdOf: (actor) => sessionIdOf(ctx[actor]),
+    ownerRequest: () => ctx.owner,
+    throwawayAccount: async () => {
+      const request = await newContext();
+      const throwawayEmail = uniqueEmail("throwaway");
+      const fields = { name: "Tess Throwaway", email: throwawayEmail, password: PASSWORD, timeZone: TIME_ZONE, next: "" };
+      const signUp = await call(request, act("signUpAction"), form(fields), "/sign-up");
+      expect(meets("ok", signUp, { action: true }), `the throwaway's sign-up: ${summary(signUp)}`).toBe(true);
+      const lead = await call(request, act("createLeadAction"), form(leadFields("Throwaway Lead")), "/leads");
+      expect(meets("ok", lead, { action: true }), `the throwaway's lead: ${summary(lead)}`).toBe(true);
+      return { request, id: (await sessionUserId(request))!, email: throwawayEmail };
+    },
   };
 
   // The owner's side, as the owner (and their coach) read it through the app.
@@ -1337,10 +1560,10 @@ test("every page, route handler and server action, for every actor", async ({ pl
   }
 
   async function actionCell(key: string, row: ActionRow, item: ActionCase, actor: Actor) {
-    const request = item.isolated ? await newContext() : ctx[actor];
+    const request = item.request ? await item.request(actor) : item.isolated ? await newContext() : ctx[actor];
     await item.before?.(actor);
     const args = item.args(actor);
-    const page = row.page.replace("[seekerId]", id.owner);
+    const page = row.page.replace("[seekerId]", id.owner).replace("[id]", leadA);
     const answer = await call(request, key, args, page);
     judge(key, item.label, actor, item.expect(actor), answer, item.to);
     if (!item.echoesInput) {

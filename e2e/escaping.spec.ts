@@ -72,7 +72,7 @@ test("HTML, script and SQL-looking text shows literally, runs nothing, and expor
 
   // The leads list.
   await page.goto("/leads");
-  await expect(page.getByRole("list", { name: "Leads" }).getByRole("heading", { level: 2, name: LEAD.company, exact: true })).toBeVisible();
+  await expect(page.getByRole("table", { name: /^Leads/ }).getByRole("link", { name: LEAD.company, exact: true })).toBeVisible();
   await expect(page.getByRole("main").getByText(LEAD.contactName, { exact: false }).first()).toBeVisible();
   await expectNothingInjected(page, dialogs);
 
@@ -85,7 +85,9 @@ test("HTML, script and SQL-looking text shows literally, runs nothing, and expor
   await expect(row.getByLabel("Material sent").locator("option", { hasText: MATERIAL.title })).toHaveText(MATERIAL.title);
   await row.getByLabel("Material sent").selectOption({ label: MATERIAL.title });
   await row.getByLabel("Note").fill(NOTE);
-  await row.getByRole("button", { name: "Phone", exact: true }).click();
+  // The details form has its own channel choice and Save button.
+  await row.getByRole("radio", { name: "Phone", exact: true }).check();
+  await row.getByRole("button", { name: "Save touch" }).click();
   await expect(row.getByText(`Logged: Phone with ${LEAD.company}.`, { exact: true })).toBeVisible();
   await page.reload();
   await expect(row.getByText(`— “${NOTE}”`, { exact: false })).toBeVisible();

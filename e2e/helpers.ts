@@ -8,21 +8,28 @@ export function uniqueEmail(prefix = "seeker"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
 }
 
-export async function signUp(page: Page, { name = "Sam Seeker", email = uniqueEmail(), password = PASSWORD } = {}) {
+/** What brings them, as the sign-up form asks it; each lands on their own screen. */
+export const USE_LABELS = { seeking: "Finding a job", coaching: "Coaching job seekers", both: "Both" } as const;
+
+export async function signUp(
+  page: Page,
+  { name = "Sam Seeker", email = uniqueEmail(), password = PASSWORD, uses = "seeking" as keyof typeof USE_LABELS } = {},
+) {
   await page.goto("/sign-up");
+  await page.getByRole("radio", { name: USE_LABELS[uses], exact: true }).check();
   await page.getByLabel("Name").fill(name);
-  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Password").fill(password);
   // The time zone is read from the browser before the form can be sent.
   await expect(page.getByText(/^Time zone:/)).not.toContainText("detecting");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: uses === "coaching" ? "Clients" : "Today", level: 1 })).toBeVisible();
   return { name, email, password };
 }
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
@@ -38,7 +45,22 @@ export async function expectNoHorizontalScroll(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
+/** Opens the phone's "More" menu (Settings, Sign out) when the page shows one; a desktop needs nothing. */
+export async function openMoreMenu(page: Page) {
+  const more = page.getByRole("button", { name: "More", exact: true });
+  if ((await more.isVisible()) && (await more.getAttribute("aria-expanded")) !== "true") await more.click();
+}
+
 export async function signOut(page: Page) {
+  await openMoreMenu(page);
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Follow up on pace/ })).toBeVisible();
+}
+
+/**
+ * Waits until the Leads table is live in the browser: dnd-kit mounts its screen-reader region only
+ * once hydrated, and a drag (by key or pointer) started before that does nothing.
+ */
+export async function leadsTableReady(page: Page) {
+  await expect(page.locator('[id^="DndDescribedBy"]').first()).toBeAttached();
 }

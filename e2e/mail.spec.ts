@@ -50,11 +50,11 @@ test("forgot password: the mailed link sets a new password, signs in, and ends t
     await expectNoAxeViolations(device);
     // An address without an account gets the same answer.
     const nobody = uniqueEmail("nobody");
-    await device.getByLabel("E-mail").fill(nobody);
+    await device.getByLabel("E-mail", { exact: true }).fill(nobody);
     await device.getByRole("button", { name: "Send me a link" }).click();
     const answer = device.getByRole("status");
     await expect(answer).toContainText(`If an account uses ${nobody}, we sent it a link`);
-    await device.getByLabel("E-mail").fill(email.toUpperCase());
+    await device.getByLabel("E-mail", { exact: true }).fill(email.toUpperCase());
     await device.getByRole("button", { name: "Send me a link" }).click();
     await expect(answer).toContainText(`If an account uses ${email.toUpperCase()}, we sent it a link`);
 
@@ -69,6 +69,10 @@ test("forgot password: the mailed link sets a new password, signs in, and ends t
     await device.getByLabel("New password").fill("a brand new steady pace");
     await device.getByRole("button", { name: "Save the new password" }).click();
     await expect(device.getByRole("heading", { name: "Today" })).toBeVisible();
+    // Signed in on Today, told what happened, with the focus on it.
+    const notice = device.getByText("Your password was changed, and every other device was signed out.");
+    await expect(notice).toBeVisible();
+    await expect(notice).toBeFocused();
     // Reading the mail proved the address too.
     await expect(device.getByRole("region", { name: "Confirm your address" })).toHaveCount(0);
 
@@ -118,7 +122,7 @@ test("signing up again with a taken address: the same answer, and its owner gets
   try {
     await stranger.goto("/sign-up");
     await stranger.getByLabel("Name").fill("Mallory");
-    await stranger.getByLabel("E-mail").fill(email);
+    await stranger.getByLabel("E-mail", { exact: true }).fill(email);
     await stranger.getByLabel("Password").fill("another calm pace here");
     await expect(stranger.getByText(/^Time zone:/)).not.toContainText("detecting");
     await stranger.getByRole("button", { name: "Create account" }).click();

@@ -13,11 +13,17 @@ import { signUp } from "./helpers";
 /** Today's rows as the page shows them: the company and the section. */
 async function todayRows(page: import("@playwright/test").Page): Promise<{ company: string; section: string }[]> {
   await page.goto("/today");
-  return page.locator("article[aria-describedby^='section-']").evaluateAll((articles) =>
-    articles.map((article) => ({
-      company: article.querySelector("h3")!.textContent!.trim(),
-      section: article.getAttribute("aria-describedby")!.replace("section-", ""),
-    })),
+  await expect(page.getByRole("heading", { name: /^The day's work/ })).toBeVisible();
+  // Each row belongs to the heading before it: the day's work, gone cold, or the next 7 days.
+  return page.locator("main article").evaluateAll((articles) =>
+    articles.map((article) => {
+      let heading = article.previousElementSibling;
+      while (heading && heading.tagName !== "H2") heading = heading.previousElementSibling;
+      const status = document.getElementById(article.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
+      const part = heading?.id ?? "";
+      const section = status.startsWith("Done") ? "done_today" : part === "section-coming" ? "this_week" : part === "section-cold" ? "cold" : "due";
+      return { company: article.querySelector("h3")!.textContent!.trim(), section };
+    }),
   );
 }
 

@@ -40,7 +40,7 @@ for (const next of LEAVING) {
 
     await page.goto(`/sign-up?next=${encodeURIComponent(next)}`);
     await page.getByLabel("Name").fill("Nell Next");
-    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("E-mail", { exact: true }).fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await expect(page.getByText(/^Time zone:/)).not.toContainText("detecting");
     await page.getByRole("button", { name: "Create account" }).click();
@@ -53,7 +53,7 @@ for (const next of LEAVING) {
 
     await page.context().clearCookies();
     await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("E-mail", { exact: true }).fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("heading", { name: "Today" })).toBeVisible();
@@ -77,7 +77,7 @@ test("?next= with a character outside ASCII is followed, percent-encoded, withou
 
   await page.context().clearCookies();
   await page.goto("/sign-in?next=/%C4%80");
-  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL((url) => url.pathname === "/%C4%80");

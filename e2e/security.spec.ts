@@ -51,7 +51,7 @@ test("a cross-origin POST to a server action is refused and signs no one in", as
 
   // Capture the browser's own sign-in action request, then replay it from another origin.
   await page.goto("/sign-in");
-  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("E-mail", { exact: true }).fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   const actionRequest = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);
   await page.getByRole("button", { name: "Sign in" }).click();

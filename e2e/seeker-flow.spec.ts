@@ -46,24 +46,27 @@ test("sign up, import, plan, log, get warned, pause, close and export", async ({
   await page.getByLabel("Campaign start date").fill((await localDateTime(page)).slice(0, 10));
   for (const day of ["Saturday", "Sunday"]) await page.getByRole("group", { name: "Contact days" }).getByLabel(day).check();
   await page.getByLabel("First contacts per week").fill("7");
-  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await page.getByRole("button", { name: "Save campaign" }).click();
   await expect(page.getByText("Saved. Your first contacts are planned.")).toBeVisible();
 
   // Today: the first lead of the list is today's first contact; one tap logs the call.
   await page.getByRole("link", { name: "Today", exact: true }).click();
   const acme = article(page, "Acme");
-  await expect(acme).toHaveAccessibleDescription("First contact today");
-  await expect(page.getByText("0 of 3 leads contacted")).toBeVisible();
+  await expect(acme).toHaveAccessibleDescription("First contact");
+  await expect(page.getByText(/0 of 3 leads contacted/)).toBeVisible();
+  await expect(page.getByText("On pace: no lead contacted yet.")).toBeVisible();
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
   await acme.getByRole("button", { name: "Phone", exact: true }).click();
-  await expect(acme).toHaveAccessibleDescription("Done today");
-  // "Done today" shows at once (optimistic); reload only once the server has saved the touch.
+  // Done: the row stays in place, marked done.
   await expect(acme.getByText("Logged: Phone with Acme.")).toBeVisible();
+  await expect(acme).toHaveAccessibleDescription("Done · First contact");
   await page.reload();
-  await expect(acme).toHaveAccessibleDescription("Done today");
-  await expect(page.getByText("1 of 3 leads contacted")).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "1 of 1 touch: goal met");
+  await expect(acme).toHaveAccessibleDescription("Done · First contact");
+  await expect(page.getByText(/first contacts this week: 1 of \d planned · 1 of 3 leads contacted/)).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: /^The day's work/ })).toHaveAttribute("aria-valuetext", "1 of 1 done");
+  await expect(page.getByText(/streak 1 contact day in a row/)).toBeVisible();
+  await expect(page.getByText("On pace: 1 of 1 active lead neither overdue nor cold.")).toBeVisible();
 
   // Globex, from its own page: a call yesterday (logged late), then an e-mail today is too soon.
   await page.goto("/leads");
@@ -72,7 +75,9 @@ test("sign up, import, plan, log, get warned, pause, close and export", async ({
   await page.getByText("More details").click();
   await page.getByLabel("When").fill(await localDateTime(page, -1));
   await page.getByLabel("Note", { exact: true }).fill("Left a message with the assistant");
-  await page.getByRole("button", { name: "Phone", exact: true }).click();
+  // The details form has its own channel choice and Save button.
+  await page.getByRole("radio", { name: "Phone", exact: true }).check();
+  await page.getByRole("button", { name: "Save touch" }).click();
   await expect(page.getByText("Logged: Phone with Globex.")).toBeVisible();
   await page.getByRole("button", { name: "E-mail", exact: true }).click();
   const warning = page.getByRole("main").getByRole("alert");
@@ -94,19 +99,20 @@ test("sign up, import, plan, log, get warned, pause, close and export", async ({
 
   // Today no longer shows the closed or the paused lead.
   await page.goto("/today");
-  await expect(acme).toHaveAccessibleDescription("Done today");
+  await expect(acme).toHaveAccessibleDescription("Done · First contact");
   await expect(article(page, "Globex")).toHaveCount(0);
   await expect(article(page, "Initech")).toHaveCount(0);
-  await expect(page.getByText("Nothing is due today")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "The day's work: 1 of 1 done" })).toBeVisible();
 
   // Export: the leads with their state, and the touch log with the too-soon e-mail.
   await page.goto("/leads");
   const leadsCsv = await download(page, "Export leads (CSV)");
   // Every cell quoted (no spreadsheet splits one on another delimiter).
   expect(leadsCsv).toContain('"Company","Contact name","Title","E-mail","Phone"');
-  expect(leadsCsv).toContain(`"Acme","Ann Lee","Head of Data","ann@acme.test","'+1 202 555 0100"`);
+  // A phone number stays as written: only a formula start gets the guarding quote.
+  expect(leadsCsv).toContain(`"Acme","Ann Lee","Head of Data","ann@acme.test","+1 202 555 0100"`);
   expect(leadsCsv).toMatch(/"Globex","Hank Scorpio","CEO","hank@globex\.test",.*,"won",/);
-  expect(leadsCsv).toContain(`"Initech","Bill Lumbergh","VP","","'+1 202 555 0199"`);
+  expect(leadsCsv).toContain(`"Initech","Bill Lumbergh","VP","","+1 202 555 0199"`);
   expect(leadsCsv).toContain(inAMonth);
   const touchesCsv = await download(page, "Export touch log (CSV)");
   const lines = touchesCsv.split("\r\n");

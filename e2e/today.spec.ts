@@ -21,9 +21,7 @@ async function setUpCampaign(page: Page) {
   for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]) {
     await days.getByLabel(day).check();
   }
-  await page.getByLabel("Daily goal (touches a day)").fill("1");
-  await page.getByLabel("Weekly goal (touches a week)").fill("5");
-  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await page.getByRole("button", { name: "Save campaign" }).click();
   await expect(page.getByText("Saved. Your first contacts are planned.")).toBeVisible();
 }
 
@@ -31,7 +29,7 @@ async function addLead(page: Page, lead: { company: string; phone?: string; emai
   await page.goto("/leads/new");
   await page.getByLabel("Company").fill(lead.company);
   if (lead.phone) await page.getByLabel("Phone").fill(lead.phone);
-  if (lead.email) await page.getByLabel("E-mail").fill(lead.email);
+  if (lead.email) await page.getByLabel("E-mail", { exact: true }).fill(lead.email);
   if (lead.cadenceDays) await page.getByLabel("Cadence in days").fill(String(lead.cadenceDays));
   await page.getByRole("button", { name: "Add lead" }).click();
   await expect(page).not.toHaveURL(/\/leads\/new$/);
@@ -60,16 +58,14 @@ test("Today guides a new seeker, and the campaign form checks its input", async 
   await expectNoHorizontalScroll(page);
 
   await page.getByRole("link", { name: "Set up your campaign" }).click();
-  await expect(page.getByRole("heading", { name: "Campaign and goals" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Campaign" })).toBeVisible();
   await page.getByLabel("First contacts per week").fill("9");
   for (const day of ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]) {
     await page.getByRole("group", { name: "Contact days" }).getByLabel(day).uncheck();
   }
-  await page.getByLabel("Daily goal (touches a day)").fill("0");
-  await page.getByRole("button", { name: "Save campaign and goals" }).click();
+  await page.getByRole("button", { name: "Save campaign" }).click();
   await expect(page.getByText("Enter a whole number from 1 to 7.")).toBeVisible();
   await expect(page.getByText("Choose at least one contact day.")).toBeVisible();
-  await expect(page.getByText("Enter a whole number from 1 to 20.")).toBeVisible();
   await expect(page.getByLabel("First contacts per week")).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
@@ -83,58 +79,56 @@ test("plan a first contact, log it with one tap, and get warned before a touch t
   await signUp(page);
   await setUpCampaign(page);
   await addLead(page, { company: "Acme", phone: "+1 555 0100", email: "jane@acme.example" });
-  // Followed up every day, so a call yesterday makes it due again today.
-  await addLead(page, { company: "Globex", cadenceDays: 1 });
+  await addLead(page, { company: "Globex", cadenceDays: 3 });
 
   await page.goto("/today");
   const acme = row(page, "Acme");
-  await expect(acme).toHaveAccessibleDescription("First contact today");
+  await expect(acme).toHaveAccessibleDescription("First contact");
   await expect(acme.getByRole("link", { name: "Call +1 555 0100" })).toHaveAttribute("href", "tel:+15550100");
   await expect(acme.getByRole("link", { name: "E-mail jane@acme.example" })).toHaveAttribute("href", "mailto:jane@acme.example");
   await expect(acme.getByText("Suggested next: Phone")).toBeVisible();
-  await expect(page.getByText("Week 1 of 1 · 0 of 2 leads contacted")).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "0 of 1 touch");
-  await expect(row(page, "Globex")).toHaveAccessibleDescription("Coming this week");
+  await expect(page.getByText(/week 1 of 1 · first contacts this week: 0 of \d planned · 0 of 2 leads contacted/)).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: /^The day's work/ })).toHaveAttribute("aria-valuetext", "0 of 1 done");
+  await expect(page.getByText("On pace: no lead contacted yet.")).toBeVisible();
+  await expect(page.getByText("not yet made today")).toBeVisible();
+  await expect(row(page, "Globex")).toHaveAccessibleDescription(/^First contact planned /);
   await expect(row(page, "Globex").getByText("No touch yet: this will be your first contact.")).toBeVisible();
+  // Globex has no phone, e-mail nor LinkedIn: nothing is suggested.
+  await expect(row(page, "Globex").getByText(/^Suggested next/)).toHaveCount(0);
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
 
-  // The row moves to "Done today" while the server is still saving (held back here on purpose).
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/today", async (route) => {
-    if (route.request().method() === "POST") await held;
-    await route.continue();
-  });
+  // Done, the row stays where it was.
   await acme.getByRole("button", { name: "Phone", exact: true }).click();
-  await expect(acme.getByText("Saving…")).toBeVisible();
-  await expect(acme).toHaveAccessibleDescription("Done today");
-  release();
-  await expect(acme.getByText("Saving…")).toBeHidden();
   await expect(acme.getByText("Logged: Phone with Acme.")).toBeVisible();
-  await page.unroute("**/today");
-
+  await expect(acme).toHaveAccessibleDescription("Done · First contact");
   await page.reload();
-  await expect(acme).toHaveAccessibleDescription("Done today");
+  await expect(acme).toHaveAccessibleDescription("Done · First contact");
   await expect(acme.getByText(/^Last touch today, \d\d:\d\d: Phone$/)).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "1 of 1 touch: goal met");
-  await expect(page.getByText("Week 1 of 1 · 1 of 2 leads contacted")).toBeVisible();
-  await expect(page.getByText("Streak: 1 contact day in a row")).toBeVisible();
+  await expect(page.getByRole("progressbar", { name: /^The day's work/ })).toHaveAttribute("aria-valuetext", "1 of 1 done");
+  await expect(page.getByText(/first contacts this week: 1 of \d planned · 1 of 2 leads contacted/)).toBeVisible();
+  await expect(page.getByText("made today")).toBeVisible();
+  await expect(page.getByText(/streak 1 contact day in a row/)).toBeVisible();
+  await expect(page.getByText("On pace: 1 of 1 active lead neither overdue nor cold.")).toBeVisible();
 
   // A call yesterday, logged now through the details; then an e-mail today is too soon.
   const globex = row(page, "Globex");
   await globex.getByText("More details").click();
   await globex.getByLabel("When").fill(await localDateTime(page, -1));
   await globex.getByLabel("Note").fill("Tomorrow, oops");
-  await globex.getByRole("button", { name: "Phone", exact: true }).click();
+  // The details form has its own channel choice and Save button.
+  await globex.getByRole("radio", { name: "Phone", exact: true }).check();
+  await globex.getByRole("button", { name: "Save touch" }).click();
   await expect(globex.getByText("That is in the future. Log a touch once it has happened.")).toBeVisible();
   await expect(globex.getByLabel("When")).toHaveAttribute("aria-invalid", "true");
   await globex.getByLabel("When").fill(await localDateTime(page, 1));
   await globex.getByLabel("Note").fill("Spoke to the office manager");
-  await globex.getByRole("button", { name: "Phone", exact: true }).click();
+  // The details form has its own channel choice and Save button.
+  await globex.getByRole("radio", { name: "Phone", exact: true }).check();
+  await globex.getByRole("button", { name: "Save touch" }).click();
   await expect(globex.getByText("Logged: Phone with Globex.")).toBeVisible();
   await expect(globex.getByText(/^Last touch yesterday, \d\d:\d\d: Phone — “Spoke to the office manager”$/)).toBeVisible();
-  await expect(globex).toHaveAccessibleDescription("Follow-ups due today");
+  await expect(globex).toHaveAccessibleDescription(/^Follow-up due /);
 
   // By keyboard: focus the E-mail button and press Enter.
   await globex.getByRole("button", { name: "E-mail", exact: true }).focus();
@@ -152,11 +146,9 @@ test("plan a first contact, log it with one tap, and get warned before a touch t
   await globex.getByRole("alert").getByRole("button", { name: "Save anyway" }).focus();
   await page.keyboard.press("Enter");
   await expect(globex.getByText("Logged: E-mail with Globex.")).toBeVisible();
-  await expect(globex).toHaveAccessibleDescription("Done today");
   await page.reload();
   await expect(globex.getByText(/^Last touch today, \d\d:\d\d: E-mail$/)).toBeVisible();
-  await expect(page.getByRole("progressbar", { name: /^Today/ })).toHaveAttribute("aria-valuetext", "2 of 1 touch: goal met");
-  await expect(page.getByText("Nothing is due today")).toBeVisible();
+  await expect(page.getByText("On pace: 2 of 2 active leads neither overdue nor cold.")).toBeVisible();
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
 });

@@ -2,9 +2,10 @@
 // build it when there is no build, start `next start` on loopback, wait for /api/health, stop it.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import { chromium } from "@playwright/test";
 
 export const step = (message: string) => console.log(`· ${message}`);
@@ -16,11 +17,18 @@ export function ensureBuild(distDir: string, rebuildVariable: string) {
     return;
   }
   step(`building into ${distDir}…`);
-  const result = spawnSync("node_modules/.bin/next", ["build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error("next build failed");
+  // `next build` adds the types folder of a distDir other than .next to tsconfig.json's "include":
+  // the checkout is left as the build found it.
+  const tsconfig = readFileSync("tsconfig.json");
+  try {
+    const result = spawnSync("node_modules/.bin/next", ["build"], {
+      stdio: "inherit",
+      env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (result.status !== 0) throw new Error("next build failed");
+  } finally {
+    if (!readFileSync("tsconfig.json").equals(tsconfig)) writeFileSync("tsconfig.json", tsconfig);
+  }
 }
 
 /** Secrets a server keeps across restarts, so sessions signed before a restart stay valid. */
@@ -33,16 +41,20 @@ export interface AppServerOptions {
   distDir: string;
   databaseUrl: string;
   secrets: ReturnType<typeof newSecrets>;
-  /** Extra environment, e.g. CADENCE_COUNT_QUERIES=1. */
+  /** Extra environment, e.g. CADENCE_LOG_QUERIES=1. */
   env?: Record<string, string>;
   /** Keep the server's standard error on `child.stderr` (to read it), rather than showing it. */
   pipeStderr?: boolean;
+  /** Called with each line the server writes to standard output (ignored otherwise). */
+  onStdoutLine?: (line: string) => void;
+  /** Options for node itself, before Next's script (e.g. `--cpu-prof`). */
+  nodeOptions?: string[];
 }
 
 /** `next start` on 127.0.0.1 with no pace job in the background: only the driven requests use the database. */
-export function startAppServer({ port, distDir, databaseUrl, secrets, env = {}, pipeStderr = false }: AppServerOptions): ChildProcess {
+export function startAppServer({ port, distDir, databaseUrl, secrets, env = {}, pipeStderr = false, nodeOptions = [], onStdoutLine }: AppServerOptions): ChildProcess {
   step(`starting next start on http://127.0.0.1:${port}`);
-  const child = spawn("node", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn("node", [...nodeOptions, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",
@@ -57,10 +69,14 @@ export function startAppServer({ port, distDir, databaseUrl, secrets, env = {}, 
       CADENCE_SCHEDULER: "off",
       // The scripts sign up their seekers from one address (loopback).
       CADENCE_SIGN_UPS_PER_ADDRESS: "100000",
+      // The fault script imports 500 leads over and over as one seeker.
+      CADENCE_IMPORTS_PER_HOUR: "100000",
+      CADENCE_MAX_LEADS: "10000000",
       ...env,
     },
-    stdio: ["ignore", "ignore", pipeStderr ? "pipe" : "inherit"],
+    stdio: ["ignore", onStdoutLine ? "pipe" : "ignore", pipeStderr ? "pipe" : "inherit"],
   });
+  if (onStdoutLine) createInterface({ input: child.stdout! }).on("line", onStdoutLine);
   child.on("exit", (code, signal) => {
     // `killed`: stopped on purpose (the end of a run, or a fault script's SIGKILL).
     if (!child.killed && code !== 0) console.error(`next start exited with ${code ?? signal}`);
@@ -78,17 +94,17 @@ export async function stopAppServer(child: ChildProcess | undefined) {
 }
 
 /** Waits until /api/health answers 200; answers the milliseconds it took. */
-export async function waitForHealth(base: string, timeoutMs = 60_000): Promise<number> {
+export async function waitForHealth(base: string, timeoutMs = 60_000, pathname = "/api/health"): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     try {
-      if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) })).ok) return Date.now() - started;
+      if ((await fetch(`${base}${pathname}`, { signal: AbortSignal.timeout(5_000) })).ok) return Date.now() - started;
     } catch {
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`the server did not answer /api/health within ${timeoutMs / 1000} s`);
+  throw new Error(`the server did not answer ${pathname} within ${timeoutMs / 1000} s`);
 }
 
 /** Headless Chromium: Debian's where it is installed (Playwright's download is not reachable here). */

@@ -70,13 +70,17 @@ async function seed(tx: postgres.TransactionSql, passwordHash: string) {
     from generate_series(1, ${clients + otherUsers}::int) g, generate_series(1, 50) p`;
   // 500 touches each, over the 30 contacted leads and the last 50 days; a fifth inbound, some too soon.
   await withoutTouchIndexes(tx, () => tx`
-    insert into touches (user_id, lead_id, at, channel, direction, outcome, note, too_soon)
-    select md5('bench-seeker-' || g)::uuid, md5('bench-seeker-' || g || '-lead-' || (1 + k % 30))::uuid,
-           now() - ((k * 7919 + g * 13) % 1200) * interval '1 hour',
-           (array['phone','email','linkedin','email','in_person','email'])[1 + (k + g) % 6],
-           case when k % 5 = 0 then 'inbound' else 'outbound' end,
-           case k % 3 when 0 then 'conversation' when 1 then 'left_message' end,
-           'Bench note ' || k,
-           k % 37 = 0
-    from generate_series(1, ${clients + otherUsers}::int) g, generate_series(1, 500) k`);
+    insert into touches (user_id, lead_id, at, channel, direction, outcome, note, too_soon, local_date)
+    select x.*, (x.at at time zone tz.time_zone)::date
+    from (
+      select md5('bench-seeker-' || g)::uuid, md5('bench-seeker-' || g || '-lead-' || (1 + k % 30))::uuid,
+             now() - ((k * 7919 + g * 13) % 1200) * interval '1 hour',
+             (array['phone','email','linkedin','email','in_person','email'])[1 + (k + g) % 6],
+             case when k % 5 = 0 then 'inbound' else 'outbound' end,
+             case k % 3 when 0 then 'conversation' when 1 then 'left_message' end,
+             'Bench note ' || k,
+             k % 37 = 0
+      from generate_series(1, ${clients + otherUsers}::int) g, generate_series(1, 500) k
+    ) x(user_id, lead_id, at, channel, direction, outcome, note, too_soon)
+    join users tz on tz.id = x.user_id`);
 }

@@ -5,15 +5,16 @@
 //   (BENCH_BUILD=1 rebuilds anyway, so the figures are for the code as it is now).
 // - Seeds a fresh database on the PostgreSQL server (BENCH_DATABASE_URL, default loopback), dropped
 //   at the end unless BENCH_KEEP_DATABASE=1.
-// - Starts `next start` on 127.0.0.1:BENCH_PORT with CADENCE_COUNT_QUERIES=1, signs the users in
+// - Starts `next start` on 127.0.0.1:BENCH_PORT with CADENCE_LOG_QUERIES=1, signs the users in
 //   through the sign-in form in headless Chromium, then times requests over plain HTTP with their
 //   session cookie: the whole response, body included, on loopback (median of BENCH_REQUESTS).
-// - Statements are counted by the app itself (db/query-counter.ts), read through /today/query-count
-//   right before and after one request.
+// - Statements are counted from the server's own log: with CADENCE_LOG_QUERIES=1 it writes one line
+//   per statement to its standard output (db/query-counter.ts), counted around one request at a time.
 // - Bounded in time (BENCH_DEADLINE_MINUTES): whatever happens, the server stops and the database goes.
 import type { ChildProcess } from "node:child_process";
 import postgres from "postgres";
 import { openDb } from "@/db/client";
+import { LOG_QUERIES_FLAG, QUERY_LOG_PREFIX } from "@/db/query-counter";
 import { migrateDb } from "@/db/migrate";
 import { hashPassword } from "@/lib/server/auth/password";
 import { ensureBuild, launchBrowser, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
@@ -64,7 +65,8 @@ export interface BenchPlan {
 }
 
 /** Used for every bench user: the seeds store its hash. */
-const password = "a steady bench pace";
+export const BENCH_PASSWORD = "a steady bench pace";
+const password = BENCH_PASSWORD;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -84,6 +86,7 @@ export async function runBench(plan: BenchPlan): Promise<void> {
   const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   let server: ChildProcess | undefined;
+  const statementLog = { count: 0 };
 
   const deadline = setTimeout(() => {
     console.error(`bench:${plan.name} took longer than ${deadlineMs / 60_000} minutes; stopping.`);
@@ -94,7 +97,16 @@ export async function runBench(plan: BenchPlan): Promise<void> {
     ensureBuild(distDir, "BENCH_BUILD");
     await admin.unsafe(`create database "${name}"`);
     await seed(databaseUrl, plan.seed);
-    server = startAppServer({ port, distDir, databaseUrl, secrets: newSecrets(), env: { CADENCE_COUNT_QUERIES: "1" } });
+    server = startAppServer({
+      port,
+      distDir,
+      databaseUrl,
+      secrets: newSecrets(),
+      env: { [LOG_QUERIES_FLAG]: "1" },
+      onStdoutLine: (line) => {
+        if (line.startsWith(QUERY_LOG_PREFIX)) statementLog.count++;
+      },
+    });
     await waitForHealth(base);
     const cookies = await signInAll(base, plan.users);
 
@@ -106,8 +118,8 @@ export async function runBench(plan: BenchPlan): Promise<void> {
       const comparison: Comparison = {
         page: median(page.times),
         floor: median(floor.times),
-        pageStatements: await statementsFor(base, plan.page, cookie),
-        floorStatements: await statementsFor(base, plan.floor.path, cookie),
+        pageStatements: await statementsFor(base, plan.page, cookie, statementLog),
+        floorStatements: await statementsFor(base, plan.floor.path, cookie, statementLog),
         pageBody: page.body,
       };
       results.push({ user, comparison });
@@ -140,7 +152,7 @@ export async function withoutTouchIndexes(tx: postgres.TransactionSql, insert: (
   await tx`alter table touches add constraint touches_pkey primary key using index touches_pkey`;
 }
 
-async function seed(databaseUrl: string, fill: BenchPlan["seed"]) {
+export async function seed(databaseUrl: string, fill: BenchPlan["seed"]) {
   const started = performance.now();
   const handle = openDb({ url: databaseUrl });
   await migrateDb(handle);
@@ -166,7 +178,7 @@ async function seed(databaseUrl: string, fill: BenchPlan["seed"]) {
 }
 
 /** Signs each user in as a person would (the sign-in form) and returns their Cookie headers. */
-async function signInAll(base: string, users: readonly BenchUser[]): Promise<string[]> {
+export async function signInAll(base: string, users: readonly Pick<BenchUser, "email">[]): Promise<string[]> {
   const browser = await launchBrowser();
   try {
     const cookies: string[] = [];
@@ -220,18 +232,22 @@ async function timeRequests(
   return { times, body };
 }
 
-/** Statements one request runs, read from the app's counter; the same three times or it says so. */
-async function statementsFor(base: string, pathname: string, cookie: string): Promise<number> {
+/** Statements one request runs, counted in the server's log; the same three times or it says so. */
+async function statementsFor(base: string, pathname: string, cookie: string, log: { count: number }): Promise<number> {
   const counts = new Set<number>();
   for (let i = 0; i < 3; i++) {
-    await fetch(`${base}/today/query-count`, { headers: { cookie } });
+    await settle();
+    const before = log.count;
     await fetch(`${base}${pathname}`, { headers: { cookie } }).then((response) => response.text());
-    const { queries } = (await (await fetch(`${base}/today/query-count`, { headers: { cookie } })).json()) as { queries: number };
-    counts.add(queries);
+    // The lines of the request's statements are written before its response ends; let them arrive.
+    await settle();
+    counts.add(log.count - before);
   }
   if (counts.size !== 1) throw new Error(`GET ${pathname} ran a varying number of statements: ${[...counts].join(", ")}`);
   return [...counts][0]!;
 }
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 function report(
   plan: BenchPlan,

@@ -95,11 +95,15 @@ async function seedUsers(from: number, to: number) {
       from generate_series(${from + 1}::int, ${to}::int) u, generate_series(1, 50) p`);
     // Ten touches per lead, spread so that a share of leads are cold, overdue or upcoming.
     await tx.execute(sql`
-      insert into touches (user_id, lead_id, at, channel, direction)
-      select md5('user' || u)::uuid, md5('lead' || u || '-' || p)::uuid,
-             timestamptz '2026-04-06 09:00+00' + ((p * 7 + u) % 40) * interval '1 day' + k * interval '13 hours',
-             case when k % 3 = 0 then 'phone' else 'email' end, case when k % 4 = 0 then 'inbound' else 'outbound' end
-      from generate_series(${from + 1}::int, ${to}::int) u, generate_series(1, 50) p, generate_series(1, 10) k`);
+      insert into touches (user_id, lead_id, at, channel, direction, local_date)
+      select x.*, (x.at at time zone tz.time_zone)::date
+      from (
+        select md5('user' || u)::uuid, md5('lead' || u || '-' || p)::uuid,
+               timestamptz '2026-04-06 09:00+00' + ((p * 7 + u) % 40) * interval '1 day' + k * interval '13 hours',
+               case when k % 3 = 0 then 'phone' else 'email' end, case when k % 4 = 0 then 'inbound' else 'outbound' end
+        from generate_series(${from + 1}::int, ${to}::int) u, generate_series(1, 50) p, generate_series(1, 10) k
+      ) x(user_id, lead_id, at, channel, direction)
+      join users tz on tz.id = x.user_id`);
   });
 }
 

@@ -76,19 +76,23 @@ async function seed(tx: postgres.TransactionSql, passwordHash: string) {
   // is 0 to 19 days old, so Today has leads in every state: done today, coming this week, due
   // today, overdue and cold, most of them shown at once.
   await withoutTouchIndexes(tx, () => tx`
-    insert into touches (user_id, lead_id, at, channel, direction, outcome, note, material_id)
-    select u.id,
-           md5(u.id::text || '-lead-' || (1 + k % t.touched))::uuid,
-           now() - ((1 + k % t.touched) % 20) * interval '1 day' - (k / t.touched) * interval '5 days'
-             - (k % 9) * interval '1 hour',
-           (array['phone','email','linkedin','email','in_person','letter'])[1 + k % 6],
-           case when k % 5 = 0 then 'inbound' else 'outbound' end,
-           case k % 3 when 0 then 'conversation' when 1 then 'left_message' end,
-           'Bench note ' || k,
-           case when k % 10 = 0 then md5(u.id::text || '-material-' || (1 + k % 5))::uuid end
-    from bench_users u
-    cross join lateral (select (u.lead_count - ceil(u.lead_count / 10.0))::int as touched) t
-    cross join generate_series(1, u.lead_count * 10) k`);
+    insert into touches (user_id, lead_id, at, channel, direction, outcome, note, material_id, local_date)
+    select x.*, (x.at at time zone tz.time_zone)::date
+    from (
+      select u.id,
+             md5(u.id::text || '-lead-' || (1 + k % t.touched))::uuid,
+             now() - ((1 + k % t.touched) % 20) * interval '1 day' - (k / t.touched) * interval '5 days'
+               - (k % 9) * interval '1 hour',
+             (array['phone','email','linkedin','email','in_person','letter'])[1 + k % 6],
+             case when k % 5 = 0 then 'inbound' else 'outbound' end,
+             case k % 3 when 0 then 'conversation' when 1 then 'left_message' end,
+             'Bench note ' || k,
+             case when k % 10 = 0 then md5(u.id::text || '-material-' || (1 + k % 5))::uuid end
+      from bench_users u
+      cross join lateral (select (u.lead_count - ceil(u.lead_count / 10.0))::int as touched) t
+      cross join generate_series(1, u.lead_count * 10) k
+    ) x(user_id, lead_id, at, channel, direction, outcome, note, material_id)
+    join users tz on tz.id = x.user_id`);
   await tx`
     insert into coach_notes (coach_id, seeker_id, body)
     values (md5('bench-other-1')::uuid, md5('bench-seeker-50')::uuid, 'Two calls this week, please.')`;

@@ -25,6 +25,7 @@ export async function createScratchDatabase(serverUrl: string, purpose: string) 
   const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
   return {
     url,
+    name,
     drop: async () => {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end({ timeout: 5 });
@@ -385,4 +386,89 @@ export async function runChecked({
     await cleanUp();
   }
   process.exit(failed ? 1 : 0);
+}
+
+/** One open-loop step's outcome: its arrival rate, how many requests, latencies from the scheduled moment. */
+export interface RateStep {
+  rate: number;
+  requests: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+/**
+ * The highest steady arrival rate the server serves with p99 under `p99LimitMs` and no failure:
+ * steps of `stepSeconds` at rising rates (each `factor` times the last), requests sent on schedule
+ * whatever the server's pace (an open loop: a slow answer does not hold the next request back, and
+ * each latency counts from the moment its request was due). The mix is the load's: a third Today, a
+ * third a lead, a third logging a touch (in the ledger, so the touch check covers them). Stops at the
+ * first step that fails the limit, or after `maxSteps`.
+ */
+export async function findSteadyRate({
+  base,
+  seekers,
+  logTouchId,
+  ledger,
+  startRate,
+  factor,
+  stepSeconds,
+  maxSteps,
+  p99LimitMs,
+}: {
+  base: string;
+  seekers: readonly Seeker[];
+  logTouchId: string;
+  ledger: TouchLedger;
+  startRate: number;
+  factor: number;
+  stepSeconds: number;
+  maxSteps: number;
+  p99LimitMs: number;
+}): Promise<{ steps: RateStep[]; highest: RateStep | undefined }> {
+  const steps: RateStep[] = [];
+  let highest: RateStep | undefined;
+  let rate = startRate;
+  for (let index = 0; index < maxSteps; index++) {
+    const count = Math.max(1, Math.round(rate * stepSeconds));
+    const started = performance.now();
+    const outcomes: Promise<{ latency: number; ok: boolean }>[] = [];
+    for (let i = 0; i < count; i++) {
+      const due = started + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      outcomes.push(sendOne(i % 3, due));
+    }
+    const settled = await Promise.all(outcomes);
+    const latencies = settled.map((outcome) => outcome.latency).sort((a, b) => a - b);
+    const at = (share: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * share))]!);
+    const result: RateStep = { rate, requests: count, p50: at(0.5), p99: at(0.99), failures: settled.filter((outcome) => !outcome.ok).length };
+    steps.push(result);
+    step(`open loop at ${rate.toFixed(1)} req/s for ${stepSeconds} s: p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.failures} failed`);
+    if (result.failures > 0 || result.p99 >= p99LimitMs) break;
+    highest = result;
+    rate *= factor;
+  }
+  return { steps, highest };
+
+  async function sendOne(kind: number, due: number): Promise<{ latency: number; ok: boolean }> {
+    try {
+      let ok: boolean;
+      if (kind === 2) {
+        const { seeker, touch, key } = newTouch(seekers, ledger);
+        const { response, text } = await callAction(base, { id: logTouchId, page: "/today", fields: touchFields(touch, key), cookie: seeker.cookie });
+        ok = response.status === 200 && text.includes('"ok":true');
+        if (ok) ledger.acknowledged.add(key);
+      } else {
+        const seeker = pick(seekers);
+        const path = kind === 0 ? "/today" : `/leads/${pick(seeker.leadIds)}`;
+        const response = await fetch(`${base}${path}`, { headers: { cookie: seeker.cookie }, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+        await response.arrayBuffer();
+        ok = response.status === 200;
+      }
+      return { latency: performance.now() - due, ok };
+    } catch {
+      return { latency: performance.now() - due, ok: false };
+    }
+  }
 }

@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { findAccountToken, requestPasswordReset, resendVerification, resetPasswordWithToken, verifyEmailWithToken } from "@/db/queries/account-tokens";
+import { changeEmailWithToken, findAccountToken, requestPasswordReset, resendVerification, resetPasswordWithToken, verifyEmailWithToken } from "@/db/queries/account-tokens";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { ACCOUNT_TOKEN_PROBLEMS } from "@/lib/auth/account-tokens";
 import { newPasswordSchema, signInSchema } from "@/lib/auth/schemas";
@@ -32,6 +32,18 @@ export async function confirmEmailAction(_prev: ActionState, formData: FormData)
   wakeMailSender();
   // No revalidation: this page would render again as "already used" over the answer. The next page shows no banner.
   return { ok: true, message: "Your address is confirmed. Thank you." };
+}
+
+/** The button on an e-mail change link's page: the new address replaces the old one, verified. */
+export async function confirmEmailChangeAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const parsed = tokenSchema.safeParse(formValues(formData, ["token"] as const));
+  if (!parsed.success) return invalid(parsed.error);
+  const viewer = await currentUser();
+  const outcome = await changeEmailWithToken(db(), { token: parsed.data.token, signedInUserId: viewer?.id ?? null, now: new Date() });
+  if (outcome.state === "taken") return failure("Another account uses that address now, so yours stays as it was.");
+  if (outcome.state !== "open") return failure(ACCOUNT_TOKEN_PROBLEMS[outcome.state]);
+  // No revalidation of this page (it would render again as "already used" over the answer); the others show the new address.
+  return { ok: true, message: `Done: you now sign in with ${outcome.email}.` };
 }
 
 /** The banner's "Send the link again". */

@@ -79,16 +79,19 @@ const nextText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: nastyText() },
 );
 
-/** A redirect after signing in or up stays on the site: the asked-for path when it is one, else Today. */
-function expectSameSiteRedirect(location: string, entries: FormEntries) {
+/**
+ * A redirect after signing in or up stays on the site: the asked-for path when it is one, else the
+ * person's home (`home`: Today or a coach's clients after sign-up; "/" after sign-in, which sends each home).
+ */
+function expectSameSiteRedirect(location: string, entries: FormEntries, home: string) {
   const target = new URL(location, ORIGIN);
   expect(target.origin, `redirect to ${JSON.stringify(location)}`).toBe(ORIGIN);
   // Next's client router follows the normalised path: "//host" there would leave the site.
   expect(target.pathname.startsWith("//"), `redirect to ${JSON.stringify(location)}`).toBe(false);
   // Printable ASCII only: nothing a browser or a header would read differently from what was checked.
   expect(location).toMatch(/^[\x21-\x7E]+$/);
-  // The asked-for page (normalised and percent-encoded), or Today.
-  if (location !== "/today") expect(target.href).toBe(new URL(withoutNul(firstText(entries, "next")), ORIGIN).href);
+  // The asked-for page (normalised and percent-encoded), or their home.
+  if (location !== home) expect(target.href).toBe(new URL(withoutNul(firstText(entries, "next")), ORIGIN).href);
 }
 
 function expectNoPasswordHandedBack(result: unknown) {
@@ -104,6 +107,7 @@ describe("sign-up and sign-in fuzz", () => {
       email: fc.oneof(fc.uuid().map((id) => `new-${id.slice(0, 8)}@example.com`), fc.constantFrom("sam@example.com", " SAM@Example.com ")),
       password: fc.tuple(fc.string({ unit: "grapheme", maxLength: 20 }), fc.nat()).map(([text, n]) => `${text} steady ${n} pace`).filter((text) => text.length <= 128),
       timeZone: fc.constantFrom(...ZONES, " UTC ", "utc"),
+      uses: fc.constantFrom("seeking", "coaching", "both", " both ", ""),
       next: nextText,
     };
     const nasty: Record<string, fc.Arbitrary<FieldValue>> = {
@@ -111,6 +115,7 @@ describe("sign-up and sign-in fuzz", () => {
       email: emailText,
       password: fc.oneof(nastyText(128).map((text) => text.slice(0, 7)), fc.constantFrom("password", "12345678", "x".repeat(129), "")),
       timeZone: fc.oneof(fc.constantFrom("Mars/Base", "+05:30", "Europe/Paris\u0000x"), nastyText(64)),
+      uses: fc.oneof(fc.constantFrom("seeking", "coaching", "admin", "Coaching"), nastyText(20)),
       next: nextText,
     };
     await fuzzAction(
@@ -121,7 +126,7 @@ describe("sign-up and sign-in fuzz", () => {
         const address = `198.51.100.${++signUps % 250}`;
         request.headers = { ...request.headers, "x-forwarded-for": address, "x-cadence-peer": address };
         const entries = entriesOf(form);
-        const fields = ["name", "email", "password", "timeZone", "next"];
+        const fields = ["name", "email", "password", "timeZone", "uses", "next"];
         // Every sign-up past the form's rules counts towards its address's allowance, whatever the answer.
         const outcome = await test.fuzz.attempt({ fields, tally, writesOnRefusal: { sign_in_failures: [signUpThrottleKey(address)] } }, () => submit(signUpAction, entries));
         expect(["redirect", "rejected", "ok"]).toContain(outcome.kind);
@@ -134,7 +139,10 @@ describe("sign-up and sign-in fuzz", () => {
           return;
         }
         if (outcome.kind !== "redirect") return;
-        expectSameSiteRedirect(outcome.location, entries);
+        // What brings them, as stored: no answer is finding a job.
+        const use = storedText(entries, "uses") || "seeking";
+        const flags = { seeks: use !== "coaching", coaches: use !== "seeking" };
+        expectSameSiteRedirect(outcome.location, entries, flags.coaches && !flags.seeks ? "/coach" : "/today");
         // Signed in as the new account, stored as given (e-mail folded to lower case).
         const created = await findUserCredentials(test.db, { email: storedText(entries, "email") });
         expect(created).not.toBeNull();
@@ -145,6 +153,7 @@ describe("sign-up and sign-in fuzz", () => {
           email: storedText(entries, "email").toLowerCase(),
           timeZone: new Intl.DateTimeFormat("en-US", { timeZone: storedText(entries, "timeZone") }).resolvedOptions().timeZone,
           emailVerified: false,
+          ...flags,
         });
         // Its verification link is queued with it.
         expect((await listMailTo(test.db, { toAddress: user!.email })).map((row) => row.kind)).toEqual(["verify_email"]);
@@ -187,7 +196,7 @@ describe("sign-up and sign-in fuzz", () => {
           return;
         }
         if (outcome.kind !== "redirect") return;
-        expectSameSiteRedirect(outcome.location, entries);
+        expectSameSiteRedirect(outcome.location, entries, "/");
         expect(firstText(entries, "password")).toBe(PASSWORD);
         expect(storedText(entries, "email").toLowerCase()).toBe("sam@example.com");
         expect(currentSession()?.userId).toBe(samId);

@@ -13,6 +13,7 @@ import { signInSchema, signUpSchema } from "@/lib/auth/schemas";
 import { hashPassword } from "@/lib/server/auth/password";
 import { wakeMailSender } from "@/lib/server/mail/wake";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { homePath, usesFlags } from "@/lib/settings/uses";
 import { clientAddress } from "@/lib/server/request";
 import { recordSignUp, signUpHashing, signUpWait } from "@/lib/server/sign-up-throttle";
 
@@ -23,8 +24,8 @@ import { recordSignUp, signUpHashing, signUpWait } from "@/lib/server/sign-up-th
  */
 export async function signUpAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const address = clientAddress(await headers());
-  const values = formValues(formData, ["name", "email", "password", "timeZone", "next"] as const);
-  const echo = { name: values.name, email: values.email, timeZone: values.timeZone };
+  const values = formValues(formData, ["name", "email", "password", "timeZone", "uses", "next", "digest"] as const);
+  const echo = { name: values.name, email: values.email, timeZone: values.timeZone, uses: values.uses, digest: values.digest };
   const parsed = signUpSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, echo);
 
@@ -40,6 +41,8 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     email: parsed.data.email,
     passwordHash,
     timeZone: parsed.data.timeZone,
+    ...usesFlags(parsed.data.uses),
+    digestEnabled: parsed.data.digest,
     now,
   });
   wakeMailSender();
@@ -48,7 +51,9 @@ export async function signUpAction(_prev: ActionState, formData: FormData): Prom
     return { ok: true, message: checkInbox(parsed.data.email) };
   }
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-  redirect(safeReturnPath(values.next));
+  // Each lands on their own screen; a link they came by (an invitation) comes first.
+  const next = safeReturnPath(values.next);
+  redirect(next === "/today" ? homePath(usesFlags(parsed.data.uses)) : next);
 }
 
 function checkInbox(email: string): string {
@@ -71,5 +76,7 @@ export async function signInAction(_prev: ActionState, formData: FormData): Prom
     if (error instanceof CredentialsSignin) return failure("Wrong e-mail or password.", {}, echo);
     throw error;
   }
-  redirect(safeReturnPath(values.next));
+  // No page asked for: the home page sends each to their own screen (Today, or a coach's clients).
+  const next = safeReturnPath(values.next);
+  redirect(next === "/today" ? "/" : next);
 }

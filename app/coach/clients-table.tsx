@@ -1,23 +1,27 @@
 import Link from "next/link";
+import { buttonClass } from "@/app/components/button";
 import type { ClientMetrics } from "@/lib/coach/metrics";
-import { defaultDirection, type SortDirection, type SortKey } from "@/lib/coach/risk";
-import { campaignText, lastActivityText } from "@/lib/coach/labels";
+import { defaultDirection, firstContactShortfall, type SortDirection, type SortKey } from "@/lib/coach/risk";
+import { campaignText, firstContactsText, lastActivityText, onPaceDetail, onPaceText } from "@/lib/coach/labels";
 import { formatPercent, plural } from "@/lib/format";
 import { WeeklyChart } from "./weekly-chart";
 
 type Column = { key: Exclude<SortKey, "risk">; label: string; numeric?: boolean };
 
+/** The measures, the headline first (docs/product.md, "Consistency"). */
 const COLUMNS: Column[] = [
   { key: "name", label: "Client" },
+  { key: "on_pace", label: "On pace", numeric: true },
   { key: "campaign", label: "Campaign" },
   { key: "contacted", label: "Contacted", numeric: true },
-  { key: "this_week", label: "This week", numeric: true },
-  { key: "streak", label: "Streak", numeric: true },
+  { key: "this_week", label: "First contacts this week", numeric: true },
+  { key: "streak", label: "Call streak", numeric: true },
   { key: "overdue", label: "Overdue", numeric: true },
   { key: "cold", label: "Cold", numeric: true },
+  { key: "quiet", label: "Quiet", numeric: true },
   { key: "too_soon", label: "Too soon", numeric: true },
   { key: "phone", label: "Phone", numeric: true },
-  { key: "last_activity", label: "Last activity" },
+  { key: "last_activity", label: "Last touch" },
 ];
 
 /** The clients, sorted, or how to get a first one; a way back to "most at risk first" once sorted otherwise. */
@@ -52,68 +56,160 @@ export function ClientsSection({
           </p>
         </div>
       ) : (
-        <ClientsTable clients={clients} sort={sort} />
+        <>
+          <ClientsTable clients={clients} sort={sort} />
+          <SortForm sort={sort} />
+          <ClientCards clients={clients} sort={sort} />
+        </>
       )}
     </section>
   );
 }
 
+function sortCaption(sort: { key: SortKey; direction: SortDirection }): string {
+  return sort.key === "risk" ? "most at risk first" : `sorted by ${labelOf(sort.key)} ${sort.direction === "asc" ? "ascending" : "descending"}`;
+}
+
+const cell = "px-2 py-2 align-middle";
+const number = `${cell} text-right tabular-nums`;
+
 /**
- * Every client in one table. On a narrow screen the table scrolls sideways inside its own
- * box (the client's name stays in view), never the page.
+ * Every client in one table, from a tablet's width up (at 1280 px every column shows without
+ * scrolling: the headers wrap, the chart keeps to 12 weeks). Narrower screens get a card per
+ * client instead (ClientCards), with every measure.
  */
-export function ClientsTable({
-  clients,
-  sort,
-}: {
-  clients: readonly ClientMetrics[];
-  sort: { key: SortKey; direction: SortDirection };
-}) {
+export function ClientsTable({ clients, sort }: { clients: readonly ClientMetrics[]; sort: { key: SortKey; direction: SortDirection } }) {
   return (
-    <div role="region" aria-labelledby="clients-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="w-full min-w-[60rem] border-collapse text-sm">
+    <div role="region" aria-labelledby="clients-caption" tabIndex={0} className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block">
+      <table className="w-full border-collapse text-sm">
         <caption id="clients-caption" className="sr-only">
-          Clients, {sort.key === "risk" ? "most at risk first" : `sorted by ${labelOf(sort.key)} ${sort.direction === "asc" ? "ascending" : "descending"}`}
+          Clients, {sortCaption(sort)}
         </caption>
-        <thead className="bg-stone-50 text-left text-stone-700">
+        <thead className="bg-stone-50 text-left align-bottom text-stone-700">
           <tr>
             {COLUMNS.map((column) => (
               <SortableHeader key={column.key} column={column} sort={sort} />
             ))}
-            <th scope="col" className="px-3 py-2 font-semibold">
+            <th scope="col" className="px-2 py-2 font-semibold">
               Touches per week
             </th>
           </tr>
         </thead>
         <tbody>
           {clients.map((client) => (
-            <tr key={client.seekerId} className="border-t border-stone-200 align-middle">
-              <th scope="row" className="sticky left-0 bg-white px-3 py-2 text-left font-medium">
-                <Link href={`/coach/clients/${client.seekerId}`} className="inline-flex min-h-11 items-center text-brand-700 underline">
+            <tr key={client.seekerId} className="border-t border-stone-200">
+              <th scope="row" className={`${cell} sticky left-0 bg-white text-left font-medium`}>
+                <Link href={`/coach/clients/${client.seekerId}`} className="inline-flex min-h-11 items-center break-words text-brand-700 underline">
                   {client.name}
                 </Link>
               </th>
-              <td className="px-3 py-2 whitespace-nowrap">{campaignText(client)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">
+              <td className={number}>
+                <span className={`block font-semibold ${onPaceClass(client)}`}>{onPaceText(client)}</span>
+                <span className="block text-xs text-stone-600">{onPaceDetail(client)}</span>
+              </td>
+              <td className={cell}>{campaignText(client)}</td>
+              <td className={number}>
                 {client.leadsContacted} / {client.leadsTotal}
               </td>
-              <td className={`px-3 py-2 text-right tabular-nums ${client.touchesThisWeek < client.weeklyGoal ? "text-amber-800" : ""}`}>
-                {client.touchesThisWeek} / {client.weeklyGoal}
+              <td className={`${number} ${firstContactShortfall(client) > 0 ? "text-amber-800" : ""}`}>{firstContactsText(client)}</td>
+              <td className={number}>
+                {client.streak}
+                <span className="sr-only">{client.calledToday ? ", called today" : ", no call yet today"}</span>
               </td>
-              <td className="px-3 py-2 text-right tabular-nums">{client.streak}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{client.overdue}</td>
-              <td className={`px-3 py-2 text-right tabular-nums ${client.cold > 0 ? "font-semibold text-red-700" : ""}`}>{client.cold}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{client.tooSoon}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatPercent(client.phoneShare)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{lastActivityText(client.daysSinceLastTouch)}</td>
-              <td className="px-3 py-2">
-                <WeeklyChart id={`chart-${client.seekerId}`} weeks={client.weeklyTouches} weeklyGoal={client.weeklyGoal} />
+              <td className={number}>{client.overdue}</td>
+              <td className={`${number} ${client.cold > 0 ? "font-semibold text-red-700" : ""}`}>{client.cold}</td>
+              <td className={number}>{client.quiet}</td>
+              <td className={number}>{client.tooSoon}</td>
+              <td className={number}>{formatPercent(client.phoneShare)}</td>
+              <td className={cell}>{lastActivityText(client.daysSinceLastTouch)}</td>
+              <td className={cell}>
+                <WeeklyChart id={`chart-${client.seekerId}`} weeks={client.weeklyTouches} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+function onPaceClass(client: ClientMetrics): string {
+  const { share } = client.onPace;
+  return share !== null && share < 0.8 ? "text-red-700" : "";
+}
+
+/** A phone's way to sort the cards: the table's orders, by a plain GET form. */
+function SortForm({ sort }: { sort: { key: SortKey; direction: SortDirection } }) {
+  return (
+    <form action="/coach" method="get" className="flex flex-wrap items-end gap-2 md:hidden">
+      <div className="space-y-1">
+        <label htmlFor="clients-sort" className="block text-sm font-medium text-stone-800">
+          Sort clients by
+        </label>
+        <select id="clients-sort" name="sort" defaultValue={sort.key} className="block rounded-md border border-stone-300 bg-white px-3 py-2 text-base">
+          <option value="risk">Most at risk first</option>
+          {COLUMNS.map((column) => (
+            <option key={column.key} value={column.key}>
+              {column.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className={buttonClass("secondary")}>
+        Sort
+      </button>
+    </form>
+  );
+}
+
+/** A phone's view: one card per client, in the chosen order, with every measure of the table. */
+function ClientCards({ clients, sort }: { clients: readonly ClientMetrics[]; sort: { key: SortKey; direction: SortDirection } }) {
+  return (
+    <ol aria-label={`Clients, ${sortCaption(sort)}`} className="space-y-3 md:hidden">
+      {clients.map((client) => {
+        const figures: [string, React.ReactNode][] = [
+          ["Campaign", campaignText(client)],
+          ["Contacted", `${client.leadsContacted} / ${client.leadsTotal}`],
+          ["First contacts this week", firstContactsText(client)],
+          ["Call streak", `${plural(client.streak, "day")}${client.calledToday ? ", called today" : ""}`],
+          ["Overdue", client.overdue],
+          ["Cold", client.cold],
+          ["Quiet", client.quiet],
+          ["Too soon", client.tooSoon],
+          ["Phone", formatPercent(client.phoneShare)],
+          ["Last touch", lastActivityText(client.daysSinceLastTouch)],
+        ];
+        return (
+          <li key={client.seekerId} className="rounded-lg border border-stone-200 bg-white p-3">
+            <article aria-labelledby={`card-${client.seekerId}`} className="space-y-3">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h3 id={`card-${client.seekerId}`} className="font-semibold">
+                  <Link href={`/coach/clients/${client.seekerId}`} className="inline-flex min-h-11 items-center break-words text-brand-700 underline">
+                    {client.name}
+                  </Link>
+                </h3>
+                <p className="text-sm">
+                  On pace <strong className={`text-lg ${onPaceClass(client)}`}>{onPaceText(client)}</strong>{" "}
+                  <span className="text-stone-600">({onPaceDetail(client)})</span>
+                </p>
+              </div>
+              <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+                {figures.map(([label, value]) => (
+                  <div key={label} className="flex justify-between gap-2 border-b border-stone-100 py-1">
+                    <dt className="text-stone-600">{label}</dt>
+                    <dd className="text-right font-medium tabular-nums">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+              <div className="flex items-center gap-3 text-sm">
+                <span className="text-stone-600">Touches per week</span>
+                <WeeklyChart id={`card-chart-${client.seekerId}`} weeks={client.weeklyTouches} />
+              </div>
+            </article>
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 
@@ -129,9 +225,9 @@ function SortableHeader({ column, sort }: { column: Column; sort: { key: SortKey
     <th
       scope="col"
       aria-sort={active ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}
-      className={`px-3 py-2 font-semibold ${column.key === "name" ? "sticky left-0 bg-stone-50" : ""} ${column.numeric ? "text-right" : ""}`}
+      className={`px-2 py-2 font-semibold ${column.key === "name" ? "sticky left-0 bg-stone-50" : ""} ${column.numeric ? "text-right" : ""}`}
     >
-      <Link href={`/coach?sort=${column.key}&dir=${next}`} className="inline-flex min-h-11 items-center gap-1 whitespace-nowrap hover:underline">
+      <Link href={`/coach?sort=${column.key}&dir=${next}`} className="inline-flex min-h-11 items-center gap-1 hover:underline">
         {column.label}
         {arrow ? <span aria-hidden="true">{arrow}</span> : null}
       </Link>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { CopyField } from "@/app/components/copy-field";
 import { errorsFor, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
 import { formatCode } from "@/lib/coach/invitations";
 import { formatDate } from "@/lib/format";
@@ -14,27 +15,15 @@ export function CreateInvitationForm() {
       <FormMessage state={state} />
       {invitation ? (
         <div className="space-y-3 rounded-lg border border-brand-100 bg-white p-4">
-          <div className="space-y-1">
-            <label htmlFor="invitation-link" className="block text-sm font-medium text-stone-800">
-              Invitation link
-            </label>
-            <input
-              id="invitation-link"
-              readOnly
-              value={invitation.url}
-              onFocus={(event) => event.currentTarget.select()}
-              className="block w-full rounded-md border border-stone-300 bg-stone-50 px-3 py-2 font-mono text-sm"
-            />
-          </div>
-          <p>
-            Or the code to type at <span className="font-mono">/invitations</span>:{" "}
-            <strong className="font-mono text-lg tracking-widest" data-testid="invitation-code">
-              {formatCode(invitation.code)}
-            </strong>
+          <CopyField id="invitation-link" label="Invitation link" value={invitation.url} buttonText="Copy link" />
+          <CopyField id="invitation-code" label="Or the invitation code" value={formatCode(invitation.code)} buttonText="Copy code" />
+          <p className="text-sm text-stone-600">
+            Your client opens the link, or types the code under Settings › Connected coaches › &ldquo;Have a code from your
+            coach?&rdquo;
           </p>
           <p className="text-sm text-stone-600">
-            Both work once, until {formatDate(new Date(invitation.expiresAt))}. The link
-            is shown only now; the code stays listed below.
+            Both work once, until {formatDate(new Date(invitation.expiresAt))}. Copy the link now: it is shown only
+            this once. The code stays listed below.
           </p>
         </div>
       ) : null}

@@ -32,8 +32,9 @@ export default async function CoachPage({
       <div className="space-y-2">
         <h1 className="text-2xl font-bold">Clients</h1>
         <p className="text-stone-700">
-          The job seekers who let you follow their progress, most at risk first: cold leads, then the furthest behind their
-          weekly goal, then overdue leads, then the longest without a touch.
+          The job seekers who let you follow their progress, most at risk first: the smallest share of leads on pace (in a
+          weekly dialogue), then cold leads, then the furthest behind this week&apos;s first contacts, then overdue leads, then
+          the longest without a touch.
         </p>
         {ended ? (
           <p role="status" className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800">

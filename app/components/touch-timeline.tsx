@@ -5,8 +5,19 @@ import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from "@/lib/today/la
 /** A touch as a timeline shows it; `company` when the list spans leads, `material` when one was sent. */
 export type TimelineEntry = Omit<TimelineTouch, "material"> & { company?: string; material?: { title: string } | null };
 
-/** Touches, newest first, with their dates in the seeker's zone: a lead's history, or a coach's client's. */
-export function TouchTimeline({ touches, timeZone }: { touches: readonly TimelineEntry[]; timeZone: string }) {
+/**
+ * Touches, newest first, with their dates in the seeker's zone: a lead's history, or a coach's
+ * client's (read only). `actions` adds controls under each touch (the seeker's edit and delete).
+ */
+export function TouchTimeline<T extends TimelineEntry>({
+  touches,
+  timeZone,
+  actions,
+}: {
+  touches: readonly T[];
+  timeZone: string;
+  actions?: (touch: T) => React.ReactNode;
+}) {
   return (
     <ol className="space-y-3">
       {touches.map((touch) => (
@@ -23,6 +34,7 @@ export function TouchTimeline({ touches, timeZone }: { touches: readonly Timelin
           </p>
           {touch.note ? <p className="mt-1 whitespace-pre-line break-words text-stone-700">{touch.note}</p> : null}
           {touch.material ? <p className="mt-1 break-words text-stone-700">Sent: {touch.material.title}</p> : null}
+          {actions?.(touch)}
         </li>
       ))}
     </ol>

@@ -36,7 +36,10 @@ import { addLeads, addTouch } from "@/test/fixtures/today";
 import { createUser } from "@/db/queries/users";
 import { leads } from "@/db/schema";
 import { todayIn } from "@/lib/domain";
+import { LEAD_STATE_FILTERS } from "@/lib/leads/filter";
+import { matchingFilterSchema } from "@/lib/leads/page";
 import { LEAD_FORM_FIELDS } from "@/lib/leads/schemas";
+import { listMatchingLeadIds } from "@/db/queries/leads-page";
 import {
   bulkDeleteAction,
   bulkDropAction,
@@ -47,7 +50,7 @@ import {
   createLeadAction,
   deleteLeadsAction,
   loadSampleDataAction,
-  moveLeadAction,
+  moveLeadToAction,
   pauseLeadAction,
   reopenLeadAction,
   resumeLeadAction,
@@ -130,13 +133,15 @@ const validLeadFields: Record<(typeof LEAD_FORM_FIELDS)[number], fc.Arbitrary<Fi
     "",
     "https://www.linkedin.com/in/ann",
     "linkedin.com/in/zoë",
+    "www.example.com",
+    "example.co.uk:8080/in/ann?x=1#y",
     "www.linkedin.com/in/<script>alert(1)</script>",
     "https://x.test/?q=' or 1=1 --",
     "http://example.com/\u202Eevil",
   ),
   notes: validText(5000),
   personalNotes: validText(5000),
-  cadenceDays: fc.oneof(fc.integer({ min: 1, max: 90 }).map(String), fc.constantFrom(" 7 ", "1e1", "90.0", "0x10")),
+  cadenceDays: fc.oneof(fc.integer({ min: 3, max: 30 }).map(String), fc.constantFrom(" 7 ", "1e1", "30.0", "0x10")),
 };
 
 const nastyLeadFields: Record<(typeof LEAD_FORM_FIELDS)[number], fc.Arbitrary<FieldValue>> = {
@@ -152,7 +157,7 @@ const nastyLeadFields: Record<(typeof LEAD_FORM_FIELDS)[number], fc.Arbitrary<Fi
   notes: nastyText(5000),
   personalNotes: nastyText(5000),
   cadenceDays: fc.oneof(
-    fc.constantFrom("0", "91", "-1", "7.5", "", "NaN", "Infinity", "٣", "7abc", "9".repeat(400), "1e400", "-0", "0b11"),
+    fc.constantFrom("0", "2", "31", "91", "-1", "7.5", "", "NaN", "Infinity", "٣", "7abc", "9".repeat(400), "1e400", "-0", "0b11"),
     nastyText(),
   ),
 };
@@ -307,24 +312,27 @@ describe("lead actions fuzz", () => {
     );
   }, FUZZ_TIMEOUT_MS);
 
-  it("moveLeadAction swaps Sam's lead with its neighbour, or refuses", async () => {
+  it("moveLeadToAction moves Sam's lead to the position asked (past the end: last), or refuses", async () => {
     await fuzzAction(
-      withLeadId({ direction: fc.oneof(fc.constantFrom("up", "down"), fc.constantFrom("UP", " up", "left", ""), nastyText()) }),
+      withLeadId({
+        position: fc.oneof(
+          fc.integer({ min: 1, max: 20 }).map(String),
+          fc.constantFrom(" 3 ", "0", "-1", "1.5", "", "1e3", "9999999", "٣", "0x2", "999999"),
+          nastyText(),
+        ),
+      }),
       async (form, tally) => {
         const own = await topUpLeads(5);
         const entries = entriesOf(form, resolver(own));
         const leadId = firstText(entries, "leadId");
-        // The lead and its neighbour swap places.
-        const at = own.indexOf(leadId);
-        const swapped = own.filter((_, index) => at >= 0 && Math.abs(index - at) <= 1);
-        const changes = onlyLeads(swapped, { replans: true });
-        const outcome = await fuzzDb.attempt({ fields: ["leadId", "direction"], tally, changes }, () => submit(moveLeadAction, entries));
+        const changes = onlyLeads(own, { replans: true });
+        const outcome = await fuzzDb.attempt({ fields: ["leadId", "position"], tally, changes }, () => submit(moveLeadToAction, entries));
         expect(outcome.kind).not.toBe("redirect");
         if (outcome.kind === "ok") {
-          const from = own.indexOf(leadId);
-          const to = firstText(entries, "direction") === "up" ? from - 1 : from + 1;
-          const expected = [...own];
-          if (to >= 0 && to < own.length) [expected[from], expected[to]] = [expected[to]!, expected[from]!];
+          const position = Number(withoutNul(firstText(entries, "position")).trim());
+          expect(Number.isInteger(position) && position >= 1).toBe(true);
+          const expected = own.filter((id) => id !== leadId);
+          expected.splice(Math.min(position, expected.length + 1) - 1, 0, leadId);
           expect(await ownLeadIds()).toEqual(expected);
         }
       },
@@ -437,6 +445,45 @@ describe("bulk lead actions fuzz", () => {
         }
       },
       { accepted: ["redirect"], refused: ["rejected", "notFound"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
+
+  it("bulk actions on every lead a filter matches change exactly those of Sam's, or refuse", async () => {
+    const now = today();
+    const filterForm = formOf({
+      scope: fc.constant("matching"),
+      state: fc.oneof(fc.constantFrom(...LEAD_STATE_FILTERS), fc.constantFrom("", "ALL", "cold ", "nope"), nastyText()),
+      q: fc.oneof(fc.constantFrom("", "lead 1", "LEAD", "2", "nothing matches"), validText(200), nastyText(201)),
+      bulkPausedUntil: dateText(now),
+    });
+    await fuzzAction(
+      filterForm,
+      async (form, tally) => {
+        await topUpLeads(10);
+        const entries = entriesOf(form);
+        const state = withoutNul(firstText(entries, "state"));
+        const search = withoutNul(firstText(entries, "q"));
+        const filter = matchingFilterSchema.safeParse({ state, search });
+        const matched = filter.success
+          ? await listMatchingLeadIds(db, { userId: seekerId, now: new Date(), timeZone: TIME_ZONE, filter: filter.data })
+          : [];
+        const outcome = await fuzzDb.attempt({ fields: ["scope", "state", "q", "bulkPausedUntil"], tally, changes: onlyLeads(matched) }, () =>
+          submit(bulkPauseAction, entries),
+        );
+        expect(outcome.kind).not.toBe("redirect");
+        expect(outcome.kind).not.toBe("notFound");
+        if (outcome.kind === "ok") {
+          expect(filter.success).toBe(true);
+          const until = storedText(entries, "bulkPausedUntil");
+          const paused = (await listLeads(db, { userId: seekerId })).filter((lead) => matched.includes(lead.id));
+          expect(paused.map((lead) => lead.pausedUntil)).toEqual(paused.map(() => until));
+          // Unpause them for the next runs.
+          await db.update(leads).set({ pausedUntil: null }).where(eq(leads.userId, seekerId));
+          fuzzDb.changed();
+          await resetLeads();
+        }
+      },
+      { accepted: ["ok"], refused: ["rejected"] },
     );
   }, FUZZ_TIMEOUT_MS);
 

@@ -6,23 +6,30 @@ import { db } from "@/db/client";
 import {
   closeLeads,
   createLead,
-  deleteLeads,
-  moveLead,
+  deleteMatchingLeads,
+  dropMatchingLeads,
+  LeadLimitReached,
+  moveLeadToPosition,
   pauseLeads,
+  pauseMatchingLeads,
   reopenLead,
   resumeLead,
   setNextDueOverride,
   updateLead,
+  type LeadSelection,
 } from "@/db/queries/leads";
 import { clearSampleData, loadSampleData } from "@/db/queries/sample-data";
 import { failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { requireUser } from "@/lib/server/auth/session";
 import { todayIn } from "@/lib/domain";
-import { plural } from "@/lib/format";
+import { formatDay, plural } from "@/lib/format";
 import { isUuid } from "@/lib/ids";
+import { leadLimitMessage, matchingFilterSchema } from "@/lib/leads/page";
+import { leadLimits } from "./import/steps";
 import {
   bulkPauseFormSchema,
   closeLeadSchema,
+  moveToPositionSchema,
   LEAD_FORM_FIELDS,
   leadFormSchema,
   nextDueFormSchema,
@@ -47,9 +54,31 @@ const MAX_SELECTED = 500;
 function selectedLeadIds(formData: FormData): { ids: string[] } | { error: string } {
   const ids = formData.getAll("leadId");
   if (ids.length === 0) return { error: "Select at least one lead first." };
-  if (ids.length > MAX_SELECTED) return { error: `Select at most ${MAX_SELECTED} leads at a time.` };
+  if (ids.length > MAX_SELECTED) return { error: `Select at most ${MAX_SELECTED} leads at a time, or select all the leads matching the filter.` };
   if (!ids.every(isUuid)) notFound();
   return { ids: [...new Set(ids)] };
+}
+
+/**
+ * A bulk form's leads: the ticked ones, or with `scope=matching` every lead matching the filter it
+ * carries (`state`, `q`), which the query reads again inside the change's transaction.
+ */
+function selectionOf(formData: FormData, timeZone: string): { selection: LeadSelection; count: number | null } | { error: string } {
+  if (formData.get("scope") === "matching") {
+    const { state, q } = formValues(formData, ["state", "q"] as const);
+    const parsed = matchingFilterSchema.safeParse({ state, search: q });
+    if (!parsed.success) return { error: "This filter cannot be used: filter the list again, then select." };
+    return { selection: { matching: parsed.data, timeZone }, count: null };
+  }
+  const selected = selectedLeadIds(formData);
+  if ("error" in selected) return selected;
+  return { selection: { leadIds: selected.ids }, count: selected.ids.length };
+}
+
+/** A change of a selection: a count, or 404 when a ticked lead is not the seeker's. */
+function changedOr404(changed: number | null): number {
+  if (changed === null) notFound();
+  return changed;
 }
 
 /** A change refused because a lead is not the seeker's answers 404, as if it did not exist. */
@@ -62,7 +91,13 @@ export async function createLeadAction(_prev: ActionState, formData: FormData): 
   const values = formValues(formData, LEAD_FORM_FIELDS);
   const parsed = leadFormSchema.safeParse(values);
   if (!parsed.success) return invalid(parsed.error, values);
-  const { id } = await createLead(db(), { userId: user.id, lead: parsed.data, now: new Date() });
+  let id: string;
+  try {
+    ({ id } = await createLead(db(), { userId: user.id, lead: parsed.data, now: new Date(), limits: leadLimits() }));
+  } catch (error) {
+    if (error instanceof LeadLimitReached) return failure(leadLimitMessage(error.maxLeads), {}, values);
+    throw error;
+  }
   refresh();
   redirect(`/leads/${id}?saved=added`);
 }
@@ -87,7 +122,7 @@ export async function pauseLeadAction(_prev: ActionState, formData: FormData): P
   if (!parsed.success) return invalid(parsed.error, values);
   foundOr404(await pauseLeads(db(), { userId: user.id, leadIds: [leadId], until: parsed.data.pausedUntil, now }));
   refresh();
-  return { ok: true, message: `Paused until ${parsed.data.pausedUntil}.` };
+  return { ok: true, message: `Paused until ${formatDay(parsed.data.pausedUntil)}.` };
 }
 
 export async function resumeLeadAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
@@ -118,14 +153,16 @@ export async function reopenLeadAction(_prev: ActionState, formData: FormData): 
   return { ok: true, message: "Reopened." };
 }
 
-export async function moveLeadAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+/** Moves a lead to a place in the campaign order (1 is first): the number field, and drag and drop. */
+export async function moveLeadToAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
   const leadId = leadIdOf(formData);
-  const direction = formData.get("direction");
-  if (direction !== "up" && direction !== "down") return failure("Choose up or down.");
-  foundOr404(await moveLead(db(), { userId: user.id, leadId, direction, now: new Date() }));
+  const values = formValues(formData, ["position"] as const);
+  const parsed = moveToPositionSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  foundOr404(await moveLeadToPosition(db(), { userId: user.id, leadId, position: parsed.data.position, now: new Date() }));
   refresh();
-  return { ok: true, message: direction === "up" ? "Moved up." : "Moved down." };
+  return { ok: true, message: `Moved to position ${parsed.data.position}.` };
 }
 
 export async function setNextDueAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
@@ -148,14 +185,14 @@ export async function clearNextDueAction(_prev: ActionState, formData: FormData)
   return { ok: true, message: "The date set by hand is cleared." };
 }
 
-/** Deletes the leads the confirmation page listed; then back to the list. */
+/** Deletes the leads the confirmation page listed (or every lead its filter matches); then back to the list. */
 export async function deleteLeadsAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const selected = selectedLeadIds(formData);
+  const selected = selectionOf(formData, user.timeZone);
   if ("error" in selected) return failure(selected.error);
-  foundOr404(await deleteLeads(db(), { userId: user.id, leadIds: selected.ids, now: new Date() }));
+  const deleted = changedOr404(await deleteMatchingLeads(db(), { userId: user.id, selection: selected.selection, now: new Date() }));
   refresh();
-  redirect(`/leads?deleted=${selected.ids.length}`);
+  redirect(`/leads?deleted=${deleted}`);
 }
 
 export async function bulkPauseAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
@@ -163,37 +200,42 @@ export async function bulkPauseAction(_prev: ActionState, formData: FormData): P
   const values = formValues(formData, ["bulkPausedUntil"] as const);
   const now = new Date();
   const parsed = bulkPauseFormSchema(todayIn(now, user.timeZone)).safeParse(values);
-  const selected = selectedLeadIds(formData);
+  const selected = selectionOf(formData, user.timeZone);
   if ("error" in selected) return failure(selected.error, {}, values);
   if (!parsed.success) return invalid(parsed.error, values);
   const until = parsed.data.bulkPausedUntil;
-  foundOr404(await pauseLeads(db(), { userId: user.id, leadIds: selected.ids, until, now }));
+  const paused = changedOr404(await pauseMatchingLeads(db(), { userId: user.id, selection: selected.selection, until, now }));
   refresh();
-  return { ok: true, message: `Paused ${plural(selected.ids.length, "lead")} until ${until}.` };
+  return { ok: true, message: `Paused ${plural(paused, "lead")} until ${formatDay(until)}.` };
 }
 
 export async function bulkDropAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
   const values = formValues(formData, ["bulkReason"] as const);
-  const selected = selectedLeadIds(formData);
+  const selected = selectionOf(formData, user.timeZone);
   if ("error" in selected) return failure(selected.error, {}, values);
   const parsed = closeLeadSchema.safeParse({ closedAs: "dropped", closedReason: values.bulkReason });
   if (!parsed.success) {
     const reasonErrors = parsed.error.issues.map((issue) => issue.message);
     return failure("Please correct the highlighted fields.", { bulkReason: reasonErrors }, values);
   }
-  const { ids } = selected;
-  foundOr404(await closeLeads(db(), { userId: user.id, leadIds: ids, closedAs: "dropped", reason: parsed.data.closedReason, now: new Date() }));
+  const reason = parsed.data.closedReason;
+  const dropped = changedOr404(await dropMatchingLeads(db(), { userId: user.id, selection: selected.selection, reason, now: new Date() }));
   refresh();
-  return { ok: true, message: `Closed ${plural(ids.length, "lead")} as dropped.` };
+  return { ok: true, message: `Closed ${plural(dropped, "lead")} as dropped.` };
 }
 
-/** Bulk delete goes through the confirmation page first. */
+/** Bulk delete goes through the confirmation page first (which, for a filter, counts what it matches). */
 export async function bulkDeleteAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
-  await requireUser();
-  const selected = selectedLeadIds(formData);
+  const user = await requireUser();
+  const selected = selectionOf(formData, user.timeZone);
   if ("error" in selected) return failure(selected.error);
-  redirect(`/leads/delete?${new URLSearchParams(selected.ids.map((id) => ["id", id]))}`);
+  const { selection } = selected;
+  if ("matching" in selection) {
+    const params = new URLSearchParams({ scope: "matching", state: selection.matching.state, q: selection.matching.search });
+    redirect(`/leads/delete?${params}`);
+  }
+  redirect(`/leads/delete?${new URLSearchParams(selection.leadIds.map((id) => ["id", id]))}`);
 }
 
 /** Takes no input: it fills an empty list (used as a form action, so it ignores the form). */

@@ -2,18 +2,25 @@ import Link from "next/link";
 import { buttonClass } from "@/app/components/button";
 import { LEAD_STATE_FILTERS, type LeadStateFilter } from "@/lib/leads/filter";
 import { PACE_STATE_LABELS } from "@/lib/leads/labels";
+import { LEAD_SORT_LABELS, LEAD_SORTS, type LeadListQuery } from "@/lib/leads/page";
 
 const FILTER_LABELS: Record<LeadStateFilter, string> = { all: "All leads", ...PACE_STATE_LABELS };
 
-/** Filter by pace state and search by name: a plain GET form, so a filtered list has an address. */
-export function LeadFilter({ state, search }: { state: LeadStateFilter; search: string }) {
+const selectClass = "block min-h-11 rounded-md border border-stone-300 bg-white px-3 py-2 text-base";
+
+/**
+ * Filter by pace state, search by name, and sort (on a phone, where the table's column headers
+ * are hidden, this is the way to sort): a plain GET form, so every view of the list has an address.
+ */
+export function LeadFilter({ filter }: { filter: Pick<LeadListQuery, "state" | "search" | "sort" | "dir"> }) {
+  const { state, search, sort, dir } = filter;
   return (
-    <form method="get" role="search" aria-label="Filter leads" className="flex flex-wrap items-end gap-3">
+    <form method="get" action="/leads" role="search" aria-label="Filter leads" className="flex flex-wrap items-end gap-3">
       <div className="space-y-1">
         <label htmlFor="filter-state" className="block text-sm font-medium text-stone-800">
           Show
         </label>
-        <select id="filter-state" name="state" defaultValue={state} className="block min-h-11 rounded-md border border-stone-300 bg-white px-3 py-2 text-base">
+        <select id="filter-state" name="state" defaultValue={state} className={selectClass}>
           {LEAD_STATE_FILTERS.map((value) => (
             <option key={value} value={value}>
               {FILTER_LABELS[value]}
@@ -34,10 +41,23 @@ export function LeadFilter({ state, search }: { state: LeadStateFilter; search: 
           className="block w-full min-w-0 rounded-md border border-stone-300 bg-white px-3 py-2 text-base"
         />
       </div>
+      <div className="space-y-1">
+        <label htmlFor="filter-sort" className="block text-sm font-medium text-stone-800">
+          Sort by
+        </label>
+        <select id="filter-sort" name="sort" defaultValue={sort} className={selectClass}>
+          {LEAD_SORTS.map((value) => (
+            <option key={value} value={value}>
+              {LEAD_SORT_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {dir === "desc" ? <input type="hidden" name="dir" value="desc" /> : null}
       <button type="submit" className={buttonClass("secondary")}>
         Filter
       </button>
-      {state !== "all" || search ? (
+      {state !== "all" || search || sort !== "order" ? (
         <Link href="/leads" className="inline-flex min-h-11 items-center px-2 text-sm font-medium text-brand-700 underline">
           Clear filter
         </Link>

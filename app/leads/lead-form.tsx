@@ -3,13 +3,16 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { Field, FormMessage, SubmitButton } from "@/app/components/form";
-import { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS, LEAD_TEXT_LIMITS, type LeadInput } from "@/lib/leads/schemas";
+import { CADENCE_RANGE_DAYS } from "@/lib/domain";
+import { LEAD_TEXT_LIMITS } from "@/lib/leads/limits";
+import type { LeadInput } from "@/lib/leads/schemas";
 import { createLeadAction, updateLeadAction } from "./actions";
 
-/** Add (no `lead`) or edit a lead. */
-export function LeadForm({ lead }: { lead?: LeadInput & { id: string } }) {
+/** Add (no `lead`; `prefill` from a referral) or edit a lead. */
+export function LeadForm({ lead, prefill = {} }: { lead?: LeadInput & { id: string }; prefill?: { notes?: string } }) {
   const [state, action] = useActionState(lead ? updateLeadAction : createLeadAction, null);
-  const value = (name: keyof LeadInput) => (lead ? String(lead[name]) : name === "cadenceDays" ? "7" : "");
+  const value = (name: keyof LeadInput) =>
+    lead ? String(lead[name]) : name === "cadenceDays" ? "7" : name === "notes" ? (prefill.notes ?? "") : "";
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
@@ -46,7 +49,7 @@ export function LeadForm({ lead }: { lead?: LeadInput & { id: string } }) {
         type="number"
         state={state}
         defaultValue={value("cadenceDays")}
-        hint={`How often to follow up: about once a week (7) keeps a dialogue going. ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.`}
+        hint={`How often to follow up: about once a week (7) keeps a dialogue going. ${CADENCE_RANGE_DAYS.min} to ${CADENCE_RANGE_DAYS.max} days.`}
       />
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton pendingText="Saving…">{lead ? "Save changes" : "Add lead"}</SubmitButton>

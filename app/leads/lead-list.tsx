@@ -1,95 +1,301 @@
+"use client";
+
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+} from "@dnd-kit/core";
+import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
-import type { LeadListRow } from "@/db/queries/leads";
-import type { Pace } from "@/lib/domain";
-import { describeWhen, formatDay } from "@/lib/format";
-import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
-import { MoveButtons } from "./lead-action-forms";
+import { useOptimistic, useState, useTransition } from "react";
+import type { CalendarDate, PaceState } from "@/lib/domain";
+import { leadListHref, type LeadListQuery, type LeadSort } from "@/lib/leads/page";
+import { moveLeadToAction } from "./actions";
+import { BulkBar, MoveToPosition } from "./lead-action-forms";
 import { PaceBadge } from "./pace-badge";
 
-type ListedLead = LeadListRow & { pace: Pace };
+/** A row as the table shows it: formatted on the server, so the client gets only text. */
+export type LeadTableRow = {
+  id: string;
+  company: string;
+  /** "Ann Lee, Head of Data", or "". */
+  person: string;
+  /** 1-based place in the campaign order. */
+  rank: number;
+  state: PaceState;
+  daysOverdue: number;
+  /** Shown on the badge of a paused lead ("Paused until Wed 5 Mar"). */
+  pausedUntil: CalendarDate | null;
+  nextDue: string;
+  lastTouch: string;
+};
+
+type Filter = Pick<LeadListQuery, "state" | "search" | "sort" | "dir">;
 
 /**
- * The leads the filter shows, in campaign order. Each can be ticked for the bulk actions (its
- * checkbox joins the form `bulkFormId`) and moved within the whole list.
+ * The Leads table: one page of rows, each with a checkbox, and the bar of bulk actions that
+ * appears once something is selected. The selection is the component's state, so a refused action
+ * keeps it; it lives across pages of the same filter (the page keys this component by its filter).
+ * In list order, rows can be dragged (pointer or keyboard: dnd-kit's sensors) to a new place.
  */
-export function LeadList({
-  shown,
-  total,
-  indexOf,
-  bulkFormId,
-  now,
-  timeZone,
+export function LeadsTable({
+  rows,
+  matching,
+  filter,
+  tomorrow,
 }: {
-  shown: readonly ListedLead[];
-  total: number;
-  /** Each lead's place in the whole list, filtered or not: moves are within it. */
-  indexOf: ReadonlyMap<string, number>;
-  bulkFormId: string;
-  now: Date;
-  timeZone: string;
+  rows: LeadTableRow[];
+  /** How many leads match the filter, over every page. */
+  matching: number;
+  filter: Filter;
+  tomorrow: string;
 }) {
-  if (shown.length === 0) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const [status, setStatus] = useState("");
+  const [optimisticRows, setOptimisticRows] = useOptimistic(rows);
+  const [, startTransition] = useTransition();
+  const canDrag = filter.sort === "order" && filter.dir === "asc";
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  const pageIds = rows.map((row) => row.id);
+  const pageAllSelected = allMatching || (pageIds.length > 0 && pageIds.every((id) => selected.has(id)));
+  const count = allMatching ? matching : selected.size;
+
+  function toggle(id: string, on: boolean) {
+    setAllMatching(false);
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  }
+
+  function togglePage(on: boolean) {
+    setAllMatching(false);
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of pageIds) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }
+
+  function clear() {
+    setAllMatching(false);
+    setSelected(new Set());
+  }
+
+  const nameOf = (id: string | number) => optimisticRows.find((row) => row.id === id)?.company ?? "the lead";
+  const rankOf = (id: string | number) => optimisticRows.find((row) => row.id === id)?.rank;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, at position ${rankOf(active.id)}.`,
+    onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)} would move to position ${rankOf(over.id)}.` : `${nameOf(active.id)} is not over a place in the list.`),
+    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at position ${rankOf(over.id)}.` : `${nameOf(active.id)} dropped where it was.`),
+    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled; it stays at position ${rankOf(active.id)}.`,
+  };
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    if (!over || active.id === over.id) return;
+    const from = optimisticRows.findIndex((row) => row.id === active.id);
+    const to = optimisticRows.findIndex((row) => row.id === over.id);
+    const target = optimisticRows[to];
+    if (from < 0 || !target) return;
+    const company = optimisticRows[from]!.company;
+    const form = new FormData();
+    form.set("leadId", String(active.id));
+    form.set("position", String(target.rank));
+    startTransition(async () => {
+      // The row moves at once; the server's order replaces it when the action is done.
+      setOptimisticRows(arrayMove(optimisticRows, from, to).map((row, index) => ({ ...row, rank: optimisticRows[index]!.rank })));
+      const result = await moveLeadToAction(null, form);
+      setStatus(result.ok ? `${company}: moved to position ${target.rank}.` : result.message);
+    });
+  }
+
+  if (rows.length === 0) {
     return <p className="rounded-lg border border-dashed border-stone-300 bg-white p-4 text-stone-700">No lead matches this filter.</p>;
   }
-  return (
-    <ol aria-label="Leads" className="space-y-3">
-      {shown.map((lead) => {
-        const index = indexOf.get(lead.id)!;
-        return (
-          <li key={lead.id} className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <div className="flex gap-2">
-              <label className="-m-2 inline-flex size-11 shrink-0 items-center justify-center">
-                <input type="checkbox" name="leadId" value={lead.id} form={bulkFormId} className="size-5" />
-                <span className="sr-only">Select {lead.company}</span>
-              </label>
-              <div className="min-w-0 flex-1 space-y-2">
-                <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-                  <h2 className="text-base font-semibold break-words">
-                    <Link href={`/leads/${lead.id}`} className="text-brand-700 underline">
-                      {lead.company}
-                    </Link>
-                  </h2>
-                  <PaceBadge pace={lead.pace} />
-                </div>
-                {lead.contactName || lead.title ? (
-                  <p className="text-sm break-words text-stone-700">{[lead.contactName, lead.title].filter(Boolean).join(", ")}</p>
-                ) : null}
-                <LeadFacts lead={lead} now={now} timeZone={timeZone} />
-                <MoveButtons leadId={lead.id} company={lead.company} canMoveUp={index > 0} canMoveDown={index < total - 1} />
-              </div>
-            </div>
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
 
-function LeadFacts({ lead, now, timeZone }: { lead: ListedLead; now: Date; timeZone: string }) {
-  return (
-    <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
-      <Fact term="Next due">{lead.pace.nextDue ? formatDay(lead.pace.nextDue) : "—"}</Fact>
-      <Fact term="Planned first contact">{lead.plannedFirstContact ? formatDay(lead.plannedFirstContact) : "—"}</Fact>
-      <Fact term="Last touch">
-        {lead.lastTouch
-          ? [
-              describeWhen(lead.lastTouch.at, now, timeZone),
-              CHANNEL_LABELS[lead.lastTouch.channel],
-              lead.lastTouch.outcome ? OUTCOME_LABELS[lead.lastTouch.outcome] : null,
-            ]
-              .filter(Boolean)
-              .join(" · ")
-          : "None yet"}
-      </Fact>
-    </dl>
+  const table = (
+    <table className="w-full border-collapse text-left text-sm">
+      <caption className="sr-only">Leads, {filter.sort === "order" ? "in list order" : `sorted by ${filter.sort.replace("_", " ")}`}</caption>
+      <thead className="border-b border-stone-300 bg-stone-50 text-stone-700">
+        <tr>
+          <th scope="col" className="w-11 p-0">
+            <label className="inline-flex size-11 items-center justify-center">
+              <input type="checkbox" className="size-5" checked={pageAllSelected} onChange={(event) => togglePage(event.target.checked)} />
+              <span className="sr-only">Select every lead on this page</span>
+            </label>
+          </th>
+          <SortHeader sort="order" label="#" longLabel="List order" filter={filter} className="w-14" />
+          <SortHeader sort="company" label="Company" filter={filter} />
+          <SortHeader sort="state" label="State" filter={filter} className="hidden md:table-cell" />
+          <SortHeader sort="next_due" label="Next due" filter={filter} className="hidden md:table-cell" />
+          <th scope="col" className="hidden px-2 py-2 font-semibold lg:table-cell">
+            Last touch
+          </th>
+          <th scope="col" className="px-2 py-2 font-semibold">
+            <span className="sr-only md:not-sr-only">Reorder</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {optimisticRows.map((row) => (
+          <LeadRow
+            key={row.id}
+            row={row}
+            checked={allMatching || selected.has(row.id)}
+            onCheck={(on) => toggle(row.id, on)}
+            canDrag={canDrag}
+            onMoved={setStatus}
+          />
+        ))}
+      </tbody>
+    </table>
   );
-}
 
-function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   return (
-    <div className="min-w-0">
-      <dt className="text-stone-600">{term}</dt>
-      <dd className="font-medium break-words text-stone-900">{children}</dd>
+    <div className={count > 0 ? "pb-72 md:pb-40" : undefined}>
+      <p role="status" className={status ? "mb-2 rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-800" : "sr-only"}>
+        {status}
+      </p>
+      <div className="rounded-lg border border-stone-200 bg-white shadow-sm">
+        {canDrag ? (
+          <DndContext
+            sensors={sensors}
+            collisionDetection={closestCenter}
+            onDragEnd={onDragEnd}
+            accessibility={{
+              announcements,
+              screenReaderInstructions: {
+                draggable: "To move this lead, press space or enter to pick it up, the up and down arrow keys to move it, space or enter again to drop it, or escape to cancel.",
+              },
+            }}
+          >
+            <SortableContext items={optimisticRows.map((row) => row.id)} strategy={verticalListSortingStrategy}>
+              {table}
+            </SortableContext>
+          </DndContext>
+        ) : (
+          table
+        )}
+      </div>
+      {count > 0 ? (
+        <BulkBar
+          count={count}
+          matching={matching}
+          allMatching={allMatching}
+          selectedIds={allMatching ? [] : [...selected]}
+          filter={filter}
+          tomorrow={tomorrow}
+          onSelectAllMatching={() => setAllMatching(true)}
+          onClear={clear}
+          onDone={(message) => {
+            clear();
+            setStatus(message);
+          }}
+        />
+      ) : null}
     </div>
+  );
+}
+
+function SortHeader({
+  sort,
+  label,
+  longLabel = label,
+  filter,
+  className = "",
+}: {
+  sort: LeadSort;
+  label: string;
+  longLabel?: string;
+  filter: Filter;
+  className?: string;
+}) {
+  const current = filter.sort === sort;
+  // A second click on the current column turns the order round.
+  const dir = current && filter.dir === "asc" ? "desc" : "asc";
+  return (
+    <th scope="col" aria-sort={current ? (filter.dir === "asc" ? "ascending" : "descending") : undefined} className={`px-2 py-2 font-semibold ${className}`}>
+      <Link href={leadListHref({ ...filter, sort, dir })} className="inline-flex min-h-11 items-center gap-1 text-brand-700 underline">
+        <span aria-hidden={label !== longLabel || undefined}>{label}</span>
+        {label !== longLabel ? <span className="sr-only">{longLabel}</span> : null}
+        <span className="sr-only">, sort {dir === "asc" ? "ascending" : "descending"}</span>
+        {current ? <span aria-hidden="true">{filter.dir === "asc" ? "▲" : "▼"}</span> : null}
+      </Link>
+    </th>
+  );
+}
+
+function LeadRow({
+  row,
+  checked,
+  onCheck,
+  canDrag,
+  onMoved,
+}: {
+  row: LeadTableRow;
+  checked: boolean;
+  onCheck: (on: boolean) => void;
+  canDrag: boolean;
+  onMoved: (message: string) => void;
+}) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: row.id, disabled: !canDrag });
+  const style = { transform: CSS.Translate.toString(transform), transition };
+  return (
+    <tr ref={setNodeRef} style={style} className={`border-b border-stone-100 align-top last:border-b-0 ${isDragging ? "relative z-10 bg-brand-50 shadow" : ""}`}>
+      <td className="w-11 p-0">
+        <label className="inline-flex size-11 items-center justify-center">
+          <input type="checkbox" className="size-5" checked={checked} onChange={(event) => onCheck(event.target.checked)} />
+          <span className="sr-only">Select {row.company}</span>
+        </label>
+      </td>
+      <td className="px-2 py-3 text-stone-600 tabular-nums">{row.rank}</td>
+      <td className="min-w-0 px-2 py-2">
+        <Link href={`/leads/${row.id}`} className="inline-flex min-h-6 font-semibold break-words text-brand-700 underline">
+          {row.company}
+        </Link>
+        {row.person ? <p className="break-words text-stone-700">{row.person}</p> : null}
+        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 md:hidden">
+          <PaceBadge pace={row} pausedUntil={row.pausedUntil} />
+          <span className="text-stone-700">Next due: {row.nextDue}</span>
+        </p>
+      </td>
+      <td className="hidden px-2 py-3 md:table-cell">
+        <PaceBadge pace={row} pausedUntil={row.pausedUntil} />
+      </td>
+      <td className="hidden px-2 py-3 whitespace-nowrap md:table-cell">{row.nextDue}</td>
+      <td className="hidden px-2 py-3 text-stone-700 lg:table-cell">{row.lastTouch}</td>
+      <td className="px-2 py-1">
+        <div className="flex flex-wrap items-center justify-end gap-1">
+          {canDrag ? (
+            <button
+              type="button"
+              ref={setActivatorNodeRef}
+              {...attributes}
+              {...listeners}
+              className="inline-flex min-h-11 cursor-grab touch-none items-center gap-1 rounded-md border border-stone-300 bg-white px-2 text-sm font-semibold text-stone-800"
+            >
+              <span aria-hidden="true">⠿</span> Drag<span className="sr-only"> {row.company}</span>
+            </button>
+          ) : null}
+          <MoveToPosition leadId={row.id} company={row.company} rank={row.rank} onMoved={onMoved} />
+        </div>
+      </td>
+    </tr>
   );
 }

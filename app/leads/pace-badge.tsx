@@ -1,6 +1,6 @@
-import type { Pace, PaceState } from "@/lib/domain";
+import type { CalendarDate, Pace, PaceState } from "@/lib/domain";
 import { PACE_STATE_LABELS } from "@/lib/leads/labels";
-import { plural } from "@/lib/format";
+import { formatDay, plural } from "@/lib/format";
 
 const STYLES: Record<PaceState, string> = {
   due_today: "bg-brand-100 text-brand-800",
@@ -12,13 +12,15 @@ const STYLES: Record<PaceState, string> = {
   closed: "bg-stone-200 text-stone-800",
 };
 
-/** The lead's pace state as a label, with how late it is when overdue or cold. */
-export function PaceBadge({ pace }: { pace: Pace }) {
+/** The lead's pace state as a label, with how late it is when overdue or cold, and until when when paused. */
+export function PaceBadge({ pace, pausedUntil }: { pace: Pick<Pace, "state" | "daysOverdue">; pausedUntil?: CalendarDate | null }) {
   const late = pace.state === "overdue" || pace.state === "cold" ? `, ${plural(pace.daysOverdue, "day")} late` : "";
+  const until = pace.state === "paused" && pausedUntil ? ` until ${formatDay(pausedUntil)}` : "";
   return (
     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${STYLES[pace.state]}`}>
       {PACE_STATE_LABELS[pace.state]}
       {late}
+      {until}
     </span>
   );
 }

@@ -22,7 +22,7 @@ export function MaterialForm({ material }: { material?: Material }) {
         state={state}
         defaultValue={material?.url ?? ""}
         maxLength={2000}
-        hint="An address starting with https:// (or http://)."
+        hint="Like www.example.com/portfolio or https://…"
       />
       <Field label="Topic (optional)" name="topic" state={state} defaultValue={material?.topic ?? ""} maxLength={100} hint="For example: industry news, case study." />
       <div className="flex flex-wrap items-center gap-3">

@@ -25,7 +25,7 @@ import { signInFailures } from "@/db/schema";
 import { throttleKeys } from "@/lib/auth/throttle";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import { todayIn } from "@/lib/domain";
-import { changePasswordAction, signOutAction, signOutDeviceAction, signOutEverywhereAction, updateProfileAction } from "./actions";
+import { changePasswordAction, signOutAction, signOutDeviceAction, signOutEverywhereAction, updateProfileAction, updateUsesAction } from "./actions";
 
 
 const test = fuzzDatabase();
@@ -86,6 +86,31 @@ describe("settings actions fuzz", () => {
         expect(stored?.timeZone).toBe(new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone);
         // Whatever zone was stored, the app can compute the seeker's today in it.
         expect(todayIn(new Date(), stored!.timeZone)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      },
+      { accepted: ["ok"], refused: ["rejected"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
+
+  it("updateUsesAction stores one of the three choices as its two flags, on the signed-in user only, or refuses", async () => {
+    const fields: Record<string, fc.Arbitrary<FieldValue>> = {
+      uses: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom("seeking", "coaching", "both") },
+        { weight: 2, arbitrary: fc.constantFrom("", " both", "Coaching", "admin", "seeking\u0000", "neither") },
+        { weight: 1, arbitrary: nastyText(40) },
+      ),
+    };
+    await fuzzAction(
+      formOf(fields),
+      async (form, tally) => {
+        const entries = entriesOf(form);
+        const outcome = await test.fuzz.attempt({ fields: ["uses"], tally }, () => submit(updateUsesAction, entries));
+        expect(["ok", "rejected"]).toContain(outcome.kind);
+        const sent = withoutNul(firstText(entries, "uses"));
+        // Only the exact choices are accepted (the form's radios send nothing else).
+        expect(outcome.kind === "ok").toBe(["seeking", "coaching", "both"].includes(sent));
+        if (outcome.kind !== "ok") return;
+        const stored = await getSessionUser(test.db, { userId: seeker.id, sessionId: session.current!.sessionId });
+        expect({ seeks: stored?.seeks, coaches: stored?.coaches }).toEqual({ seeks: sent !== "coaching", coaches: sent !== "seeking" });
       },
       { accepted: ["ok"], refused: ["rejected"] },
     );

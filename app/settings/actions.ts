@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/db/client";
 import { endAllSessions, endSession } from "@/db/queries/sessions";
-import { updatePasswordHash, updateUserProfile } from "@/db/queries/users";
+import { updatePasswordHash, updateUserProfile, updateUserUses } from "@/db/queries/users";
 import { challenged, failure, formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { CHALLENGE_MESSAGE } from "@/lib/auth/proof-of-work";
 import { formatWait } from "@/lib/format";
@@ -14,7 +14,8 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { requireUser } from "@/lib/server/auth/session";
 import { attemptSignIn } from "@/lib/server/auth/sign-in";
 import { clientAddress } from "@/lib/server/request";
-import { passwordChangeSchema, profileSchema, signOutDeviceSchema } from "@/lib/settings/schemas";
+import { passwordChangeSchema, profileSchema, signOutDeviceSchema, usesFormSchema } from "@/lib/settings/schemas";
+import { USE_SAVED, usesFlags } from "@/lib/settings/uses";
 
 export async function updateProfileAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
@@ -24,6 +25,17 @@ export async function updateProfileAction(_prev: ActionState, formData: FormData
   await updateUserProfile(db(), { userId: user.id, ...parsed.data });
   revalidatePath("/", "layout");
   return { ok: true, message: "Saved." };
+}
+
+/** Settings › What you use Cadence for: the menu shows the screens of the new choice from the next page on. */
+export async function updateUsesAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const values = formValues(formData, ["uses"] as const);
+  const parsed = usesFormSchema.safeParse(values);
+  if (!parsed.success) return invalid(parsed.error, values);
+  await updateUserUses(db(), { userId: user.id, ...usesFlags(parsed.data.uses) });
+  revalidatePath("/", "layout");
+  return { ok: true, message: `Saved. ${USE_SAVED[parsed.data.uses]}` };
 }
 
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {

@@ -1,7 +1,7 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { buttonClass } from "@/app/components/button";
+import { useActionState } from "react";
+import { CopyField } from "@/app/components/copy-field";
 import { FormMessage, SubmitButton } from "@/app/components/form";
 import { renewCalendarFeedAction, turnOffCalendarFeedAction } from "./calendar-actions";
 
@@ -62,40 +62,5 @@ export function CalendarFeedForm({ feedCreatedAt, createdText }: { feedCreatedAt
 }
 
 function FeedAddress({ url }: { url: string }) {
-  const [copied, setCopied] = useState<"yes" | "no" | null>(null);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied("yes");
-    } catch {
-      setCopied("no");
-    }
-  }
-  return (
-    <div className="space-y-1">
-      <label htmlFor="calendar-feed-url" className="block text-sm font-medium text-stone-800">
-        Calendar feed
-      </label>
-      <div className="flex flex-wrap gap-2">
-        <input
-          id="calendar-feed-url"
-          readOnly
-          value={url}
-          onFocus={(event) => event.currentTarget.select()}
-          aria-describedby="calendar-feed-copied"
-          className="block min-w-0 flex-1 rounded-md border border-stone-300 bg-stone-50 px-3 py-2 font-mono text-sm"
-        />
-        <button
-          type="button"
-          onClick={copy}
-          className={buttonClass("secondary")}
-        >
-          Copy address
-        </button>
-      </div>
-      <p id="calendar-feed-copied" role="status" className="text-sm text-stone-600">
-        {copied === "yes" ? "Copied." : copied === "no" ? "Could not copy: select the address and copy it by hand." : ""}
-      </p>
-    </div>
-  );
+  return <CopyField id="calendar-feed-url" label="Calendar feed" value={url} buttonText="Copy address" />;
 }

@@ -7,10 +7,10 @@ import { formValues, invalid, type ActionResult, type ActionState } from "@/lib/
 import { requireUser } from "@/lib/server/auth/session";
 import { campaignSchema } from "@/lib/settings/schemas";
 
-/** Saves the campaign and goals; the campaign is re-planned in the same transaction. */
+/** Saves the campaign; the campaign is re-planned in the same transaction. */
 export async function updateCampaignAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const values = formValues(formData, ["campaignStartDate", "firstContactsPerWeek", "dailyGoal", "weeklyGoal"] as const);
+  const values = formValues(formData, ["campaignStartDate", "firstContactsPerWeek"] as const);
   const contactDays = formData.getAll("contactDays").filter((day): day is string => typeof day === "string");
   const parsed = campaignSchema.safeParse({ ...values, contactDays });
   if (!parsed.success) return invalid(parsed.error, { ...values, contactDays: contactDays.join(",") });

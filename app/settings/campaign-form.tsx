@@ -9,8 +9,6 @@ export type CampaignFormSettings = {
   firstContactsPerWeek: number;
   /** 0 = Sunday … 6 = Saturday. */
   contactDays: number[];
-  dailyGoal: number;
-  weeklyGoal: number;
 };
 
 /** Monday first, as the weeks run; the values are the stored weekday numbers. */
@@ -46,7 +44,7 @@ export function CampaignForm({ settings }: { settings: CampaignFormSettings }) {
         defaultValue={String(settings.firstContactsPerWeek)}
         state={state}
         required
-        hint="1 to 7, one a day at most. The article's plan: 5 a week, one a day, for 10 weeks."
+        hint="1 to 7, one a day at most. The plan: a list of 50 leads, 5 first contacts a week, one a day, over 10 weeks."
       />
       <fieldset className="space-y-2" aria-describedby={dayErrors.length ? "field-contactDays-error" : undefined}>
         <legend className="text-sm font-medium text-stone-800">Contact days</legend>
@@ -66,25 +64,7 @@ export function CampaignForm({ settings }: { settings: CampaignFormSettings }) {
         </div>
         <FieldErrors id="field-contactDays-error" errors={dayErrors} />
       </fieldset>
-      <Field
-        label="Daily goal (touches a day)"
-        name="dailyGoal"
-        type="number"
-        defaultValue={String(settings.dailyGoal)}
-        state={state}
-        required
-        hint="1 to 20. One call a day is the article's minimum."
-      />
-      <Field
-        label="Weekly goal (touches a week)"
-        name="weeklyGoal"
-        type="number"
-        defaultValue={String(settings.weeklyGoal)}
-        state={state}
-        required
-        hint="1 to 100."
-      />
-      <SubmitButton pendingText="Saving…">Save campaign and goals</SubmitButton>
+      <SubmitButton pendingText="Saving…">Save campaign</SubmitButton>
     </form>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { db } from "@/db/client";
 import { listCoachesOf } from "@/db/queries/coach-connections";
 import { listOpenInvitationsBy } from "@/db/queries/coach-invitations";
@@ -7,6 +6,7 @@ import { formatDate } from "@/lib/format";
 import { ButtonForm } from "@/app/components/button-form";
 import { OpenInvitations } from "@/app/invitations/open-invitations";
 import { InviteCoachForm } from "@/app/invitations/invite-coach-form";
+import { CodeEntryForm } from "@/app/invitations/code-entry-form";
 import { endCoachConnectionAction } from "./coach-actions";
 
 /** Settings › Connected coaches: who sees the seeker's progress, ending it, and inviting a coach. */
@@ -34,7 +34,16 @@ export async function CoachSection() {
               <p className="text-sm text-stone-600">
                 Sees your progress, leads and touches, read only, since {formatDate(coach.since, user.timeZone)}.
               </p>
-              <ButtonForm action={endCoachConnectionAction} fields={{ coachId: coach.coachId }} variant="danger" pendingText="Ending…">
+              <ButtonForm
+                action={endCoachConnectionAction}
+                fields={{ coachId: coach.coachId }}
+                variant="danger"
+                pendingText="Ending…"
+                confirm={{
+                  question: `End the connection with ${coach.name}? They stop seeing your progress at once; to connect again, one of you sends a new invitation.`,
+                  yes: `Yes, end it with ${coach.name}`,
+                }}
+              >
                 End connection with {coach.name}
               </ButtonForm>
             </li>
@@ -42,15 +51,11 @@ export async function CoachSection() {
         </ul>
       )}
 
+      <h3 className="pt-2 font-semibold">Have a code from your coach?</h3>
+      <CodeEntryForm />
+
       <h3 className="pt-2 font-semibold">Invite a coach</h3>
-      <p className="text-sm text-stone-700">
-        Your coach sees your invitation on their Coach page and accepts or declines it. Got a code from your coach instead?
-        Type it on the{" "}
-        <Link href="/invitations" className="font-medium text-brand-700 underline">
-          invitation code
-        </Link>{" "}
-        page.
-      </p>
+      <p className="text-sm text-stone-700">Your coach sees your invitation on their Coach page and accepts or declines it.</p>
       <InviteCoachForm />
       <OpenInvitations heading="Waiting for an answer" invitations={invitations} timeZone={user.timeZone} name="email" />
     </section>

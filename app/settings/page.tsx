@@ -8,8 +8,13 @@ import { getLastPaceCheck } from "@/db/queries/pace-job";
 import { CalendarFeedSection } from "./calendar-feed-section";
 import { CampaignForm } from "./campaign-form";
 import { CoachSection } from "./coach-section";
+import { DataExportSection } from "./data-export-section";
+import { DeleteAccountSection } from "./delete-account-section";
 import { DevicesSection } from "./devices-section";
-import { PasswordForm, ProfileForm } from "./settings-forms";
+import { DigestSection } from "./digest-section";
+import { EmailSection } from "./email-section";
+import { PasswordForm, ProfileForm, UsesForm } from "./settings-forms";
+import { choiceOf } from "@/lib/settings/uses";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -30,10 +35,17 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <p className="text-sm text-stone-600">Signed in as {user.email}</p>
         <ProfileForm name={user.name} timeZone={user.timeZone} timeZones={listTimeZones()} />
       </section>
+      <section id="uses" aria-labelledby="uses-heading" className="scroll-mt-4 space-y-4">
+        <h2 id="uses-heading" className="text-lg font-semibold">
+          What you use Cadence for
+        </h2>
+        <p className="text-sm text-stone-700">The menu shows the screens of what you choose; you can change it at any time.</p>
+        <UsesForm current={choiceOf(user)} />
+      </section>
       {seekerSettings ? (
         <section id="campaign" aria-labelledby="campaign-heading" className="scroll-mt-4 space-y-4">
           <h2 id="campaign-heading" className="text-lg font-semibold">
-            Campaign and goals
+            Campaign
           </h2>
           <p className="text-sm text-stone-700">
             Your leads get a first-contact day each, one a day, in the order of your list.
@@ -46,6 +58,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           </p>
         </section>
       ) : null}
+      <EmailSection />
+      <DigestSection />
       <CalendarFeedSection />
       <CoachSection />
       <section aria-labelledby="password-heading" className="space-y-4">
@@ -60,6 +74,8 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         <PasswordForm />
       </section>
       <DevicesSection />
+      <DataExportSection />
+      <DeleteAccountSection />
     </div>
   );
 }

@@ -4,7 +4,9 @@ import { useActionState } from "react";
 import { errorsFor, Field, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
 import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/auth/password-rules";
 import { withProofOfWork } from "@/app/components/proof-of-work";
-import { changePasswordAction, updateProfileAction } from "./actions";
+import { UsesChoice } from "@/app/components/uses-choice";
+import type { Use } from "@/lib/settings/uses";
+import { changePasswordAction, updateProfileAction, updateUsesAction } from "./actions";
 
 // The current password is checked as a sign-in is: past the account-wide limit it needs a proof of work.
 const changePasswordPaying = withProofOfWork(changePasswordAction);
@@ -40,6 +42,17 @@ export function ProfileForm({ name, timeZone, timeZones }: { name: string; timeZ
         <FieldErrors id="field-timeZone-error" errors={zoneErrors} />
       </div>
       <SubmitButton pendingText="Saving…">Save profile</SubmitButton>
+    </form>
+  );
+}
+
+export function UsesForm({ current }: { current: Use }) {
+  const [state, action] = useActionState(updateUsesAction, null);
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <UsesChoice state={state} current={current} legend="I use Cadence for" />
+      <SubmitButton pendingText="Saving…">Save what I use Cadence for</SubmitButton>
     </form>
   );
 }

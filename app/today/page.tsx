@@ -6,11 +6,14 @@ import { campaignSettingsOf } from "@/db/queries/campaign";
 import { getTodayData, type MaterialWithRecipients, type TodayLead } from "@/db/queries/today";
 import { LogTouchForm } from "@/app/touches/log-touch-form";
 import { requireUser } from "@/lib/server/auth/session";
-import { groupToday, summarizeToday, type TodayRow } from "@/lib/today/group";
-import { describeWhen, formatDay, formatLongDate, plural, telHref } from "@/lib/format";
+import { describeWork } from "@/lib/today/day-work";
+import { todayView, type ViewRow, type WorkRow } from "@/lib/today/today-view";
+import { describeWhen, formatDay, formatLongDate, formatPercent, plural, telHref } from "@/lib/format";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
+import { PasswordResetNotice } from "@/app/components/password-reset-notice";
 import { DismissNoteForm } from "./dismiss-note-form";
-import { TodayBoard } from "./today-board";
+import { ButtonForm } from "@/app/components/button-form";
+import { closeLeadAction, pauseLeadAction } from "@/app/leads/actions";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -20,19 +23,29 @@ export default async function TodayPage() {
   const user = await requireUser();
   const now = new Date();
   const timeZone = user.timeZone;
-  const data = await getTodayData(db(), { userId: user.id, now });
+  const data = await getTodayData(db(), { userId: user.id });
   if (!data) notFound();
 
-  const rows = groupToday({ leads: data.leads, touches: data.recentTouches, now, timeZone });
-  const summary = summarizeToday({
+  const view = todayView({
     leads: data.leads,
-    contactedLeadIds: new Set(data.recentTouches.map((touch) => touch.leadId)),
-    goalTouchTimes: data.goalTouchTimes,
-    settings: { ...data.settings, campaign: campaignSettingsOf(data.settings) },
+    touches: data.touches,
+    materials: data.materials,
+    campaign: campaignSettingsOf(data.settings),
+    contactDays: data.settings.contactDays,
     now,
     timeZone,
   });
   const today = formatLongDate(now, timeZone);
+  const row = (item: ViewRow<TodayLead>, status: string, done = false) => (
+    <article
+      key={item.lead.id}
+      aria-labelledby={`lead-${item.lead.id}-name`}
+      aria-describedby={`lead-${item.lead.id}-status`}
+      className={`rounded-lg border p-4 shadow-sm ${done ? "border-brand-100 bg-brand-50" : "border-stone-200 bg-white"}`}
+    >
+      <LeadRow row={item} status={status} materials={data.materials} now={now} timeZone={timeZone} />
+    </article>
+  );
 
   return (
     <div className="space-y-6">
@@ -42,6 +55,7 @@ export default async function TodayPage() {
           Hello, {user.name}. It is {today} in {timeZone.replaceAll("_", " ")}.
         </p>
       </div>
+      <PasswordResetNotice />
 
       {data.coachNote ? (
         <section aria-labelledby="coach-note-heading" className="space-y-2 rounded-lg border border-brand-100 bg-brand-50 p-4">
@@ -53,45 +67,87 @@ export default async function TodayPage() {
         </section>
       ) : null}
 
-      <Progress summary={summary} />
+      <Progress view={view} />
 
       {data.leads.length === 0 ? (
         <NoLeads />
       ) : (
-        <TodayBoard
-          nothingDue={<NothingDue />}
-          rows={rows.map((row) => ({
-            leadId: row.lead.id,
-            section: row.section,
-            content: <LeadRow row={row} materials={data.materials} now={now} timeZone={timeZone} />,
-          }))}
-        />
+        <div className="space-y-3">
+          <h2 id="section-work" className="text-lg font-semibold">
+            The day&apos;s work: {view.done} of {view.total} done
+          </h2>
+          {view.total === 0 ? <NothingDue /> : null}
+          {view.work.map((item: WorkRow<TodayLead>) => row(item, item.done ? `Done · ${describeWork(item)}` : describeWork(item), item.done))}
+          {view.cold.length > 0 ? (
+            <h2 id="section-cold" className="pt-4 text-lg font-semibold">
+              Gone cold
+            </h2>
+          ) : null}
+          {view.cold.map((item) =>
+            row(item, `${item.pace.firstContact ? "First contact" : "Follow-up"} missed for ${plural(item.pace.daysOverdue, "day")} (due ${formatDay(item.pace.nextDue!)})`),
+          )}
+          {view.coming.length > 0 ? (
+            <h2 id="section-coming" className="pt-4 text-lg font-semibold">
+              Next 7 days
+            </h2>
+          ) : null}
+          {view.coming.map((item) =>
+            row(item, `${item.pace.firstContact ? "First contact planned" : item.pace.reason === "thank_you" ? "Thank-you due" : "Follow-up due"} ${formatDay(item.pace.nextDue!)}`),
+          )}
+        </div>
       )}
     </div>
   );
 }
 
-function Progress({ summary }: { summary: ReturnType<typeof summarizeToday> }) {
-  const { goals, campaign } = summary;
+function Progress({ view }: { view: ReturnType<typeof todayView<TodayLead>> }) {
+  const { onPace, call, campaign } = view;
   return (
     <section aria-labelledby="progress-heading" className="grid gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:grid-cols-2">
       <h2 id="progress-heading" className="sr-only">
         Your progress
       </h2>
-      <GoalBar label="Today" value={goals.today} goal={goals.dailyGoal} />
-      <GoalBar label="This week" value={goals.thisWeek} goal={goals.weeklyGoal} />
-      <p className="text-sm text-stone-700">
-        Streak:{" "}
-        <strong className="text-stone-900">
-          {plural(summary.streak, "contact day")}
-        </strong>{" "}
-        in a row
+      <p className="text-stone-700 sm:col-span-2">
+        <span className="block text-3xl font-bold text-stone-900">{onPace.share === null ? "—" : formatPercent(onPace.share)}</span>
+        {onPace.share === null
+          ? "On pace: no lead contacted yet."
+          : `On pace: ${onPace.onPace} of ${plural(onPace.active, "active lead")} neither overdue nor cold.`}
       </p>
+      <div className="space-y-1">
+        <p id="work-progress" className="flex justify-between text-sm">
+          <span className="font-medium">The day&apos;s work</span>
+          <span className="text-stone-700">
+            {view.done} of {view.total} done
+          </span>
+        </p>
+        <div
+          role="progressbar"
+          aria-labelledby="work-progress"
+          aria-valuemin={0}
+          aria-valuemax={Math.max(view.total, 1)}
+          aria-valuenow={view.done}
+          aria-valuetext={`${view.done} of ${view.total} done`}
+          className="h-2 overflow-hidden rounded-full bg-stone-200"
+        >
+          <div className="h-full rounded-full bg-brand-600" style={{ width: `${view.total === 0 ? 100 : (view.done / view.total) * 100}%` }} />
+        </div>
+      </div>
       <p className="text-sm text-stone-700">
+        Daily call:{" "}
+        <strong className="text-stone-900">
+          {!call.contactDay ? "not a contact day" : call.madeToday ? "made today" : "not yet made today"}
+        </strong>
+        {" · "}streak {plural(call.streak, "contact day")} in a row
+      </p>
+      <p className="text-sm text-stone-700 sm:col-span-2">
         {campaign ? (
           <>
-            Campaign: <strong className="text-stone-900">Week {campaign.week} of {campaign.weeks}</strong> ·{" "}
-            {campaign.contacted} of {campaign.total} leads contacted
+            Campaign:{" "}
+            <strong className="text-stone-900">
+              {campaign.week === 0 ? "starts soon" : `week ${campaign.week} of ${campaign.weeks}`}
+            </strong>
+            {" · "}first contacts this week: {campaign.firstContactsThisWeek} of {campaign.weekPlan} planned · {campaign.contacted} of{" "}
+            {plural(campaign.total, "lead")} contacted
           </>
         ) : (
           <>
@@ -107,63 +163,22 @@ function Progress({ summary }: { summary: ReturnType<typeof summarizeToday> }) {
   );
 }
 
-function GoalBar({ label, value, goal }: { label: string; value: number; goal: number }) {
-  const text = `${value} of ${plural(goal, "touch", "touches")}`;
-  const id = `goal-${label.toLowerCase().replaceAll(" ", "-")}`;
-  return (
-    <div className="space-y-1">
-      <p id={id} className="flex justify-between text-sm">
-        <span className="font-medium">{label}</span>
-        <span className="text-stone-700">{text}</span>
-      </p>
-      <div
-        role="progressbar"
-        aria-labelledby={id}
-        aria-valuemin={0}
-        aria-valuemax={goal}
-        aria-valuenow={Math.min(value, goal)}
-        aria-valuetext={value >= goal ? `${text}: goal met` : text}
-        className="h-2 overflow-hidden rounded-full bg-stone-200"
-      >
-        <div className="h-full rounded-full bg-brand-600" style={{ width: `${Math.min(100, (value / goal) * 100)}%` }} />
-      </div>
-    </div>
-  );
-}
-
-function statusOf(row: TodayRow<TodayLead>): string {
-  const { pace } = row;
-  const due = pace.nextDue ? formatDay(pace.nextDue) : "";
-  switch (row.section) {
-    case "first_contacts":
-      return "Planned first contact: today";
-    case "due_today":
-      return "Follow-up due today";
-    case "overdue":
-    case "cold":
-      return pace.firstContact
-        ? `First contact was planned for ${due} (${plural(pace.daysOverdue, "day")} ago)`
-        : `Follow-up was due ${due} (${plural(pace.daysOverdue, "day")} ago)`;
-    case "done_today":
-      return "Touched today";
-    case "this_week":
-      return pace.firstContact ? `First contact planned for ${due}` : `Follow-up due ${due}`;
-  }
-}
-
 function LeadRow({
   row,
+  status,
   materials,
   now,
   timeZone,
 }: {
-  row: TodayRow<TodayLead>;
+  row: ViewRow<TodayLead>;
+  status: string;
   materials: MaterialWithRecipients[];
   now: Date;
   timeZone: string;
 }) {
-  const { lead, lastTouch } = row;
+  const { lead, lastTouch, quiet, followUp } = row;
   const person = [lead.contactName, lead.title].filter(Boolean).join(", ");
+  const materialTitle = (id: string) => materials.find((material) => material.id === id)?.title ?? "a material";
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
@@ -175,7 +190,9 @@ function LeadRow({
           </h3>
           {person ? <p className="break-words text-sm text-stone-700">{person}</p> : null}
         </div>
-        <p className="text-sm font-medium text-stone-800">{statusOf(row)}</p>
+        <p id={`lead-${lead.id}-status`} className="text-sm font-medium text-stone-800">
+          {status}
+        </p>
       </div>
       <p className="break-words text-sm text-stone-700">
         {lastTouch ? (
@@ -189,6 +206,45 @@ function LeadRow({
           "No touch yet: this will be your first contact."
         )}
       </p>
+      {quiet.quiet ? (
+        <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
+          <p className="font-medium">
+            Quiet: {plural(quiet.unanswered, "touch", "touches")} in a row with no answer. They may be busy, or tired of hearing
+            from you.
+          </p>
+          <ul className="list-disc space-y-1 pl-5">
+            {quiet.steps.map((step) => {
+              switch (step.kind) {
+                case "switch_channel":
+                  return <li key={step.kind}>Switch channel: try {CHANNEL_LABELS[step.channel]} (the button below).</li>;
+                case "send_material":
+                  return (
+                    <li key={step.kind}>
+                      Send something valuable they have not had: “{materialTitle(step.materialId)}” (More details › Material).
+                    </li>
+                  );
+                case "pause":
+                  return (
+                    <li key={step.kind}>
+                      <ButtonForm action={pauseLeadAction} fields={{ leadId: lead.id, pausedUntil: step.until }}>
+{"Pause for 30 days"}<span className="sr-only"> {lead.company}</span>
+</ButtonForm>
+                    </li>
+                  );
+                case "close":
+                  return (
+                    <li key={step.kind}>
+                      <ButtonForm action={closeLeadAction} fields={{ leadId: lead.id, closedAs: "dropped", closedReason: "No answer after five touches" }}>
+{"Close it"}<span className="sr-only"> {lead.company}</span>
+</ButtonForm>
+                    </li>
+                  );
+              }
+            })}
+          </ul>
+        </div>
+      ) : null}
+      {followUp ? <FollowUp followUp={followUp} lead={lead} /> : null}
       {lead.phone || lead.email ? (
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {lead.phone ? (
@@ -206,7 +262,7 @@ function LeadRow({
       <LogTouchForm
         lead={lead}
         timeZone={timeZone}
-        suggestedChannel={row.suggestedChannel}
+        suggestedChannel={row.suggestedChannel ?? undefined}
         materials={materials.map((material) => ({
           id: material.id,
           title: material.title,
@@ -217,6 +273,42 @@ function LeadRow({
   );
 }
 
+function FollowUp({ followUp, lead }: { followUp: NonNullable<ViewRow<TodayLead>["followUp"]>; lead: TodayLead }) {
+  switch (followUp.kind) {
+    case "thank_you":
+      return <p className="text-sm text-stone-700">A short thank-you is due on {formatDay(followUp.due)}.</p>;
+    case "add_referred_lead":
+      return (
+        <p className="text-sm">
+          <Link href={`/leads/new?notes=${encodeURIComponent(followUp.prefill.notes)}`} className={`inline-flex min-h-11 items-center ${linkClass}`}>
+            Add the person {lead.company} referred you to as a lead
+          </Link>
+        </p>
+      );
+    case "close_or_pause":
+      return (
+        <div className="flex flex-wrap gap-2 text-sm">
+          <p className="w-full text-stone-700">They said no. Close the lead, or come back to it in 90 days.</p>
+          <ButtonForm action={closeLeadAction} fields={{ leadId: lead.id, closedAs: "dropped", closedReason: "Rejected" }}>
+{"Close it"}<span className="sr-only"> {lead.company}</span>
+</ButtonForm>
+          <ButtonForm action={pauseLeadAction} fields={{ leadId: lead.id, pausedUntil: followUp.pauseUntil }}>
+{"Pause for 90 days"}<span className="sr-only"> {lead.company}</span>
+</ButtonForm>
+        </div>
+      );
+    case "close_won":
+      return (
+        <div className="flex flex-wrap gap-2 text-sm">
+          <p className="w-full text-stone-700">An offer! Close this lead as won.</p>
+          <ButtonForm action={closeLeadAction} fields={{ leadId: lead.id, closedAs: "won", closedReason: "" }}>
+{"Close as won"}<span className="sr-only"> {lead.company}</span>
+</ButtonForm>
+        </div>
+      );
+  }
+}
+
 function NoLeads() {
   return (
     <section aria-labelledby="no-leads-heading" className="space-y-3 rounded-lg border border-dashed border-stone-300 bg-white p-6">
@@ -224,8 +316,8 @@ function NoLeads() {
         Start with your list of leads
       </h2>
       <p className="text-stone-700">
-        The article&apos;s plan: about 50 prospective employers, 5 first contacts a week, one a day. Add them and Cadence
-        tells you each day whom to contact.
+        The plan: a list of about 50 prospective employers, 5 first contacts a week, one a day, over 10 weeks. Add them
+        and Cadence tells you each day whom to contact.
       </p>
       <ul className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-4">
         <li>
@@ -255,8 +347,8 @@ function NothingDue() {
         Nothing is due today
       </h2>
       <p className="mt-2 text-stone-700">
-        You are on pace. If you have a moment, send one of your leads something valuable, or look at what is coming this
-        week.
+        Nothing needs a touch today. If you have a moment, send one of your leads something valuable, or look at what is
+        coming in the next 7 days.
       </p>
     </section>
   );

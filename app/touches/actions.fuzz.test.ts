@@ -25,8 +25,8 @@ import { addLeads, addTouch } from "@/test/fixtures/today";
 import { leads, materials, touches } from "@/db/schema";
 import { CHANNELS, DIRECTIONS, OUTCOMES } from "@/lib/domain";
 import { EARLIEST_TOUCH, toLocalDateTime } from "@/lib/today/local-time";
-import { TOUCH_FIELDS } from "@/lib/touches/schemas";
-import { logTouchAction } from "./actions";
+import { TOUCH_EDIT_FIELDS, TOUCH_FIELDS } from "@/lib/touches/schemas";
+import { deleteTouchAction, logTouchAction, updateTouchAction } from "./actions";
 
 
 // Half-hour offset and daylight saving time: "When" is read in this zone.
@@ -36,6 +36,7 @@ const test = fuzzDatabase();
 let seekerId: string;
 let otherLeadIds: string[];
 let otherMaterialIds: string[];
+let otherTouchIds: string[];
 
 beforeEach(async () => {
   const { db } = test;
@@ -46,6 +47,7 @@ beforeEach(async () => {
   otherLeadIds = await addLeads(db, { userId: olga.id, companies: ["Olga's Acme"] });
   otherMaterialIds = [(await createMaterial(db, { userId: olga.id, material: { title: "Olga's report", url: "", topic: "" } })).id];
   await addTouch(db, { userId: olga.id, leadId: otherLeadIds[0]!, at: new Date("2025-01-02T10:00:00Z"), materialId: otherMaterialIds[0]! });
+  otherTouchIds = (await db.select({ id: touches.id }).from(touches).where(eq(touches.userId, olga.id))).map((row) => row.id);
   await test.fuzz.watch([olga.id]);
   actAs(sam);
 });
@@ -130,6 +132,7 @@ const touchForm = formOf({
     { weight: 1, arbitrary: nastyText() },
   ),
   confirmTooSoon: fc.oneof({ weight: 6, arbitrary: fc.constantFrom("", "yes") }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom("YES", "true", "on"), nastyText()) }),
+  confirmMaterialAgain: fc.oneof({ weight: 6, arbitrary: fc.constantFrom("", "yes") }, { weight: 1, arbitrary: fc.oneof(fc.constantFrom("YES", "1"), nastyText()) }),
 });
 
 function resolveForm(entries: FormEntries): FormEntries {
@@ -186,4 +189,82 @@ describe("touch actions fuzz", () => {
       { accepted: ["ok"], refused: ["rejected", "notFound"] },
     );
   }, FUZZ_TIMEOUT_MS);
+
+  it("updateTouchAction stores the touch as corrected, or refuses (404 for a touch not Sam's) and writes nothing", async () => {
+    const editForm = formOf({
+      touchId: ref({ own: 10, foreign: 2, random: 1, text: 1 }),
+      at: atText.filter((value) => value !== ""),
+      channel: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...CHANNELS) }, { weight: 1, arbitrary: nastyText() }),
+      direction: fc.oneof({ weight: 6, arbitrary: fc.constantFrom("", ...DIRECTIONS) }, { weight: 1, arbitrary: nastyText() }),
+      outcome: fc.oneof({ weight: 6, arbitrary: fc.constantFrom("", ...OUTCOMES) }, { weight: 1, arbitrary: nastyText() }),
+      note: fc.oneof({ weight: 3, arbitrary: validText(2000) }, { weight: 1, arbitrary: nastyText(2000) }),
+      materialId: fc.oneof({ weight: 4, arbitrary: fc.constant("") }, { weight: 3, arbitrary: ref({ own: 6, foreign: 2, random: 1, text: 2 }) }),
+      confirmMaterialAgain: fc.oneof({ weight: 6, arbitrary: fc.constantFrom("", "yes") }, { weight: 1, arbitrary: nastyText() }),
+    });
+    await fuzzAction(
+      editForm,
+      async (form, tally) => {
+        const { materialIds, touchIds } = await samsTouchedRecords();
+        const entries = resolveForm(
+          entriesOf(form, (value, field) =>
+            field === "materialId" ? resolveId(value, materialIds, otherMaterialIds) : resolveId(value, touchIds, otherTouchIds),
+          ),
+        );
+        const touchId = firstText(entries, "touchId");
+        const outcome = await test.fuzz.attempt({ fields: TOUCH_EDIT_FIELDS, tally }, () => submit(updateTouchAction, entries));
+        expect(["ok", "rejected", "notFound"]).toContain(outcome.kind);
+        if (outcome.kind === "notFound") expect(touchIds).not.toContain(touchId);
+        if (outcome.kind !== "ok") return;
+        const [stored] = await test.db
+          .select({ channel: touches.channel, direction: touches.direction, outcome: touches.outcome, note: touches.note, materialId: touches.materialId, at: touches.at })
+          .from(touches)
+          .where(eq(touches.id, touchId));
+        const text = (name: string) => storedText(entries, name);
+        expect({ ...stored!, at: undefined }).toEqual({
+          channel: text("channel"),
+          direction: text("direction") || "outbound",
+          outcome: text("outcome") || null,
+          note: text("note"),
+          materialId: text("materialId") || null,
+          at: undefined,
+        });
+        expect(stored!.at.getTime()).toBeLessThanOrEqual(Date.now());
+        expect(stored!.at.getTime()).toBeGreaterThanOrEqual(EARLIEST_TOUCH.getTime());
+      },
+      { accepted: ["ok"], refused: ["rejected", "notFound"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
+
+  it("deleteTouchAction deletes Sam's touch and nothing else, or answers 404 and writes nothing", async () => {
+    const deleteForm = formOf({ touchId: ref({ own: 6, foreign: 2, random: 1, text: 2 }) });
+    await fuzzAction(
+      deleteForm,
+      async (form, tally) => {
+        const { touchIds } = await samsTouchedRecords();
+        const entries = entriesOf(form, (value) => resolveId(value, touchIds, otherTouchIds));
+        const touchId = firstText(entries, "touchId");
+        const outcome = await test.fuzz.attempt({ fields: ["touchId"], tally }, () => submit(deleteTouchAction, entries));
+        expect(["redirect", "notFound"]).toContain(outcome.kind);
+        if (outcome.kind === "notFound") {
+          expect(touchIds).not.toContain(touchId);
+          return;
+        }
+        expect(touchIds).toContain(touchId);
+        const left = (await readRecords()).touchIds;
+        expect(left.sort()).toEqual(touchIds.filter((id) => id !== touchId).sort());
+      },
+      { accepted: ["redirect"], refused: ["notFound"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
 });
+
+/** Sam's records with a few touches to correct or delete (topped up when the deletes used them up). */
+async function samsTouchedRecords(): Promise<Records> {
+  const records = await samsRecords();
+  if (records.touchIds.length >= 3) return records;
+  for (const [index, leadId] of records.leadIds.entries()) {
+    await addTouch(test.db, { userId: seekerId, leadId, at: new Date(Date.now() - (index + 2) * 86_400_000), materialId: records.materialIds[0] ?? null });
+  }
+  test.fuzz.changed();
+  return test.fuzz.cached("Sam's records", readRecords);
+}

@@ -39,15 +39,32 @@ export function ChannelButtons({
   );
 }
 
-/** The too-soon warning: save the same touch anyway (confirmed), or cancel. */
-export function TooSoonPrompt({ message, channel, onCancel }: { message: string; channel: string; onCancel: () => void }) {
+/** The warnings a touch may need confirmed before it is saved, each a hidden "yes" field once given. */
+export const TOUCH_CONFIRMATIONS = ["confirmTooSoon", "confirmMaterialAgain"] as const;
+
+/** The warning the server answered with, if any (the first not yet confirmed). */
+export function pendingConfirmation(state: ActionState): (typeof TOUCH_CONFIRMATIONS)[number] | null {
+  if (state === null || state.ok) return null;
+  return TOUCH_CONFIRMATIONS.find((name) => name in state.fieldErrors) ?? null;
+}
+
+/**
+ * A warning before saving (too soon, a material sent again): save the same touch anyway, or cancel.
+ * Confirmations already given for this touch are sent again, so one touch is asked each thing once.
+ */
+export function ConfirmPrompt({ state, channel, onCancel }: { state: ActionState; channel: string; onCancel: () => void }) {
+  const asking = pendingConfirmation(state);
+  if (state === null || state.ok || asking === null) return null;
+  const confirmed = TOUCH_CONFIRMATIONS.filter((name) => name === asking || state.values?.[name] === "yes");
   return (
     <div role="alert" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-      <p className="font-medium">{message}</p>
-      <input type="hidden" name="confirmTooSoon" value="yes" />
+      <p className="font-medium">{state.message}</p>
+      {confirmed.map((name) => (
+        <input key={name} type="hidden" name={name} value="yes" />
+      ))}
       <div className="flex flex-wrap gap-2">
         <ChannelButton channel={channel} variant="primary">
-          Save anyway
+          {asking === "confirmMaterialAgain" ? "Send it again" : "Save anyway"}
         </ChannelButton>
         <button type="button" onClick={onCancel} className={buttonClass("secondary")}>
           Cancel

@@ -5,8 +5,9 @@ import { FormMessage } from "@/app/components/form";
 import type { ActionState } from "@/lib/actions";
 import type { Channel } from "@/lib/domain";
 import { logTouchAction } from "./actions";
-import { ChannelButtons, TooSoonPrompt } from "./channel-buttons";
-import { TouchDetails } from "./touch-details";
+import { ChannelButtons, ConfirmPrompt, pendingConfirmation } from "./channel-buttons";
+import { newIdempotencyKey } from "./idempotency-key";
+import { TouchDetailsForm } from "./touch-details-form";
 import { TouchLoggedContext } from "./touch-logged-context";
 
 /** A material of the seeker, as listMaterialsForLead gives it (extra fields are ignored). */
@@ -23,15 +24,10 @@ export type LogTouchFormProps = {
   suggestedChannel?: Channel;
 };
 
-/** Random, and fresh for each touch this form records (crypto.randomUUID needs a secure origin). */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
 /**
  * One-tap touch logging: each channel button saves a touch at once (outbound, now); "More details"
- * holds direction, outcome, note, material and when. A too-soon touch asks before it is saved.
+ * opens a form of its own (channel, direction, outcome, note, material, when, and Save). A too-soon
+ * touch asks before it is saved.
  */
 export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel }: LogTouchFormProps) {
   const markLogged = useContext(TouchLoggedContext);
@@ -47,34 +43,36 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
   const [detailsOpen, setDetailsOpen] = useState(false);
   const id = useId();
 
-  const askingTooSoon = state !== null && !state.ok && "confirmTooSoon" in state.fieldErrors && state !== cancelled;
+  const asking = pendingConfirmation(state) !== null && state !== cancelled;
 
   return (
-    <form action={formAction} className="space-y-3" noValidate>
-      <input type="hidden" name="leadId" value={lead.id} />
-      <input
-        type="hidden"
-        name="idempotencyKey"
-        ref={(input) => {
-          keyInput.current = input;
-          if (input && !input.value) input.value = newIdempotencyKey();
-        }}
-      />
-      {askingTooSoon ? (
-        <TooSoonPrompt message={state.message} channel={state.values?.channel ?? ""} onCancel={() => setCancelled(state)} />
-      ) : (
-        <>
-          {state && !(state.ok === false && "confirmTooSoon" in state.fieldErrors) ? <FormMessage state={state} /> : null}
-          <ChannelButtons id={id} state={state} company={lead.company} suggestedChannel={suggestedChannel} />
-        </>
-      )}
+    <div className="space-y-3">
+      <form action={formAction} className="space-y-3" noValidate>
+        <input type="hidden" name="leadId" value={lead.id} />
+        <input
+          type="hidden"
+          name="idempotencyKey"
+          ref={(input) => {
+            keyInput.current = input;
+            if (input && !input.value) input.value = newIdempotencyKey();
+          }}
+        />
+        {asking ? (
+          <ConfirmPrompt state={state} channel={state?.ok === false ? (state.values?.channel ?? "") : ""} onCancel={() => setCancelled(state)} />
+        ) : (
+          <>
+            {state && pendingConfirmation(state) === null ? <FormMessage state={state} /> : null}
+            <ChannelButtons id={id} state={state} company={lead.company} suggestedChannel={suggestedChannel} />
+          </>
+        )}
+      </form>
       <details className="rounded-md" onToggle={(event) => setDetailsOpen(event.currentTarget.open)}>
         <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 underline">
-          More details
+          More details<span className="sr-only"> for a touch with {lead.company}</span>
         </summary>
-        {/* Drawn only once opened: a Today list of many leads stays light, and closed means the defaults. */}
-        {detailsOpen ? <TouchDetails id={id} state={state} company={lead.company} materials={materials} timeZone={timeZone} /> : null}
+        {/* Drawn only once opened: a Today list of many leads stays light. */}
+        {detailsOpen ? <TouchDetailsForm lead={lead} timeZone={timeZone} materials={materials} suggestedChannel={suggestedChannel} /> : null}
       </details>
-    </form>
+    </div>
   );
 }

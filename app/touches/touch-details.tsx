@@ -8,7 +8,7 @@ import type { MaterialChoice } from "./log-touch-form";
 const inputClass = "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid]:border-red-600";
 const labelClass = "block text-sm font-medium text-stone-800";
 
-/** The fields behind "More details": direction, outcome, material, when and a note. */
+/** The fields of "More details" (touch-details-form.tsx): direction, outcome, material, when and a note. */
 export function TouchDetails({
   id,
   state,
@@ -91,12 +91,11 @@ export function TouchDetails({
         />
         <FieldErrors id={`${id}-note-error`} errors={errorsFor(state, "note")} />
       </div>
-      <p className="text-sm text-stone-600 sm:col-span-2">Then choose the channel above to save.</p>
     </div>
   );
 }
 
-function MaterialGroup({ label, materials }: { label: string; materials: readonly MaterialChoice[] }) {
+export function MaterialGroup({ label, materials }: { label: string; materials: readonly MaterialChoice[] }) {
   if (materials.length === 0) return null;
   return (
     <optgroup label={label}>
@@ -109,7 +108,7 @@ function MaterialGroup({ label, materials }: { label: string; materials: readonl
   );
 }
 
-function Select({
+export function Select({
   id,
   label,
   name,

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import {
   accountTokenExpiry,
@@ -47,7 +48,7 @@ export type SignUpOutcome = { created: true; user: SessionUser } | { created: fa
  */
 export async function signUpUser(
   db: Db,
-  input: { name: string; email: string; passwordHash: string; timeZone: string; now: Date },
+  input: { name: string; email: string; passwordHash: string; timeZone: string; seeks?: boolean; coaches?: boolean; digestEnabled?: boolean; now: Date },
 ): Promise<SignUpOutcome> {
   const { now, ...fields } = input;
   return db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import { hashSecretToken, newSecretToken } from "@/lib/server/secret-tokens";
 import type { Db } from "../client";

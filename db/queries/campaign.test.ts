@@ -25,8 +25,6 @@ describe("getSeekerSettings and campaignSettingsOf", () => {
       campaignStartDate: null,
       firstContactsPerWeek: 5,
       contactDays: [1, 2, 3, 4, 5],
-      dailyGoal: 1,
-      weeklyGoal: 5,
     });
     expect(campaignSettingsOf(settings!)).toBeNull();
     expect(campaignSettingsOf({ ...settings!, campaignStartDate: "2025-03-03" })).toEqual({
@@ -107,20 +105,18 @@ describe("replanCampaign", () => {
 });
 
 describe("updateCampaignSettings", () => {
-  it("saves the campaign and goals and re-plans in the same go", async () => {
+  it("saves the campaign and re-plans in the same go", async () => {
     const userId = await addSeeker(handle.db);
     await addLeads(handle.db, { userId, companies: ["A", "B", "C"] });
     await updateCampaignSettings(handle.db, {
       userId,
       now,
-      settings: { campaignStartDate: "2025-03-05", firstContactsPerWeek: 2, contactDays: [3, 5], dailyGoal: 2, weeklyGoal: 8 },
+      settings: { campaignStartDate: "2025-03-05", firstContactsPerWeek: 2, contactDays: [3, 5] },
     });
     expect(await getSeekerSettings(handle.db, { userId })).toMatchObject({
       campaignStartDate: "2025-03-05",
       firstContactsPerWeek: 2,
       contactDays: [3, 5],
-      dailyGoal: 2,
-      weeklyGoal: 8,
     });
     // Wednesdays and Fridays, two a week.
     expect(await plannedDays(handle.db, { userId })).toEqual({ A: "2025-03-05", B: "2025-03-07", C: "2025-03-12" });
@@ -132,10 +128,10 @@ describe("updateCampaignSettings", () => {
     await updateCampaignSettings(handle.db, {
       userId,
       now,
-      settings: { campaignStartDate: "2025-03-05", firstContactsPerWeek: 3, contactDays: [1], dailyGoal: 3, weeklyGoal: 9 },
+      settings: { campaignStartDate: "2025-03-05", firstContactsPerWeek: 3, contactDays: [1] },
     });
-    const [other] = await handle.db.select({ start: users.campaignStartDate, daily: users.dailyGoal }).from(users).where(eq(users.id, otherId));
-    expect(other).toEqual({ start: null, daily: 1 });
+    const [other] = await handle.db.select({ start: users.campaignStartDate, perWeek: users.firstContactsPerWeek }).from(users).where(eq(users.id, otherId));
+    expect(other).toEqual({ start: null, perWeek: 5 });
   });
 });
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { planFirstContacts, todayIn, type CampaignSettings } from "@/lib/domain";
 import type { Db } from "../client";
@@ -9,8 +10,6 @@ export type SeekerSettings = {
   campaignStartDate: string | null;
   firstContactsPerWeek: number;
   contactDays: number[];
-  dailyGoal: number;
-  weeklyGoal: number;
 };
 
 export async function getSeekerSettings(db: Db, { userId }: { userId: string }): Promise<SeekerSettings | null> {
@@ -20,8 +19,6 @@ export async function getSeekerSettings(db: Db, { userId }: { userId: string }):
       campaignStartDate: users.campaignStartDate,
       firstContactsPerWeek: users.firstContactsPerWeek,
       contactDays: users.contactDays,
-      dailyGoal: users.dailyGoal,
-      weeklyGoal: users.weeklyGoal,
     })
     .from(users)
     .where(eq(users.id, userId));
@@ -55,7 +52,7 @@ export async function replanCampaign(db: Db, { userId, now }: { userId: string; 
     .groupBy(touches.leadId)
     .as("first_touches");
   const rows = await db
-    .select({ id: leads.id, closedAt: leads.closedAt, firstAt: firstTouches.firstAt })
+    .select({ id: leads.id, closedAt: leads.closedAt, firstAt: firstTouches.firstAt, planned: leads.plannedFirstContact })
     .from(leads)
     .leftJoin(firstTouches, eq(firstTouches.leadId, leads.id))
     .where(eq(leads.userId, userId))
@@ -77,7 +74,8 @@ export async function replanCampaign(db: Db, { userId, now }: { userId: string; 
       })
     : new Map<string, string>();
 
-  const assignments = rows.map((row) => ({ id: row.id, planned: plan.get(row.id) ?? null }));
+  // A contacted lead keeps the day it was planned for: the day's work knows it was that day's first contact.
+  const assignments = rows.map((row) => ({ id: row.id, planned: row.firstAt !== null ? row.planned : (plan.get(row.id) ?? null) }));
   if (assignments.length === 0) return;
   const values = sql.join(
     assignments.map((a) => sql`(${a.id}::uuid, ${a.planned}::date)`),
@@ -99,7 +97,7 @@ export async function updateCampaignSettings(
   }: {
     userId: string;
     now: Date;
-    settings: Pick<SeekerSettings, "campaignStartDate" | "firstContactsPerWeek" | "contactDays" | "dailyGoal" | "weeklyGoal">;
+    settings: Pick<SeekerSettings, "campaignStartDate" | "firstContactsPerWeek" | "contactDays">;
   },
 ): Promise<void> {
   await inTransaction(db, async (tx) => {

@@ -1,3 +1,4 @@
+import "server-only";
 import { lt } from "drizzle-orm";
 import type { Db } from "../client";
 import { spentChallenges } from "../schema";

@@ -2,11 +2,26 @@ import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { clientMetrics } from "@/lib/coach/metrics";
-import { addDays, computePace, todayIn, type Direction } from "@/lib/domain";
+import {
+  addDays,
+  campaignFigures,
+  dailyCall,
+  dateOf,
+  leadPace,
+  onPaceShare,
+  OUTCOMES,
+  quietState,
+  todayIn,
+  tooSoonFlags,
+  type Channel,
+  type Direction,
+} from "@/lib/domain";
 import { queryCount, resetQueryCount } from "../query-counter";
 import { users } from "../schema";
 import { setUpTestDb } from "@/test/db";
+import { campaignSettingsOf, getSeekerSettings } from "./campaign";
 import { listClientFacts, listClientLeads, listClientTouches } from "./coach-clients";
+import { getLeadDetail, listLeads } from "./leads";
 import { coachFixtures, type Person } from "@/test/fixtures/coach";
 
 // Statements are counted on this file's database.
@@ -18,8 +33,8 @@ const NOW = new Date("2025-03-09T12:00:00Z");
 describe("the coach's figures", () => {
   /*
    * NOW is Sunday 9 March 12:00 UTC, which is already Monday 10 March 01:00 in Auckland (UTC+13).
-   * Both clients start their campaign on Monday 3 March, 5 a week on weekdays, goals 1 a day and
-   * 5 a week, and have the same leads and touches at the same instants.
+   * Both clients start their campaign on Monday 3 March, 5 first contacts a week on weekdays, and
+   * have the same leads and touches at the same instants.
    */
   async function clientIn(coach: Person, name: string, timeZone: string) {
     const seeker = await person(name, timeZone, { campaignStartDate: "2025-03-03" });
@@ -38,6 +53,11 @@ describe("the coach's figures", () => {
     const g = await lead(seeker.id, { nextDueOverride: "2025-02-20", nextDueOverrideSetAt: new Date("2025-03-01T00:00:00Z") });
     // G: touched after the date was set, so the date no longer holds: due 5 + 7 = 12 March, upcoming.
     await touch(seeker.id, g, "2025-03-05T09:00:00Z", "linkedin", "outbound"); // UTC Wed 5 | AKL Wed 5 22:00
+    // H: three outbound touches and no answer: quiet (and on pace: due again on 15 March).
+    const h = await lead(seeker.id, { plannedFirstContact: "2025-03-04" });
+    await touch(seeker.id, h, "2025-03-04T10:00:00Z", "email", "outbound"); //   UTC Tue 4  | AKL Tue 4 23:00
+    await touch(seeker.id, h, "2025-03-07T10:00:00Z", "linkedin", "outbound", { outcome: "no_answer" }); // Fri 7 in both
+    await touch(seeker.id, h, "2025-03-08T10:00:00Z", "email", "outbound", { outcome: "left_message" }); // Sat 8 in both
     return seeker;
   }
 
@@ -49,33 +69,56 @@ describe("the coach's figures", () => {
     const byId = new Map(facts.map((fact) => [fact.seekerId, clientMetrics(fact)]));
 
     expect(byId.get(london.id)).toMatchObject({
-      campaign: { week: 1, weeks: 2, contacted: 2, total: 7 },
-      touchesThisWeek: 5, // every outbound touch falls in the week of Monday 3 March
-      streak: 0, // Sunday and Saturday are skipped; Friday 7 had no outbound touch
+      // A, G and H are touched, not paused nor closed, and none is overdue or cold.
+      onPace: { onPace: 3, active: 3, share: 1 },
+      // Sunday 9 March is in week 1; the last first contact (made or planned) was on Wednesday 5.
+      // E, closed and never contacted, takes no place: 7 leads in the campaign, A, G and H contacted.
+      campaign: { week: 1, weeks: 1, firstContactsThisWeek: 3, weekPlan: 5, contacted: 3, total: 7 },
+      streak: 0, // Sunday and Saturday are skipped; Friday 7 had no call (Sunday 9's call was too soon)
+      calledToday: false,
       overdue: 2, // B and C
       cold: 1, // F
+      quiet: 1, // H
       tooSoon: 1,
-      phoneShare: 2 / 5,
+      phoneShare: 2 / 8,
       daysSinceLastTouch: 0,
-      weeklyTouches: [
-        { week: 1, touches: 5, upcoming: false },
-        { week: 2, touches: 0, upcoming: true },
-      ],
+      weeklyTouches: [{ week: 1, touches: 8, upcoming: false }],
     });
     expect(byId.get(auckland.id)).toMatchObject({
-      campaign: { week: 2, weeks: 2, contacted: 2, total: 7 },
-      touchesThisWeek: 1, // Monday 10 March 00:30 only
-      streak: 2, // Monday 10, then Friday 7 (weekend skipped); Thursday 6 had none
+      onPace: { onPace: 3, active: 3, share: 1 },
+      // Already Monday 10 March: week 2, with no first contact yet and 4 leads left to contact.
+      campaign: { week: 2, weeks: 1, firstContactsThisWeek: 0, weekPlan: 4, contacted: 3, total: 7 },
+      streak: 0, // today (no call yet) does not break it; the weekend is skipped; Friday 7 had none
+      calledToday: false,
       overdue: 1, // B
       cold: 2, // C and F
+      quiet: 1,
       tooSoon: 1,
-      phoneShare: 2 / 5,
+      phoneShare: 2 / 8,
       daysSinceLastTouch: 0,
       weeklyTouches: [
-        { week: 1, touches: 4, upcoming: false },
+        { week: 1, touches: 7, upcoming: false },
         { week: 2, touches: 1, upcoming: false },
       ],
     });
+  });
+
+  it("give the campaign figures the seeker's own records give (one definition: campaignFigures)", async () => {
+    const coach = await person("Carla Coach");
+    for (const [name, zone] of [["Una Utc", "UTC"], ["Aroha Auckland", "Pacific/Auckland"]] as const) {
+      const seeker = await clientIn(coach, name, zone);
+      // The seeker's side: their settings and leads, read by the seeker's own queries.
+      const settings = campaignSettingsOf((await getSeekerSettings(handle.db, { userId: seeker.id }))!)!;
+      const leads = [];
+      for (const row of await listLeads(handle.db, { userId: seeker.id })) {
+        const { lead, touches } = (await getLeadDetail(handle.db, { userId: seeker.id, leadId: row.id }))!;
+        const days = touches.map((t) => t.localDate).sort();
+        leads.push({ firstContactOn: days[0] ?? null, plannedFirstContact: lead.plannedFirstContact, closed: lead.closedAt !== null });
+      }
+      const seekers = campaignFigures({ settings, leads, today: todayIn(NOW, zone) });
+      const [facts] = await listClientFacts(handle.db, { coachId: coach.id, seekerId: seeker.id, now: NOW });
+      expect(clientMetrics(facts!).campaign).toEqual(seekers);
+    }
   });
 
   it("shows a client with no leads and no campaign", async () => {
@@ -84,12 +127,12 @@ describe("the coach's figures", () => {
     await connect(coach, seeker);
     const [facts] = await listClientFacts(handle.db, { coachId: coach.id, now: NOW });
     expect(clientMetrics(facts!)).toMatchObject({
+      onPace: { share: null },
       campaign: null,
       leadsTotal: 0,
       leadsContacted: 0,
-      touchesThisWeek: 0,
-      weeklyGoal: 5,
       streak: 0,
+      quiet: 0,
       overdue: 0,
       cold: 0,
       phoneShare: 0,
@@ -102,7 +145,7 @@ describe("the coach's figures", () => {
     const coach = await person("Carla Coach");
     const seeker = await clientIn(coach, "Una Utc", "UTC");
     const clientLeads = await listClientLeads(handle.db, { coachId: coach.id, seekerId: seeker.id });
-    expect(clientLeads).toHaveLength(7);
+    expect(clientLeads).toHaveLength(8);
     expect(clientLeads[0]!.company).toBe("Una Utc A");
     expect(clientLeads[0]!.lastTouch).toMatchObject({ at: new Date("2025-03-09T11:30:00Z"), channel: "phone" });
     // No contact details leave the seeker's own pages.
@@ -111,11 +154,11 @@ describe("the coach's figures", () => {
     expect(Object.keys(clientLeads[0]!)).not.toContain("personalNotes");
 
     const timeline = await listClientTouches(handle.db, { coachId: coach.id, seekerId: seeker.id, limit: 3 });
-    expect(timeline.total).toBe(6);
+    expect(timeline.total).toBe(9);
     expect(timeline.touches.map((t) => t.at.toISOString())).toEqual([
       "2025-03-09T11:30:00.000Z",
-      "2025-03-07T09:00:00.000Z",
-      "2025-03-06T20:00:00.000Z",
+      "2025-03-08T10:00:00.000Z",
+      "2025-03-07T10:00:00.000Z",
     ]);
   });
 
@@ -132,55 +175,90 @@ describe("the coach's figures", () => {
   });
 });
 
-describe("the pace rule in SQL", () => {
+describe("the coach's SQL agrees with lib/domain", () => {
   const ZONES = ["UTC", "Pacific/Auckland", "America/Los_Angeles", "Asia/Kathmandu", "Europe/Paris"];
   const dayOffset = fc.integer({ min: -25, max: 10 });
   const instantBefore = (maxHoursBack: number) =>
     fc.integer({ min: 0, max: maxHoursBack * 60 }).map((minutes) => new Date(NOW.getTime() - minutes * 60_000));
+  const touchArb = fc.record({
+    at: instantBefore(40 * 24),
+    direction: fc.constantFrom("outbound", "outbound", "inbound") as fc.Arbitrary<Direction>,
+    channel: fc.constantFrom("phone", "email", "linkedin") as fc.Arbitrary<Channel>,
+    outcome: fc.option(fc.constantFrom(...OUTCOMES), { freq: 2 }),
+  });
   const leadArb = fc.record({
-    timeZone: fc.constantFrom(...ZONES),
-    cadenceDays: fc.integer({ min: 1, max: 14 }),
+    cadenceDays: fc.integer({ min: 3, max: 30 }),
     planned: fc.option(dayOffset),
     override: fc.option(fc.record({ offset: dayOffset, setAt: fc.option(instantBefore(40 * 24)) })),
     paused: fc.option(fc.integer({ min: -5, max: 5 })),
-    closed: fc.integer({ min: 0, max: 9 }).map((n) => n < 3),
-    touches: fc.array(fc.record({ at: instantBefore(40 * 24), direction: fc.constantFrom("outbound", "inbound") as fc.Arbitrary<Direction> }), {
-      maxLength: 3,
-    }),
+    closed: fc.integer({ min: 0, max: 9 }).map((n) => n < 2),
+    touches: fc.array(touchArb, { maxLength: 6 }),
+  });
+  const clientArb = fc.record({
+    timeZone: fc.constantFrom(...ZONES),
+    campaignStart: fc.option(fc.integer({ min: -40, max: 3 })),
+    contactDays: fc.constantFrom<number[]>([1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5, 6], [2, 4]),
+    leads: fc.array(leadArb, { maxLength: 6 }),
   });
 
-  it("counts the same overdue, cold and contacted leads as computePace", async () => {
+  it("on generated clients: on pace, overdue, cold, quiet, too soon, the campaign and the daily call", async () => {
     const coach = await person("Carla Coach");
     await fc.assert(
-      fc.asyncProperty(fc.array(leadArb, { minLength: 1, maxLength: 12 }), async (specs) => {
+      fc.asyncProperty(fc.array(clientArb, { minLength: 1, maxLength: 4 }), async (specs) => {
         await handle.db.delete(users).where(sql`${users.id} <> ${coach.id}`);
-        const expected = new Map<string, { overdue: number; cold: number; contacted: number }>();
+        const expected = new Map<string, object>();
         for (const [index, spec] of specs.entries()) {
-          const seeker = await person(`Seeker ${index}`, spec.timeZone);
+          const { timeZone, contactDays } = spec;
+          const today = todayIn(NOW, timeZone);
+          const campaignStartDate = spec.campaignStart === null ? null : addDays(today, spec.campaignStart);
+          const seeker = await person(`Seeker ${index}`, timeZone, { campaignStartDate, contactDays });
           await connect(coach, seeker);
-          const today = todayIn(NOW, spec.timeZone);
-          const facts = {
-            cadenceDays: spec.cadenceDays,
-            plannedFirstContact: spec.planned === null ? null : addDays(today, spec.planned),
-            nextDueOverride: spec.override === null ? null : addDays(today, spec.override.offset),
-            nextDueOverrideSetAt: spec.override?.setAt ?? null,
-            pausedUntil: spec.paused === null ? null : addDays(today, spec.paused),
-            closedAt: spec.closed ? new Date("2025-02-01T00:00:00Z") : null,
-          };
-          const leadId = await lead(seeker.id, facts);
-          for (const t of spec.touches) await touch(seeker.id, leadId, t.at.toISOString(), "email", t.direction);
-          const pace = computePace({ ...facts, touches: spec.touches.map((t) => ({ ...t, channel: "email" as const })) }, NOW, spec.timeZone);
+          const paces = [];
+          const campaignLeads = [];
+          const allTouches = [];
+          let quiet = 0;
+          let tooSoon = 0;
+          for (const leadSpec of spec.leads) {
+            const facts = {
+              cadenceDays: leadSpec.cadenceDays,
+              plannedFirstContact: leadSpec.planned === null ? null : addDays(today, leadSpec.planned),
+              nextDueOverride: leadSpec.override === null ? null : addDays(today, leadSpec.override.offset),
+              nextDueOverrideSetAt: leadSpec.override?.setAt ?? null,
+              pausedUntil: leadSpec.paused === null ? null : addDays(today, leadSpec.paused),
+              closedAt: leadSpec.closed ? new Date("2025-02-01T00:00:00Z") : null,
+            };
+            const leadId = await lead(seeker.id, facts);
+            const dated = leadSpec.touches.map((t) => ({ ...t, localDate: dateOf(t.at, timeZone) }));
+            // The stored flags as every write leaves them (reflagTooSoon).
+            const flags = tooSoonFlags(dated);
+            for (const [i, t] of dated.entries()) {
+              await touch(seeker.id, leadId, t.at.toISOString(), t.channel, t.direction, { outcome: t.outcome, tooSoon: flags[i] });
+            }
+            tooSoon += flags.filter(Boolean).length;
+            allTouches.push(...dated.map((t) => ({ ...t, leadId })));
+            const pace = leadPace({ ...facts, touches: dated }, { now: NOW, timeZone, contactDays });
+            paces.push(pace);
+            if (pace.state !== "paused" && pace.state !== "closed" && quietState(dated).quiet) quiet += 1;
+            const firstContactOn = dated.length === 0 ? null : dated.map((t) => t.localDate).reduce((a, b) => (a < b ? a : b));
+            campaignLeads.push({ firstContactOn, plannedFirstContact: facts.plannedFirstContact, closed: facts.closedAt !== null });
+          }
+          const call = dailyCall({ touches: allTouches, contactDays, now: NOW, timeZone });
           expected.set(seeker.id, {
-            overdue: pace.state === "overdue" ? 1 : 0,
-            cold: pace.state === "cold" ? 1 : 0,
-            contacted: spec.touches.length > 0 ? 1 : 0,
+            onPace: onPaceShare(paces),
+            campaign: campaignStartDate === null ? null : campaignFigures({ settings: { startDate: campaignStartDate, firstContactsPerWeek: 5, contactDays }, leads: campaignLeads, today }),
+            overdue: paces.filter((pace) => pace.state === "overdue").length,
+            cold: paces.filter((pace) => pace.state === "cold").length,
+            quiet,
+            tooSoon,
+            streak: call.streak,
+            calledToday: call.madeToday,
           });
         }
         const facts = await listClientFacts(handle.db, { coachId: coach.id, now: NOW });
         expect(facts).toHaveLength(specs.length);
         for (const fact of facts) {
-          const { overdue, cold, contacted } = fact.leads;
-          expect({ overdue, cold, contacted }).toEqual(expected.get(fact.seekerId));
+          const { onPace, campaign, overdue, cold, quiet, tooSoon, streak, calledToday } = clientMetrics(fact);
+          expect({ onPace, campaign, overdue, cold, quiet, tooSoon, streak, calledToday }).toEqual(expected.get(fact.seekerId));
         }
       }),
       { numRuns: 25 },

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, isNull, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { isUuid } from "@/lib/ids";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import {
   invitationExpiry,
@@ -146,6 +147,31 @@ export async function findInvitation(
     own: row.inviterId === viewer.id,
     connected: Boolean(row.connected),
   };
+}
+
+/**
+ * For someone not signed in who opened an invitation link: only the inviter's name and which side
+ * invited, while the invitation is open; nothing else (no address, no dates). Null: forged, withdrawn,
+ * answered or expired, all told alike.
+ */
+export async function findOpenInvitationInviter(
+  db: Db,
+  { token, now }: { token: string; now: Date },
+): Promise<{ inviterName: string; creatorRole: "coach" | "seeker" } | null> {
+  if (!isWellFormedToken(token)) return null;
+  const rows = await db
+    .select({ inviterName: users.name, creatorRole: coachInvitations.creatorRole })
+    .from(coachInvitations)
+    .innerJoin(users, eq(users.id, coachInvitations.createdBy))
+    .where(
+      and(
+        eq(coachInvitations.tokenHash, hashInvitationToken(token)),
+        isNull(coachInvitations.usedAt),
+        isNull(coachInvitations.declinedAt),
+        gt(coachInvitations.expiresAt, now),
+      ),
+    );
+  return rows[0] ?? null;
 }
 
 /**

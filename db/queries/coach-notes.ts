@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";

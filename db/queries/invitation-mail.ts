@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { hashInvitationToken, newInvitationToken } from "@/lib/server/invitation-tokens";
 import type { Db } from "../client";

@@ -4,6 +4,7 @@ import type { LeadInput } from "@/lib/leads/schemas";
 import { leads, materials, touches } from "../schema";
 import { setUpTestDb } from "@/test/db";
 import { updateCampaignSettings } from "./campaign";
+import { localDateInOwnersZone } from "./touches";
 import {
   closeLeads,
   createLead,
@@ -16,13 +17,19 @@ import {
   listLeads,
   listLeadsForExport,
   listTouchLogForExport,
-  moveLead,
+  deleteMatchingLeads,
+  dropMatchingLeads,
+  importAllowance,
+  LeadLimitReached,
+  moveLeadToPosition,
+  pauseMatchingLeads,
   pauseLeads,
   reopenLead,
   resumeLead,
   setNextDueOverride,
   updateLead,
 } from "./leads";
+import { countLeads } from "./leads-page";
 import { createMaterial } from "./materials";
 import { createUser } from "./users";
 
@@ -59,7 +66,7 @@ async function addLeads(userId: string, companies: string[]) {
 }
 
 async function logTouch(userId: string, leadId: string, at: string, extra: Partial<typeof touches.$inferInsert> = {}) {
-  await handle.db.insert(touches).values({ userId, leadId, at: new Date(at), channel: "email", direction: "outbound", ...extra });
+  await handle.db.insert(touches).values({ userId, leadId, at: new Date(at), localDate: localDateInOwnersZone(userId, new Date(at)), channel: "email", direction: "outbound", ...extra });
 }
 
 async function companiesInOrder(userId: string) {
@@ -70,7 +77,7 @@ async function startCampaign(userId: string, campaignStartDate = "2025-03-03") {
   await updateCampaignSettings(handle.db, {
     userId,
     now,
-    settings: { campaignStartDate, firstContactsPerWeek: 5, contactDays: [1, 2, 3, 4, 5], dailyGoal: 1, weeklyGoal: 5 },
+    settings: { campaignStartDate, firstContactsPerWeek: 5, contactDays: [1, 2, 3, 4, 5] },
   });
 }
 
@@ -170,19 +177,89 @@ describe("pausing, closing and reopening", () => {
 });
 
 describe("reordering", () => {
-  it("moves a lead up and down, re-planning the campaign, and does nothing past either end", async () => {
+  it("moves a lead to a position, the others making room, re-planning the campaign; past the end is last", async () => {
     const userId = await seeker();
     await startCampaign(userId);
-    const [a, , c] = await addLeads(userId, ["A", "B", "C"]);
-    await moveLead(handle.db, { userId, leadId: c!, direction: "up", now });
-    expect(await companiesInOrder(userId)).toEqual(["A", "C", "B"]);
-    await moveLead(handle.db, { userId, leadId: a!, direction: "down", now });
-    expect(await companiesInOrder(userId)).toEqual(["C", "A", "B"]);
-    await moveLead(handle.db, { userId, leadId: c!, direction: "up", now });
-    expect(await companiesInOrder(userId)).toEqual(["C", "A", "B"]);
+    const [a, , c, d] = await addLeads(userId, ["A", "B", "C", "D"]);
+    expect(await moveLeadToPosition(handle.db, { userId, leadId: c!, position: 1, now })).toBe(true);
+    expect(await companiesInOrder(userId)).toEqual(["C", "A", "B", "D"]);
+    await moveLeadToPosition(handle.db, { userId, leadId: c!, position: 3, now });
+    expect(await companiesInOrder(userId)).toEqual(["A", "B", "C", "D"]);
+    await moveLeadToPosition(handle.db, { userId, leadId: a!, position: 99, now });
+    expect(await companiesInOrder(userId)).toEqual(["B", "C", "D", "A"]);
+    await moveLeadToPosition(handle.db, { userId, leadId: d!, position: 0, now });
+    expect(await companiesInOrder(userId)).toEqual(["D", "B", "C", "A"]);
     const list = await listLeads(handle.db, { userId });
-    expect(list.map((lead) => lead.plannedFirstContact)).toEqual(["2025-03-05", "2025-03-06", "2025-03-07"]);
-    expect(list.map((lead) => lead.position)).toEqual([0, 1, 2]);
+    expect(list.map((lead) => lead.plannedFirstContact)).toEqual(["2025-03-05", "2025-03-06", "2025-03-07", "2025-03-10"]);
+    expect(list.map((lead) => lead.position)).toEqual([0, 1, 2, 3]);
+  });
+
+  it("refuses another seeker's lead and changes nothing", async () => {
+    const userId = await seeker();
+    const other = await seeker("olga@example.com");
+    const [a] = await addLeads(userId, ["A", "B"]);
+    await addLeads(other, ["O"]);
+    expect(await moveLeadToPosition(handle.db, { userId: other, leadId: a!, position: 1, now })).toBe(false);
+    expect(await companiesInOrder(userId)).toEqual(["A", "B"]);
+  });
+});
+
+describe("bulk changes on every lead a filter matches", () => {
+  it("pauses, drops and deletes what the filter matches, in one go, and nothing of anyone else's", async () => {
+    const userId = await seeker();
+    const other = await seeker("olga@example.com");
+    await addLeads(userId, ["Acme One", "Acme Two", "Globex"]);
+    await addLeads(other, ["Acme Other"]);
+    const selection = { matching: { state: "all" as const, search: "acme" }, timeZone };
+    expect(await pauseMatchingLeads(handle.db, { userId, selection, until: "2025-04-01", now })).toBe(2);
+    expect((await listLeads(handle.db, { userId })).map((lead) => lead.pausedUntil)).toEqual(["2025-04-01", "2025-04-01", null]);
+    expect((await listLeads(handle.db, { userId: other }))[0]!.pausedUntil).toBeNull();
+    // Paused now: the state filter sees it.
+    const paused = { matching: { state: "paused" as const, search: "" }, timeZone };
+    expect(await dropMatchingLeads(handle.db, { userId, selection: paused, reason: "No openings", now })).toBe(2);
+    const closed = { matching: { state: "closed" as const, search: "" }, timeZone };
+    expect(await deleteMatchingLeads(handle.db, { userId, selection: closed, now })).toBe(2);
+    expect(await companiesInOrder(userId)).toEqual(["Globex"]);
+    expect(await companiesInOrder(other)).toEqual(["Acme Other"]);
+    expect(await deleteMatchingLeads(handle.db, { userId, selection: closed, now })).toBe(0);
+    // Ticked ids: all the seeker's, or nothing happens.
+    const [otherLead] = (await listLeads(handle.db, { userId: other })).map((lead) => lead.id);
+    expect(await deleteMatchingLeads(handle.db, { userId, selection: { leadIds: [otherLead!] }, now })).toBeNull();
+    expect(await companiesInOrder(other)).toEqual(["Acme Other"]);
+  });
+});
+
+describe("limits", () => {
+  it("holds an account to 5,000 leads: adding and importing past it is refused and writes nothing", async () => {
+    const userId = await seeker();
+    const candidate = (line: number) => ({ line, lead: leadInput(`Company ${line}`) });
+    expect(await importLeads(handle.db, { userId, candidates: Array.from({ length: 4999 }, (_, i) => candidate(i + 2)), includeDuplicates: false, now })).toEqual({
+      imported: 4999,
+      skipped: 0,
+    });
+    expect(await importAllowance(handle.db, { userId, now })).toEqual({ ok: true, room: 1 });
+    expect(await importLeads(handle.db, { userId, candidates: [candidate(9000), candidate(9001)], includeDuplicates: false, now })).toEqual({
+      refused: "limit",
+      room: 1,
+      wanted: 2,
+    });
+    await createLead(handle.db, { userId, lead: leadInput("The last one"), now });
+    await expect(createLead(handle.db, { userId, lead: leadInput("One too many"), now })).rejects.toBeInstanceOf(LeadLimitReached);
+    expect(await importAllowance(handle.db, { userId, now })).toEqual({ ok: true, room: 0 });
+    expect(await countLeads(handle.db, { userId })).toBe(5000);
+  });
+
+  it("allows 10 imports an hour: the 11th is refused until the first leaves the hour", async () => {
+    const userId = await seeker();
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+    for (let i = 0; i < 10; i += 1) {
+      expect(await importLeads(handle.db, { userId, candidates: [{ line: 2, lead: leadInput(`C${i}`) }], includeDuplicates: false, now: at(i) })).toEqual({ imported: 1, skipped: 0 });
+    }
+    const refused = { refused: "rate", retryAt: at(60) };
+    expect(await importLeads(handle.db, { userId, candidates: [{ line: 2, lead: leadInput("C10") }], includeDuplicates: false, now: at(30) })).toEqual(refused);
+    expect(await importAllowance(handle.db, { userId, now: at(59) })).toEqual(refused);
+    expect(await companiesInOrder(userId)).toHaveLength(10);
+    expect(await importLeads(handle.db, { userId, candidates: [{ line: 2, lead: leadInput("C10") }], includeDuplicates: false, now: at(60) })).toEqual({ imported: 1, skipped: 0 });
   });
 });
 
@@ -272,7 +349,8 @@ describe("one seeker never sees or changes another's leads and touches", () => {
     expect(await resumeLead(handle.db, { userId: eve, leadId: samLead!, now })).toBe(false);
     expect(await closeLeads(handle.db, { userId: eve, leadIds: [samLead!], closedAs: "won", reason: "", now })).toBe(false);
     expect(await reopenLead(handle.db, { userId: eve, leadId: samLead!, now })).toBe(false);
-    expect(await moveLead(handle.db, { userId: eve, leadId: samLead!, direction: "up", now })).toBe(false);
+    expect(await moveLeadToPosition(handle.db, { userId: eve, leadId: samLead!, position: 1, now })).toBe(false);
+    expect(await pauseMatchingLeads(handle.db, { userId: eve, selection: { leadIds: [eveLead!, samLead!] }, until: "2025-04-01", now })).toBeNull();
     expect(await setNextDueOverride(handle.db, { userId: eve, leadId: samLead!, date: "2025-04-01", now })).toBe(false);
     expect(await deleteLeads(handle.db, { userId: eve, leadIds: [eveLead!, samLead!], now })).toBe(false);
 

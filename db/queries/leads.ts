@@ -1,13 +1,16 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import "server-only";
+import { and, asc, count, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { leadsToImport, type ImportCandidate, type LeadIdentity } from "@/lib/csv/import-leads";
 import type { CalendarDate, Channel, ClosedAs, Direction, Outcome } from "@/lib/domain";
 import { isUuid } from "@/lib/ids";
+import { DEFAULT_LEAD_LIMITS, IMPORT_WINDOW_MS, type LeadLimits, type MatchingFilter } from "@/lib/leads/page";
 import type { LeadImportValues, LeadInput } from "@/lib/leads/schemas";
 import type { Db } from "../client";
-import { leads, materials, touches } from "../schema";
+import { leadImports, leads, materials, touches } from "../schema";
 import { inTransaction, lockSeeker } from "../transaction";
 import { nextLeadPosition, replanCampaign } from "./campaign";
 import { timelineTouchColumns } from "./touches";
+import { countLeads, listMatchingLeadIds } from "./leads-page";
 import { paceColumns } from "./pace-sql";
 
 /** The lead's own details: what the form edits and the CSV carries. */
@@ -47,22 +50,42 @@ async function ownsAll(tx: Db, userId: string, leadIds: readonly string[]): Prom
   return rows[0]?.count === unique.length;
 }
 
+/** Which leads a bulk change is for: ticked ones, or every lead the list's filter matches now. */
+export type LeadSelection = { leadIds: readonly string[] } | { matching: MatchingFilter; timeZone: string };
+
 /**
  * Runs a change to some of the seeker's leads in one transaction, re-planning the campaign
- * after it when the list changed. False, with nothing changed, unless every id is theirs.
+ * after it when the list changed. Answers how many leads it changed; null, with nothing
+ * changed, unless every ticked id is theirs (a filter matching nothing changes 0).
  */
+async function changeSelectedLeads(
+  db: Db,
+  { userId, selection, now, replan }: { userId: string; selection: LeadSelection; now: Date; replan: boolean },
+  change: (tx: Db, ids: string[]) => Promise<void>,
+): Promise<number | null> {
+  return inTransaction(db, async (tx) => {
+    await lockSeeker(tx, userId);
+    let ids: string[];
+    if ("matching" in selection) {
+      ids = await listMatchingLeadIds(tx, { userId, now, timeZone: selection.timeZone, filter: selection.matching });
+      if (ids.length === 0) return 0;
+    } else {
+      if (!(await ownsAll(tx, userId, selection.leadIds))) return null;
+      ids = [...new Set(selection.leadIds)];
+    }
+    // In slices: a statement takes at most 65,535 parameters.
+    for (let start = 0; start < ids.length; start += 1000) await change(tx, ids.slice(start, start + 1000));
+    if (replan) await replanCampaign(tx, { userId, now });
+    return ids.length;
+  });
+}
+
 async function changeOwnedLeads(
   db: Db,
   { userId, leadIds, now, replan }: { userId: string; leadIds: readonly string[]; now: Date; replan: boolean },
   change: (tx: Db, ids: string[]) => Promise<void>,
 ): Promise<boolean> {
-  return inTransaction(db, async (tx) => {
-    await lockSeeker(tx, userId);
-    if (!(await ownsAll(tx, userId, leadIds))) return false;
-    await change(tx, [...new Set(leadIds)]);
-    if (replan) await replanCampaign(tx, { userId, now });
-    return true;
-  });
+  return (await changeSelectedLeads(db, { userId, selection: { leadIds }, now, replan }, change)) !== null;
 }
 
 function ownLeads(userId: string, leadIds: string[]) {
@@ -105,6 +128,8 @@ export async function getLead(db: Db, { userId, leadId }: { userId: string; lead
 export type TimelineTouch = {
   id: string;
   at: Date;
+  /** The day it counts on, in the seeker's zone (DatedTouch.localDate). */
+  localDate: string;
   channel: Channel;
   direction: Direction;
   outcome: Outcome | null;
@@ -155,13 +180,21 @@ export async function getLeadsByIds(
   return rows.length === unique.length ? rows : null;
 }
 
-/** Adds the lead at the end of the list and plans its first contact. */
+/** Thrown by createLead when the account already holds the most leads allowed. */
+export class LeadLimitReached extends Error {
+  constructor(readonly maxLeads: number) {
+    super(`At most ${maxLeads} leads per account`);
+  }
+}
+
+/** Adds the lead at the end of the list and plans its first contact (LeadLimitReached at the cap). */
 export async function createLead(
   db: Db,
-  { userId, lead, now }: { userId: string; lead: LeadInput; now: Date },
+  { userId, lead, now, limits = DEFAULT_LEAD_LIMITS }: { userId: string; lead: LeadInput; now: Date; limits?: LeadLimits },
 ): Promise<{ id: string }> {
   return inTransaction(db, async (tx) => {
     await lockSeeker(tx, userId);
+    if ((await countLeads(tx, { userId })) >= limits.maxLeads) throw new LeadLimitReached(limits.maxLeads);
     const position = await nextLeadPosition(tx, { userId });
     const rows = await tx.insert(leads).values({ userId, ...lead, position }).returning({ id: leads.id });
     await replanCampaign(tx, { userId, now });
@@ -236,34 +269,61 @@ export async function deleteLeads(
   });
 }
 
-/** Writes positions 0..n-1 in the given order, in one statement. */
+/** The bulk changes for "Select all N matching": the filter is read again inside the transaction. */
+export async function pauseMatchingLeads(
+  db: Db,
+  { userId, selection, until, now }: { userId: string; selection: LeadSelection; until: CalendarDate; now: Date },
+): Promise<number | null> {
+  return changeSelectedLeads(db, { userId, selection, now, replan: false }, async (tx, ids) => {
+    await tx.update(leads).set({ pausedUntil: until, coldSince: null, updatedAt: sql`now()` }).where(ownLeads(userId, ids));
+  });
+}
+
+export async function dropMatchingLeads(
+  db: Db,
+  { userId, selection, reason, now }: { userId: string; selection: LeadSelection; reason: string; now: Date },
+): Promise<number | null> {
+  return changeSelectedLeads(db, { userId, selection, now, replan: true }, async (tx, ids) => {
+    await tx
+      .update(leads)
+      .set({ closedAt: now, closedAs: "dropped", closedReason: reason, pausedUntil: null, coldSince: null, updatedAt: sql`now()` })
+      .where(ownLeads(userId, ids));
+  });
+}
+
+export async function deleteMatchingLeads(
+  db: Db,
+  { userId, selection, now }: { userId: string; selection: LeadSelection; now: Date },
+): Promise<number | null> {
+  return changeSelectedLeads(db, { userId, selection, now, replan: true }, async (tx, ids) => {
+    await tx.delete(leads).where(ownLeads(userId, ids));
+  });
+}
+
+/** Writes positions 0..n-1 in the given order, in one statement (the ids as one array parameter). */
 async function renumber(tx: Db, userId: string, orderedIds: readonly string[]): Promise<void> {
   if (orderedIds.length === 0) return;
-  const values = sql.join(
-    orderedIds.map((id, position) => sql`(${id}::uuid, ${position}::int)`),
-    sql`, `,
-  );
+  // Every id was read from the table just before: uuids, safe in an array literal.
+  const array = `{${orderedIds.join(",")}}`;
   await tx.execute(sql`
-    update ${leads} set position = ordered.position, updated_at = now()
-    from (values ${values}) as ordered(id, position)
-    where ${leads.id} = ordered.id and ${leads.userId} = ${userId} and ${leads.position} is distinct from ordered.position`);
+    update ${leads} set position = ordered.n - 1, updated_at = now()
+    from unnest(${array}::uuid[]) with ordinality as ordered(id, n)
+    where ${leads.id} = ordered.id and ${leads.userId} = ${userId} and ${leads.position} is distinct from ordered.n - 1`);
 }
 
 /**
- * Swaps the lead with its neighbour above or below in the campaign order (at an end, nothing
- * moves) and re-plans. False when the lead is not the seeker's.
+ * Moves the lead to `position` (1-based) in the campaign order, the others shifting to make room
+ * (past the end: last), and re-plans, in one transaction. False when the lead is not the seeker's.
  */
-export async function moveLead(
+export async function moveLeadToPosition(
   db: Db,
-  { userId, leadId, direction, now }: { userId: string; leadId: string; direction: "up" | "down"; now: Date },
+  { userId, leadId, position, now }: { userId: string; leadId: string; position: number; now: Date },
 ): Promise<boolean> {
   return changeOwnedLeads(db, { userId, leadIds: [leadId], now, replan: true }, async (tx) => {
     const rows = await tx.select({ id: leads.id }).from(leads).where(eq(leads.userId, userId)).orderBy(...listOrder);
-    const order = rows.map((row) => row.id);
-    const from = order.indexOf(leadId);
-    const to = direction === "up" ? from - 1 : from + 1;
-    if (to < 0 || to >= order.length) return;
-    [order[from], order[to]] = [order[to]!, order[from]!];
+    const order = rows.map((row) => row.id).filter((id) => id !== leadId);
+    const to = Math.min(Math.max(Math.trunc(position), 1), order.length + 1) - 1;
+    order.splice(to, 0, leadId);
     await renumber(tx, userId, order);
   });
 }
@@ -302,9 +362,38 @@ export async function insertLeadsAtEnd(
   await tx.insert(leads).values(rows.map((lead, index) => ({ ...lead, userId, position: start + index })));
 }
 
+export type ImportRefusal =
+  /** The list would pass the most leads allowed: `room` more fit. */
+  | { refused: "limit"; room: number; wanted: number }
+  /** As many imports in the last hour as allowed: the next is possible at `retryAt`. */
+  | { refused: "rate"; retryAt: Date };
+
+/** Imports in the window before `now`, and when the oldest of them leaves it. */
+async function recentImports(tx: Db, { userId, now }: { userId: string; now: Date }): Promise<{ count: number; oldest: Date | null }> {
+  const since = new Date(now.getTime() - IMPORT_WINDOW_MS);
+  const rows = await tx
+    .select({ count: count(), oldest: sql<string | null>`min(${leadImports.at})` })
+    .from(leadImports)
+    .where(and(eq(leadImports.userId, userId), gt(leadImports.at, since)));
+  const oldest = rows[0]?.oldest;
+  return { count: Number(rows[0]?.count ?? 0), oldest: oldest ? new Date(oldest) : null };
+}
+
+/** Whether an import may start now, before the file is read: the hourly limit and the room left. */
+export async function importAllowance(
+  db: Db,
+  { userId, now, limits = DEFAULT_LEAD_LIMITS }: { userId: string; now: Date; limits?: LeadLimits },
+): Promise<{ ok: true; room: number } | ImportRefusal> {
+  const recent = await recentImports(db, { userId, now });
+  if (recent.count >= limits.importsPerHour) return { refused: "rate", retryAt: new Date(recent.oldest!.getTime() + IMPORT_WINDOW_MS) };
+  return { ok: true, room: Math.max(0, limits.maxLeads - (await countLeads(db, { userId }))) };
+}
+
 /**
  * Imports checked rows in one transaction: all or none. Duplicates of the list (checked again
- * here, under the seeker's lock) are skipped unless `includeDuplicates`. Then re-plans.
+ * here, under the seeker's lock) are skipped unless `includeDuplicates`. Then re-plans. Refused,
+ * writing nothing, past `limits.importsPerHour` imports in the hour or when the list would pass
+ * `limits.maxLeads` leads; an import is counted only when it writes.
  */
 export async function importLeads(
   db: Db,
@@ -313,14 +402,22 @@ export async function importLeads(
     candidates,
     includeDuplicates,
     now,
-  }: { userId: string; candidates: readonly ImportCandidate[]; includeDuplicates: boolean; now: Date },
-): Promise<{ imported: number; skipped: number }> {
+    limits = DEFAULT_LEAD_LIMITS,
+  }: { userId: string; candidates: readonly ImportCandidate[]; includeDuplicates: boolean; now: Date; limits?: LeadLimits },
+): Promise<{ imported: number; skipped: number } | ImportRefusal> {
   return inTransaction(db, async (tx) => {
     await lockSeeker(tx, userId);
+    const recent = await recentImports(tx, { userId, now });
+    if (recent.count >= limits.importsPerHour) return { refused: "rate" as const, retryAt: new Date(recent.oldest!.getTime() + IMPORT_WINDOW_MS) };
     const existing = await listLeadIdentities(tx, { userId });
     const rows = leadsToImport({ candidates, existing, includeDuplicates });
+    const room = Math.max(0, limits.maxLeads - existing.length);
+    if (rows.length > room) return { refused: "limit" as const, room, wanted: rows.length };
     await insertLeadsAtEnd(tx, { userId, rows });
     await replanCampaign(tx, { userId, now });
+    // Forget imports past the window, then count this one.
+    await tx.delete(leadImports).where(and(eq(leadImports.userId, userId), lt(leadImports.at, new Date(now.getTime() - IMPORT_WINDOW_MS))));
+    await tx.insert(leadImports).values({ userId, at: now, imported: rows.length });
     return { imported: rows.length, skipped: candidates.length - rows.length };
   });
 }

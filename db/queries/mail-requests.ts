@@ -1,3 +1,4 @@
+import "server-only";
 import { and, gt, inArray, lt, sql } from "drizzle-orm";
 import { MAIL_REQUEST_WINDOW_MS, mailRequestAllowed, mailRequestKey, type MailRequestScope } from "@/lib/mail/throttle";
 import type { Db } from "../client";

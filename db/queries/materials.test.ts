@@ -10,6 +10,7 @@ import {
   updateMaterial,
 } from "./materials";
 import { createUser } from "./users";
+import { localDateInOwnersZone } from "./touches";
 
 const handle = setUpTestDb();
 
@@ -23,7 +24,7 @@ async function lead(userId: string, company: string, position = 0) {
 }
 
 async function send(userId: string, leadId: string, materialId: string, at: string) {
-  await handle.db.insert(touches).values({ userId, leadId, materialId, at: new Date(at), channel: "email", direction: "outbound" });
+  await handle.db.insert(touches).values({ userId, leadId, materialId, at: new Date(at), localDate: localDateInOwnersZone(userId, new Date(at)), channel: "email", direction: "outbound" });
 }
 
 const report = { title: "Salary report", url: "https://example.com/report", topic: "News" };

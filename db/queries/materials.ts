@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { isUuid } from "@/lib/ids";
 import type { Db } from "../client";

@@ -70,7 +70,7 @@ describe("the outbox", () => {
       }),
     );
     const report = await sendDueMail(handle.db, transport, { appUrl: APP_URL, now: () => start, log: (line) => logs.push(line) });
-    expect(report).toEqual({ sent: 0, retrying: 1, failed: 1 });
+    expect(report).toEqual({ sent: 0, retrying: 1, failed: 1, dropped: 0 });
     const [busy] = (await rows()).filter((row) => row.toAddress === "person0@example.com");
     expect(busy).toMatchObject({ attempts: 1, sentAt: null, failedAt: null, leaseUntil: null });
     expect(busy!.lastError).toContain("451");
@@ -89,6 +89,7 @@ describe("the outbox", () => {
       sent: 1,
       retrying: 0,
       failed: 0,
+      dropped: 0,
     });
     expect(sent.map((mail) => mail.to)).toEqual(["person0@example.com"]);
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { MailKind } from "@/lib/mail/kinds";
 import type { MailMessage } from "@/lib/mail/messages";
@@ -16,7 +17,7 @@ export async function enqueueMail(db: Db, { message, userId }: { message: MailMe
   await db.insert(outboxMessages).values({ kind: message.kind, userId, toAddress: message.to, payload: message.payload });
 }
 
-export type ClaimedMail = { id: string; kind: MailKind; toAddress: string; payload: unknown; attempts: number };
+export type ClaimedMail = { id: string; kind: MailKind; userId: string | null; toAddress: string; payload: unknown; attempts: number };
 
 /**
  * Takes up to `limit` due messages for this sender: not sent, not given up, due, and not held by a
@@ -42,7 +43,7 @@ export async function claimDueMail(
     )
     update ${outboxMessages} set lease_until = ${leaseUntil}::timestamptz, attempts = ${outboxMessages.attempts} + 1
     from due where ${outboxMessages.id} = due.id
-    returning ${outboxMessages.id} as id, ${outboxMessages.kind} as kind, ${outboxMessages.toAddress} as "toAddress",
+    returning ${outboxMessages.id} as id, ${outboxMessages.kind} as kind, ${outboxMessages.userId} as "userId", ${outboxMessages.toAddress} as "toAddress",
       ${outboxMessages.payload} as payload, ${outboxMessages.attempts} as attempts`);
   return rowsOf<ClaimedMail>(result).map((row) => ({
     ...row,
@@ -79,6 +80,14 @@ export async function recordMailFailure(
     })
     .where(and(eq(outboxMessages.id, id), isNull(outboxMessages.sentAt)));
   return giveUp ? "failed" : "retry";
+}
+
+/** A message that should not go after all (a digest whose day is over, or with nothing left to do): set aside, never sent. */
+export async function dropMail(db: Db, { id, reason, now }: { id: string; reason: string; now: Date }): Promise<void> {
+  await db
+    .update(outboxMessages)
+    .set({ failedAt: now, leaseUntil: null, payload: null, lastError: `not sent: ${reason}` })
+    .where(and(eq(outboxMessages.id, id), isNull(outboxMessages.sentAt)));
 }
 
 export type OutboxRow = typeof outboxMessages.$inferSelect;

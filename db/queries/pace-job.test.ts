@@ -2,12 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
-import { computePace, todayIn, type Channel, type Direction } from "@/lib/domain";
+import { addDays, CADENCE_RANGE_DAYS, dateOf, leadPace, OUTCOMES, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import { rowsOf } from "../client";
-import { leads, paceRuns, touches } from "../schema";
+import { leads, paceRuns, touches, users } from "../schema";
 import { setUpTestDb, truncateAll } from "@/test/db";
 import { createUser } from "./users";
 import { getLastPaceCheck, runPaceJob } from "./pace-job";
+import { localDateInOwnersZone } from "./touches";
 
 const handle = setUpTestDb();
 
@@ -31,7 +32,7 @@ async function lead(userId: string, input: LeadInput = {}) {
     .values({ userId, company: "Acme", position: 0, ...columns })
     .returning({ id: leads.id });
   for (const at of touchesAt) {
-    await handle.db.insert(touches).values({ userId, leadId: row!.id, at, channel: "email", direction: "outbound" });
+    await handle.db.insert(touches).values({ userId, leadId: row!.id, at, localDate: localDateInOwnersZone(userId, at), channel: "email", direction: "outbound" });
   }
   return row!.id;
 }
@@ -69,18 +70,20 @@ describe("runPaceJob", () => {
     expect((await coldSinceOf(kathmandu)).coldSince).toBeNull();
   });
 
-  it("never flags paused or closed leads, and unpauses a lead whose pause ended", async () => {
+  it("never flags paused or closed leads; a lead back from a pause is due that day, not cold, and keeps its return day", async () => {
     const userId = await seeker("Europe/London");
     const now = new Date("2026-06-20T09:00:00Z");
     const paused = await lead(userId, { plannedFirstContact: "2026-05-01", pausedUntil: "2026-06-25" });
     const closed = await lead(userId, { plannedFirstContact: "2026-05-01", closedAt: new Date("2026-06-01T00:00:00Z"), closedAs: "dropped" });
     const backToday = await lead(userId, { plannedFirstContact: "2026-05-01", pausedUntil: "2026-06-20" });
+    const backLongAgo = await lead(userId, { plannedFirstContact: "2026-05-01", pausedUntil: "2026-06-10" });
     const result = await run(now);
     expect(result).toMatchObject({ unpaused: 1, flaggedCold: 1 });
     expect(await coldSinceOf(paused)).toEqual({ coldSince: null, pausedUntil: "2026-06-25" });
     expect((await coldSinceOf(closed)).coldSince).toBeNull();
-    expect(await coldSinceOf(backToday)).toMatchObject({ pausedUntil: null });
-    expect((await coldSinceOf(backToday)).coldSince).not.toBeNull();
+    expect(await coldSinceOf(backToday)).toEqual({ coldSince: null, pausedUntil: "2026-06-20" });
+    // Back on the 10th with no touch since: 10 days past its return day.
+    expect((await coldSinceOf(backLongAgo)).coldSince).toEqual(new Date("2026-06-17T23:00:00Z"));
   });
 
   it("unflags a cold lead revived by a touch, and a lead closed since", async () => {
@@ -89,7 +92,7 @@ describe("runPaceJob", () => {
     const revived = await lead(userId, { plannedFirstContact: "2026-03-01" });
     const closedLater = await lead(userId, { plannedFirstContact: "2026-03-01" });
     await run(now);
-    await handle.db.insert(touches).values({ userId, leadId: revived, at: now, channel: "phone", direction: "outbound" });
+    await handle.db.insert(touches).values({ userId, leadId: revived, at: now, localDate: localDateInOwnersZone(userId, now), channel: "phone", direction: "outbound" });
     await handle.db.update(leads).set({ closedAt: now, closedAs: "won" }).where(eq(leads.id, closedLater));
     const result = await run(new Date(now.getTime() + 60_000));
     expect(result).toMatchObject({ flaggedCold: 0, unflaggedCold: 2 });
@@ -101,12 +104,12 @@ describe("runPaceJob", () => {
     const userId = await seeker("UTC");
     const now = new Date("2026-03-20T12:00:00Z");
     await lead(userId, { plannedFirstContact: "2026-03-01" });
-    await lead(userId, { plannedFirstContact: "2026-03-01", pausedUntil: "2026-03-19" });
+    await lead(userId, { plannedFirstContact: "2026-03-01", pausedUntil: "2026-03-20" });
     const first = await run(now);
-    expect(first).toMatchObject({ flaggedCold: 2, unpaused: 1 });
+    expect(first).toMatchObject({ flaggedCold: 1, unpaused: 1 });
     const before = await handle.db.select().from(leads);
     const second = await run(new Date(now.getTime() + 3_600_000));
-    expect(second).toMatchObject({ status: "ran", flaggedCold: 0, unflaggedCold: 0, unpaused: 0, leadsScanned: 2 });
+    expect(second).toMatchObject({ status: "ran", flaggedCold: 0, unflaggedCold: 0, unpaused: 1, leadsScanned: 2 });
     expect(await handle.db.select().from(leads)).toEqual(before);
   });
 
@@ -155,59 +158,66 @@ const zones = ["UTC", "Pacific/Auckland", "America/St_Johns", "Asia/Kathmandu", 
 const dayMs = 86_400_000;
 
 describe("the SQL job and lib/domain agree", () => {
-  it("flags exactly the leads computePace calls cold, and unpauses exactly the ended pauses", async () => {
+  it("flags exactly the leads leadPace calls cold, on generated histories", async () => {
     const base = new Date("2026-03-01T00:00:00Z").getTime();
     const isoDay = (offset: number) => new Date(base + offset * dayMs).toISOString().slice(0, 10);
+    const touchArb = fc.record({
+      hour: fc.integer({ min: 0, max: 60 * 24 }),
+      channel: fc.constantFrom<Channel>("phone", "email", "linkedin"),
+      direction: fc.constantFrom<Direction>("outbound", "outbound", "inbound"),
+      outcome: fc.option(fc.constantFrom<Outcome>(...OUTCOMES), { nil: null }),
+    });
     const leadArb = fc.record({
-      cadenceDays: fc.integer({ min: 1, max: 14 }),
+      cadenceDays: fc.integer({ min: CADENCE_RANGE_DAYS.min, max: CADENCE_RANGE_DAYS.max }),
       planned: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
       override: fc.option(fc.record({ day: fc.integer({ min: 0, max: 60 }), setAt: fc.option(fc.integer({ min: 0, max: 60 * 24 }), { nil: null }) }), { nil: null }),
-      paused: fc.option(fc.integer({ min: 20, max: 70 }), { nil: null }),
+      paused: fc.option(fc.integer({ min: 10, max: 70 }), { nil: null }),
       closed: fc.boolean(),
-      touchHours: fc.array(fc.integer({ min: 0, max: 60 * 24 }), { maxLength: 4 }),
-      channel: fc.constantFrom<Channel>("phone", "email"),
-      direction: fc.constantFrom<Direction>("outbound", "inbound"),
+      touches: fc.array(touchArb, { maxLength: 5 }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...zones), fc.integer({ min: 30 * 24, max: 75 * 24 }), fc.array(leadArb, { minLength: 1, maxLength: 6 }), async (timeZone, nowHour, specs) => {
-        await truncateAll(handle.db);
-        const userId = await seeker(timeZone);
-        const now = new Date(base + nowHour * 3_600_000);
-        const ids: string[] = [];
-        for (const spec of specs) {
-          ids.push(
-            await lead(userId, {
-              cadenceDays: spec.cadenceDays,
-              plannedFirstContact: spec.planned === null ? null : isoDay(spec.planned),
-              nextDueOverride: spec.override ? isoDay(spec.override.day) : null,
-              nextDueOverrideSetAt: spec.override?.setAt != null ? new Date(base + spec.override.setAt * 3_600_000) : null,
-              pausedUntil: spec.paused === null ? null : isoDay(spec.paused),
-              closedAt: spec.closed ? new Date(base) : null,
-              touchesAt: spec.touchHours.map((h) => new Date(base + h * 3_600_000)),
+      fc.asyncProperty(
+        fc.constantFrom(...zones),
+        fc.subarray([0, 1, 2, 3, 4, 5, 6], { minLength: 1 }),
+        fc.integer({ min: 30 * 24, max: 75 * 24 }),
+        fc.array(leadArb, { minLength: 1, maxLength: 6 }),
+        async (timeZone, contactDays, nowHour, specs) => {
+          await truncateAll(handle.db);
+          const userId = await seeker(timeZone);
+          await handle.db.update(users).set({ contactDays }).where(eq(users.id, userId));
+          const now = new Date(base + nowHour * 3_600_000);
+          const paceLeads = specs.map((spec) => ({
+            cadenceDays: spec.cadenceDays,
+            plannedFirstContact: spec.planned === null ? null : isoDay(spec.planned),
+            nextDueOverride: spec.override ? isoDay(spec.override.day) : null,
+            nextDueOverrideSetAt: spec.override?.setAt != null ? new Date(base + spec.override.setAt * 3_600_000) : null,
+            pausedUntil: spec.paused === null ? null : isoDay(spec.paused),
+            closedAt: spec.closed ? new Date(base) : null,
+            touches: spec.touches.map((touch) => {
+              const at = new Date(base + touch.hour * 3_600_000);
+              return { at, localDate: dateOf(at, timeZone), channel: touch.channel, direction: touch.direction, outcome: touch.outcome };
             }),
-          );
-        }
-        await run(now);
-        for (const [index, spec] of specs.entries()) {
-          const expected = computePace(
-            {
-              cadenceDays: spec.cadenceDays,
-              plannedFirstContact: spec.planned === null ? null : isoDay(spec.planned),
-              nextDueOverride: spec.override ? isoDay(spec.override.day) : null,
-              nextDueOverrideSetAt: spec.override?.setAt != null ? new Date(base + spec.override.setAt * 3_600_000) : null,
-              pausedUntil: spec.paused === null ? null : isoDay(spec.paused),
-              closedAt: spec.closed ? new Date(base) : null,
-              touches: spec.touchHours.map((h) => ({ at: new Date(base + h * 3_600_000), channel: spec.channel, direction: spec.direction })),
-            },
-            now,
-            timeZone,
-          );
-          const stored = await coldSinceOf(ids[index]!);
-          expect(stored.coldSince !== null, `lead ${index} (${expected.state}) in ${timeZone}`).toBe(expected.state === "cold");
-          const pauseEnded = spec.paused !== null && isoDay(spec.paused) <= todayIn(now, timeZone);
-          expect(stored.pausedUntil).toBe(spec.paused === null || pauseEnded ? null : isoDay(spec.paused));
-        }
-      }),
+          }));
+          const ids: string[] = [];
+          for (const { touches: history, ...columns } of paceLeads) {
+            const [row] = await handle.db.insert(leads).values({ userId, company: "Acme", position: ids.length, ...columns }).returning({ id: leads.id });
+            ids.push(row!.id);
+            if (history.length > 0) await handle.db.insert(touches).values(history.map((touch) => ({ ...touch, userId, leadId: row!.id })));
+          }
+          await run(now);
+          for (const [index, paceLead] of paceLeads.entries()) {
+            const expected = leadPace(paceLead, { now, timeZone, contactDays });
+            const stored = await coldSinceOf(ids[index]!);
+            expect(stored.coldSince !== null, `lead ${index} (${expected.state}, ${expected.reason}) in ${timeZone}`).toBe(expected.state === "cold");
+            if (expected.state === "cold") {
+              // Cold from the start of the 8th day past next due, in the owner's zone.
+              expect(dateOf(stored.coldSince!, timeZone)).toBe(addDays(expected.nextDue!, 8));
+            }
+            // A pause is kept, ended or not.
+            expect(stored.pausedUntil).toBe(paceLead.pausedUntil);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

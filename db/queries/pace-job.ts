@@ -1,9 +1,10 @@
+import "server-only";
 import { desc, eq, sql } from "drizzle-orm";
 import { COLD_AFTER_DAYS } from "@/lib/domain";
 import { rowsOf, type Db } from "../client";
 import { paceRuns } from "../schema";
 import { inTransaction } from "../transaction";
-import { daysLateSql, isColdSql, nextDueSql, pacedSql } from "./pace-sql";
+import { daysLateSql, isColdSql, lastTouchInputs, lastTouchSql, nextDueSql, pacedSql } from "./pace-sql";
 
 /** Any constant works; it only has to be the same for every instance sharing the database. */
 const PACE_JOB_LOCK = 730_210_001;
@@ -21,20 +22,34 @@ export type PaceRun = {
 };
 
 /**
- * The scheduled pace job for every user at once, in set-based SQL: unpause the leads whose pause
- * ended, then flag as cold (with the moment they went cold) the open leads whose next due passed
- * more than 7 days ago in their owner's time zone, and unflag those that are no longer cold.
- * The rules are those of lib/domain/pace.ts, in SQL by pace-sql.ts (a property test checks both agree). One transaction
+ * The scheduled pace job for every user at once, in set-based SQL: flag as cold (with the moment
+ * they went cold) the open leads whose next due passed more than 7 days ago in their owner's time
+ * zone, and unflag those that are no longer cold. A pause that ended is kept as the lead's return
+ * day (it is due that day, never overdue or cold from its old dates); `unpaused` counts the leads
+ * back today. The rules are leadPace's (lib/domain/lead-pace.ts), in SQL by pace-sql.ts (a
+ * property test checks both agree). One transaction
  * under an advisory lock: a run that finds the lock taken skips. Only changed rows are written,
  * so a second run changes nothing.
  */
-export async function runPaceJob(db: Db, { now, trigger }: { now: Date; trigger: string }): Promise<PaceRun> {
+export async function runPaceJob(
+  db: Db,
+  { now, trigger, skipIfRanWithinMs }: { now: Date; trigger: string; skipIfRanWithinMs?: number },
+): Promise<PaceRun> {
   const startedAt = new Date();
   try {
     const outcome = await inTransaction(db, async (tx) => {
       const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(${PACE_JOB_LOCK}) as locked`);
       if (!rowsOf<{ locked: boolean }>(lock)[0]?.locked) return null;
-      const unpaused = rowsOf<{ count: number }>(await tx.execute(unpauseEndedLeads(now)))[0]?.count ?? 0;
+      // Several servers each scheduling the job hourly run it once an hour between them: under the
+      // lock, a run that finds one done within the window skips.
+      if (skipIfRanWithinMs !== undefined) {
+        const since = new Date(now.getTime() - skipIfRanWithinMs).toISOString();
+        const recent = await tx.execute(
+          sql`select 1 from pace_runs where status = 'ran' and started_at > ${since}::timestamptz limit 1`,
+        );
+        if (rowsOf(recent).length > 0) return null;
+      }
+      const unpaused = rowsOf<{ count: number }>(await tx.execute(returnedLeads(now)))[0]?.count ?? 0;
       const cold = rowsOf<ColdCounts>(await tx.execute(flagColdLeads(now)))[0];
       return {
         unpaused: Number(unpaused),
@@ -64,28 +79,24 @@ export async function runPaceJob(db: Db, { now, trigger }: { now: Date; trigger:
 
 type ColdCounts = { scanned: number; flagged: number; unflagged: number };
 
-function unpauseEndedLeads(now: Date) {
+function returnedLeads(now: Date) {
   // An ISO string, not a Date: the postgres.js driver as Drizzle sets it up only takes strings for timestamps.
   const at = now.toISOString();
+  // A pause that ended is kept: its end is the return day, on which the lead is due (leadPace), so
+  // nothing is written; the run records how many leads came back today.
   return sql`
-    with ended as (
-      update leads l set paused_until = null, updated_at = ${at}::timestamptz
-      from users u
-      where u.id = l.user_id
-        and l.paused_until is not null
-        and l.paused_until <= (${at}::timestamptz at time zone u.time_zone)::date
-      returning 1
-    )
-    select count(*)::int as count from ended`;
+    select count(*)::int as count
+    from leads l join users u on u.id = l.user_id
+    where l.closed_at is null
+      and l.paused_until = (${at}::timestamptz at time zone u.time_zone)::date`;
 }
 
 function flagColdLeads(now: Date) {
   const at = now.toISOString();
-  const pace = {
+  const pace = lastTouchInputs("last", {
     today: sql`(${at}::timestamptz at time zone u.time_zone)::date`,
-    lastTouchAt: sql`last.at`,
-    lastTouchDay: sql`(last.at at time zone u.time_zone)::date`,
-  };
+    contactDays: sql`u.contact_days`,
+  });
   return sql`
     with facts as (
       select l.id, l.cold_since, u.time_zone,
@@ -93,9 +104,7 @@ function flagColdLeads(now: Date) {
         ${daysLateSql(pace)} as days_late
       from leads l
       join users u on u.id = l.user_id
-      left join lateral (
-        select t.at from touches t where t.lead_id = l.id order by t.at desc limit 1
-      ) last on true
+      left join lateral ${lastTouchSql("last")} on true
       where ${pacedSql(pace)}
     ),
     judged as (

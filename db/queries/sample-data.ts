@@ -1,6 +1,7 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, like, sql } from "drizzle-orm";
-import { startOfWeek, todayIn } from "@/lib/domain";
+import { dateOf, startOfWeek, todayIn } from "@/lib/domain";
 import { SAMPLE_EMAIL_DOMAIN, SAMPLE_MATERIALS, SAMPLE_URL_PREFIX, sampleLeads, sampleTouches } from "@/lib/leads/sample";
 import type { Db } from "../client";
 import { leads, materials, touches } from "../schema";
@@ -53,6 +54,7 @@ export async function loadSampleData(db: Db, { userId, now }: { userId: string; 
       userId,
       leadId: leadRows[lead]!.id,
       materialId: material === null ? null : materialRows[material]!.id,
+      localDate: dateOf(touch.at, settings.timeZone),
     }));
     if (touchRows.length > 0) await tx.insert(touches).values(touchRows);
     await replanCampaign(tx, { userId, now });

@@ -24,6 +24,8 @@ describe("sessions", () => {
       email: "alice@example.com",
       timeZone: "Asia/Kathmandu",
       emailVerified: false,
+      seeks: true,
+      coaches: false,
       sessionId,
     });
   });

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Db } from "../client";
 import { sessions, users } from "../schema";

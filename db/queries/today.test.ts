@@ -6,15 +6,15 @@ import type { Sql } from "postgres";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import * as schema from "../schema";
-import { leads, materials, users } from "../schema";
+import { leads, materials } from "../schema";
 import { setUpTestDb } from "@/test/db";
 import { addLeads, addSeeker, addTouch } from "@/test/fixtures/today";
 import {
   getTodayData,
   listMaterialsWithLeadIds,
-  listGoalTouchTimes,
   listRecentTouches,
   listTodayLeads,
+  listTodayTouches,
 } from "./today";
 
 const handle = setUpTestDb();
@@ -61,26 +61,20 @@ describe("listRecentTouches", () => {
   });
 });
 
-describe("listGoalTouchTimes", () => {
-  it("gives all of this week's outbound touches and, of earlier days, up to the daily goal, in the seeker's zone", async () => {
+describe("listTodayTouches", () => {
+  it("gives every touch of the seeker with its stored local date, oldest first, and no one else's", async () => {
     const userId = await addSeeker(handle.db, { timeZone: "Europe/Paris" });
-    await handle.db.update(users).set({ dailyGoal: 2 }).where(eq(users.id, userId));
     const otherId = await addSeeker(handle.db);
-    const [a] = await addLeads(handle.db, { userId, companies: ["A"] });
+    const [a, b] = await addLeads(handle.db, { userId, companies: ["A", "B"] });
     const [theirs] = await addLeads(handle.db, { userId: otherId, companies: ["Theirs"] });
-    const thisWeek = [
-      // Monday 3 March, 00:30 in Paris (still Sunday in UTC).
-      new Date("2025-03-02T23:30:00Z"),
-      new Date("2025-03-03T08:00:00Z"),
-      new Date("2025-03-03T09:00:00Z"),
-    ];
-    const friday = [new Date("2025-02-28T08:00:00Z"), new Date("2025-02-28T09:00:00Z"), new Date("2025-02-28T10:00:00Z")];
-    const thursday = new Date("2025-02-27T08:00:00Z");
-    for (const at of [...thisWeek, ...friday, thursday]) await addTouch(handle.db, { userId, leadId: a!, at });
-    await addTouch(handle.db, { userId, leadId: a!, at: new Date("2025-02-28T07:00:00Z"), direction: "inbound" });
-    await addTouch(handle.db, { userId: otherId, leadId: theirs!, at: new Date("2025-03-04T08:00:00Z") });
-
-    expect(await listGoalTouchTimes(handle.db, { userId, now })).toEqual([thursday, friday[0], friday[1], ...thisWeek]);
+    // 23:30 UTC on 2 March is 00:30 on 3 March in Paris.
+    await addTouch(handle.db, { userId, leadId: b!, at: new Date("2025-03-02T23:30:00Z"), direction: "inbound", channel: "email" });
+    await addTouch(handle.db, { userId, leadId: a!, at: new Date("2025-03-01T08:00:00Z") });
+    await addTouch(handle.db, { userId: otherId, leadId: theirs!, at: new Date("2025-03-01T09:00:00Z") });
+    expect(await listTodayTouches(handle.db, { userId })).toEqual([
+      { leadId: a, at: new Date("2025-03-01T08:00:00Z"), localDate: "2025-03-01", channel: "phone", direction: "outbound", outcome: null, note: "" },
+      { leadId: b, at: new Date("2025-03-02T23:30:00Z"), localDate: "2025-03-03", channel: "email", direction: "inbound", outcome: null, note: "" },
+    ]);
   });
 });
 
@@ -121,7 +115,7 @@ function countingDb(): { db: Db; statements: () => number } {
 }
 
 describe("getTodayData", () => {
-  it("reads everything in six statements, for 5 leads as for 50 with 10 touches each", async () => {
+  it("reads everything in five statements, for 5 leads as for 50 with 10 touches each", async () => {
     const counts: number[] = [];
     for (const size of [5, 50]) {
       const userId = await addSeeker(handle.db, { campaignStartDate: "2025-03-03" });
@@ -130,15 +124,15 @@ describe("getTodayData", () => {
         for (let k = 0; k < 10; k++) await addTouch(handle.db, { userId, leadId, at: hoursAgo(k * 30) });
       }
       const { db, statements } = countingDb();
-      const data = await getTodayData(db, { userId, now });
+      const data = await getTodayData(db, { userId });
       expect(data?.leads).toHaveLength(size);
-      expect(data?.recentTouches.length).toBeGreaterThanOrEqual(size);
+      expect(data?.touches).toHaveLength(size * 10);
       counts.push(statements());
     }
-    expect(counts).toEqual([6, 6]);
+    expect(counts).toEqual([5, 5]);
   });
 
   it("is null for a user who is gone", async () => {
-    expect(await getTodayData(handle.db, { userId: "00000000-0000-4000-8000-000000000000", now })).toBeNull();
+    expect(await getTodayData(handle.db, { userId: "00000000-0000-4000-8000-000000000000" })).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
+import "server-only";
 import { and, asc, desc, eq, lte, or, sql } from "drizzle-orm";
 import type { Channel, Direction, Outcome } from "@/lib/domain";
 import type { Db } from "../client";
-import { leads, materials, touches, users } from "../schema";
+import { leads, materials, touches } from "../schema";
 import { getSeekerSettings, type SeekerSettings } from "./campaign";
 import { getLatestCoachNote, type CoachNote } from "./coach-notes";
 import { paceColumns } from "./pace-sql";
@@ -13,6 +14,7 @@ const todayLeadColumns = {
   title: leads.title,
   email: leads.email,
   phone: leads.phone,
+  linkedinUrl: leads.linkedinUrl,
   position: leads.position,
   ...paceColumns,
 };
@@ -44,7 +46,7 @@ export type RecentTouch = {
 const RECENT_OUTBOUND = 3;
 
 /**
- * For each lead of the seeker: its latest touch and its last three outbound touches, which is all
+ * For each lead of the seeker (the calendar feed): its latest touch and its last three outbound touches, which is all
  * that pace, "last touch" and the suggested channel need. One query whatever the number of leads.
  */
 export async function listRecentTouches(db: Db, { userId }: { userId: string }): Promise<RecentTouch[]> {
@@ -82,33 +84,35 @@ export async function listRecentTouches(db: Db, { userId }: { userId: string }):
     .orderBy(asc(ranked.leadId), desc(ranked.at));
 }
 
+export type TodayTouch = {
+  leadId: string;
+  at: Date;
+  localDate: string;
+  channel: Channel;
+  direction: Direction;
+  outcome: Outcome | null;
+  note: string;
+};
+
 /**
- * The outbound touches the goals and the streak need, in the seeker's zone: every one of this
- * week (Monday to Sunday), and of each earlier day only the first ones up to the daily goal. The
- * week's goal counts this week; the streak asks of each earlier day only whether the goal was met;
- * so the rest would change nothing, and leaving it out keeps the date arithmetic small.
+ * Every touch of the seeker, oldest first: the day's work, the daily call's streak and too-soon
+ * judgement need each lead's whole history. One query whatever the number of leads; a handful of
+ * narrow columns a touch.
  */
-export async function listGoalTouchTimes(db: Db, { userId, now }: { userId: string; now: Date }): Promise<Date[]> {
-  const day = sql`(${touches.at} at time zone ${users.timeZone})::date`;
-  const ranked = db
+export async function listTodayTouches(db: Db, { userId }: { userId: string }): Promise<TodayTouch[]> {
+  return db
     .select({
+      leadId: touches.leadId,
       at: touches.at,
-      nthOfDay: sql<number>`row_number() over (partition by ${day} order by ${touches.at})`.as("nth_of_day"),
-      dailyGoal: users.dailyGoal,
-      thisWeek: sql<boolean>`${day} >= date_trunc('week', ${now.toISOString()}::timestamptz at time zone ${users.timeZone})::date`.as(
-        "this_week",
-      ),
+      localDate: touches.localDate,
+      channel: touches.channel,
+      direction: touches.direction,
+      outcome: touches.outcome,
+      note: touches.note,
     })
     .from(touches)
-    .innerJoin(users, eq(users.id, touches.userId))
-    .where(and(eq(touches.userId, userId), eq(touches.direction, "outbound")))
-    .as("ranked");
-  const rows = await db
-    .select({ at: ranked.at })
-    .from(ranked)
-    .where(or(lte(ranked.nthOfDay, ranked.dailyGoal), sql`${ranked.thisWeek}`))
-    .orderBy(asc(ranked.at));
-  return rows.map((row) => row.at);
+    .where(eq(touches.userId, userId))
+    .orderBy(asc(touches.localDate), asc(touches.at));
 }
 
 export type MaterialWithRecipients = { id: string; title: string; sentToLeadIds: string[] };
@@ -131,25 +135,23 @@ export async function listMaterialsWithLeadIds(db: Db, { userId }: { userId: str
 export type TodayData = {
   settings: SeekerSettings;
   leads: TodayLead[];
-  recentTouches: RecentTouch[];
-  goalTouchTimes: Date[];
+  touches: TodayTouch[];
   coachNote: CoachNote | null;
   materials: MaterialWithRecipients[];
 };
 
 /**
- * Everything the Today screen reads: six queries, run side by side, whatever the number of leads
- * and touches. Null when the user is gone.
+ * Everything the day's work is made of (Today, and the morning digest): five queries, run side by
+ * side, whatever the number of leads and touches. Null when the user is gone.
  */
-export async function getTodayData(db: Db, { userId, now }: { userId: string; now: Date }): Promise<TodayData | null> {
-  const [settings, leadRows, recentTouches, goalTouchTimes, coachNote, materialRows] = await Promise.all([
+export async function getTodayData(db: Db, { userId }: { userId: string }): Promise<TodayData | null> {
+  const [settings, leadRows, touchRows, coachNote, materialRows] = await Promise.all([
     getSeekerSettings(db, { userId }),
     listTodayLeads(db, { userId }),
-    listRecentTouches(db, { userId }),
-    listGoalTouchTimes(db, { userId, now }),
+    listTodayTouches(db, { userId }),
     getLatestCoachNote(db, { userId }),
     listMaterialsWithLeadIds(db, { userId }),
   ]);
   if (!settings) return null;
-  return { settings, leads: leadRows, recentTouches, goalTouchTimes, coachNote, materials: materialRows };
+  return { settings, leads: leadRows, touches: touchRows, coachNote, materials: materialRows };
 }

@@ -4,7 +4,7 @@ import { leads, materials, touches } from "../schema";
 import { setUpTestDb } from "@/test/db";
 import { replanCampaign } from "./campaign";
 import { addLeads, addSeeker, addTouch, plannedDays } from "@/test/fixtures/today";
-import { logTouch, type NewTouch } from "./touches";
+import { deleteTouch, logTouch, reflagTooSoon, updateTouch, type NewTouch, type TouchCorrection } from "./touches";
 
 const handle = setUpTestDb();
 
@@ -115,7 +115,7 @@ describe("logTouch", () => {
     expect(await plannedDays(handle.db, { userId })).toEqual({ Acme: "2025-03-05", Globex: "2025-03-06" });
     // Acme was called yesterday, logged today: today is free again for Globex.
     await logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: false, touch: touchOf(leadId, { at: daysAgo(1) }) });
-    expect(await plannedDays(handle.db, { userId })).toEqual({ Acme: null, Globex: "2025-03-05" });
+    expect(await plannedDays(handle.db, { userId })).toEqual({ Acme: "2025-03-05", Globex: "2025-03-05" });
   });
 
   it("refuses another seeker's lead or material and writes nothing", async () => {
@@ -129,5 +129,120 @@ describe("logTouch", () => {
     ).toEqual({ status: "material_not_found" });
     expect(await touchesOf(leadId)).toHaveLength(0);
     expect(await touchesOf(other.leadId)).toHaveLength(0);
+  });
+});
+
+/** The lead's touches, oldest first, as "day:flag" (flag "!" when too soon). */
+async function flagsOf(leadId: string) {
+  const rows = await handle.db
+    .select({ at: touches.at, tooSoon: touches.tooSoon })
+    .from(touches)
+    .where(eq(touches.leadId, leadId))
+    .orderBy(touches.at);
+  return rows.map((row) => `${row.at.toISOString().slice(5, 10)}${row.tooSoon ? "!" : ""}`);
+}
+
+const day = (date: string) => new Date(`${date}T10:00:00Z`);
+
+async function touchIdAt(leadId: string, at: Date) {
+  const rows = await handle.db.select({ id: touches.id, at: touches.at }).from(touches).where(eq(touches.leadId, leadId));
+  return rows.find((row) => row.at.getTime() === at.getTime())!.id;
+}
+
+function correctionOf(overrides: Partial<TouchCorrection> = {}): TouchCorrection {
+  return { at: day("2025-03-01"), channel: "email", direction: "outbound", outcome: null, note: "", materialId: null, ...overrides };
+}
+
+describe("the too-soon flags follow every change of a lead's history", () => {
+  it("a backdated outbound touch slipped between two others flags the later one, and deleting it frees it", async () => {
+    const { userId, leadId } = await seekerWithLead();
+    await addTouch(handle.db, { userId, leadId, at: day("2025-02-24") });
+    await addTouch(handle.db, { userId, leadId, at: day("2025-02-28") });
+    expect(await flagsOf(leadId)).toEqual(["02-24", "02-28"]);
+
+    const backdated = touchOf(leadId, { at: day("2025-02-26") });
+    expect(await logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: true, touch: backdated })).toMatchObject({ status: "logged" });
+    expect(await flagsOf(leadId)).toEqual(["02-24", "02-26!", "02-28!"]);
+
+    expect(await deleteTouch(handle.db, { userId, touchId: await touchIdAt(leadId, day("2025-02-26")), now })).toMatchObject({ status: "deleted", leadId });
+    expect(await flagsOf(leadId)).toEqual(["02-24", "02-28"]);
+  });
+
+  it("an edited date or direction judges the whole history again, and the plan follows", async () => {
+    const { userId, leadId } = await seekerWithLead();
+    await replanCampaign(handle.db, { userId, now });
+    await addTouch(handle.db, { userId, leadId, at: day("2025-02-24") });
+    await addTouch(handle.db, { userId, leadId, at: day("2025-02-28") });
+    const later = await touchIdAt(leadId, day("2025-02-28"));
+
+    expect(await updateTouch(handle.db, { userId, timeZone, touchId: later, now, confirmMaterialAgain: false, touch: correctionOf({ at: day("2025-02-25"), note: "Moved" }) })).toEqual({
+      status: "saved",
+      leadId,
+      company: "Acme",
+    });
+    expect(await flagsOf(leadId)).toEqual(["02-24", "02-25!"]);
+    expect(await touchesOf(leadId)).toContainEqual({ channel: "email", tooSoon: true, note: "Moved" });
+
+    // The same touch was their reply: nothing is too soon any more.
+    await updateTouch(handle.db, { userId, timeZone, touchId: later, now, confirmMaterialAgain: false, touch: correctionOf({ at: day("2025-02-25"), direction: "inbound" }) });
+    expect(await flagsOf(leadId)).toEqual(["02-24", "02-25"]);
+
+    // Both touches gone: Acme is not contacted any more and takes a campaign day again.
+    for (const at of [day("2025-02-24"), day("2025-02-25")]) await deleteTouch(handle.db, { userId, touchId: await touchIdAt(leadId, at), now });
+    expect(await plannedDays(handle.db, { userId })).toEqual({ Acme: "2025-03-05", Globex: "2025-03-06" });
+  });
+
+  it("reflagTooSoon stores the flags of lib/domain and changes nothing when they hold", async () => {
+    const { userId, leadId } = await seekerWithLead();
+    for (const date of ["2025-02-20", "2025-02-21", "2025-02-22", "2025-02-27"]) await addTouch(handle.db, { userId, leadId, at: day(date) });
+    await reflagTooSoon(handle.db, { userId, leadId });
+    expect(await flagsOf(leadId)).toEqual(["02-20", "02-21!", "02-22!", "02-27"]);
+    await reflagTooSoon(handle.db, { userId, leadId });
+    expect(await flagsOf(leadId)).toEqual(["02-20", "02-21!", "02-22!", "02-27"]);
+  });
+
+  it("another seeker's touch is not found and stays as it was", async () => {
+    const { userId, leadId } = await seekerWithLead();
+    const other = await seekerWithLead();
+    await addTouch(handle.db, { userId: other.userId, leadId: other.leadId, at: day("2025-02-24") });
+    const theirs = await touchIdAt(other.leadId, day("2025-02-24"));
+    expect(await updateTouch(handle.db, { userId, timeZone, touchId: theirs, now, confirmMaterialAgain: false, touch: correctionOf({ note: "mine now" }) })).toEqual({
+      status: "touch_not_found",
+    });
+    expect(await deleteTouch(handle.db, { userId, touchId: theirs, now })).toEqual({ status: "touch_not_found" });
+    expect(await deleteTouch(handle.db, { userId, touchId: "not-an-id", now })).toEqual({ status: "touch_not_found" });
+    expect(await touchesOf(other.leadId)).toEqual([{ channel: "phone", tooSoon: false, note: "" }]);
+    expect(await touchesOf(leadId)).toHaveLength(0);
+  });
+});
+
+describe("a material the lead already got", () => {
+  it("is logged again only once confirmed, on a new touch or a corrected one", async () => {
+    const { userId, leadId, nextId } = await seekerWithLead();
+    const [material] = await handle.db.insert(materials).values({ userId, title: "Report" }).returning({ id: materials.id });
+    const materialId = material!.id;
+    const log = (lead: string, at: Date, confirmMaterialAgain: boolean) =>
+      logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: true, confirmMaterialAgain, touch: touchOf(lead, { at, materialId }) });
+
+    expect(await log(leadId, day("2025-02-20"), false)).toMatchObject({ status: "logged" });
+    // Another lead may get it.
+    expect(await log(nextId, day("2025-02-20"), false)).toMatchObject({ status: "logged" });
+    expect(await log(leadId, day("2025-02-27"), false)).toEqual({ status: "material_already_sent", company: "Acme", title: "Report" });
+    expect(await touchesOf(leadId)).toHaveLength(1);
+    expect(await log(leadId, day("2025-02-27"), true)).toMatchObject({ status: "logged" });
+    expect(await touchesOf(leadId)).toHaveLength(2);
+
+    // A touch without it, corrected to carry it: asked too; keeping its own material is no question.
+    await addTouch(handle.db, { userId, leadId, at: day("2025-03-03") });
+    const plain = await touchIdAt(leadId, day("2025-03-03"));
+    const correction = correctionOf({ at: day("2025-03-03"), materialId });
+    expect(await updateTouch(handle.db, { userId, timeZone, touchId: plain, now, confirmMaterialAgain: false, touch: correction })).toMatchObject({
+      status: "material_already_sent",
+      title: "Report",
+    });
+    expect(await updateTouch(handle.db, { userId, timeZone, touchId: plain, now, confirmMaterialAgain: true, touch: correction })).toMatchObject({ status: "saved" });
+    expect(await updateTouch(handle.db, { userId, timeZone, touchId: plain, now, confirmMaterialAgain: false, touch: { ...correction, note: "kept" } })).toMatchObject({
+      status: "saved",
+    });
   });
 });

@@ -1,8 +1,18 @@
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { users } from "../schema";
 
-export type SessionUser = { id: string; name: string; email: string; timeZone: string; emailVerified: boolean };
+export type SessionUser = {
+  id: string;
+  name: string;
+  email: string;
+  timeZone: string;
+  emailVerified: boolean;
+  /** What they use Cadence for (lib/settings/uses.ts): the menu and the landing screen follow it. */
+  seeks: boolean;
+  coaches: boolean;
+};
 
 /** The user as a session sees it (db/queries/sessions.ts reads these with the session's row). */
 export const sessionUserColumns = {
@@ -10,6 +20,8 @@ export const sessionUserColumns = {
   name: users.name,
   email: users.email,
   timeZone: users.timeZone,
+  seeks: users.seeks,
+  coaches: users.coaches,
   // Read with the session check, so the "verify your address" banner costs no statement of its own.
   emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`.mapWith(Boolean),
 };
@@ -21,7 +33,7 @@ export function normalizeEmail(email: string): string {
 /** Creates the user; null when the e-mail is taken. */
 export async function createUser(
   db: Db,
-  input: { name: string; email: string; passwordHash: string; timeZone: string },
+  input: { name: string; email: string; passwordHash: string; timeZone: string; seeks?: boolean; coaches?: boolean; digestEnabled?: boolean },
 ): Promise<SessionUser | null> {
   const rows = await db
     .insert(users)
@@ -49,6 +61,11 @@ export async function updateUserProfile(
   { userId, name, timeZone }: { userId: string; name: string; timeZone: string },
 ): Promise<void> {
   await db.update(users).set({ name, timeZone, updatedAt: sql`now()` }).where(eq(users.id, userId));
+}
+
+/** What the user uses Cadence for (Settings › What you use Cadence for). */
+export async function updateUserUses(db: Db, { userId, seeks, coaches }: { userId: string; seeks: boolean; coaches: boolean }): Promise<void> {
+  await db.update(users).set({ seeks, coaches, updatedAt: sql`now()` }).where(eq(users.id, userId));
 }
 
 export async function updatePasswordHash(db: Db, { userId, passwordHash }: { userId: string; passwordHash: string }): Promise<void> {

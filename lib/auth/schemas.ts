@@ -1,5 +1,6 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { z } from "zod";
+import { usesSchema } from "@/lib/settings/uses";
 import { timeZoneSchema } from "@/lib/time-zone";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./password-rules";
 
@@ -24,10 +25,13 @@ export const newPasswordSchema = z
 /** A person's name as sign-up and the profile form take it. */
 export const personNameSchema = z.string().trim().min(1, "Enter your name.").max(100, "Use at most 100 characters.");
 
-/** The sign-up form: the e-mail as sign-in reads it, a password strong enough, a known time zone. */
+/** The sign-up form: the e-mail as sign-in reads it, a password strong enough, a known time zone, what brings them. */
 export const signUpSchema = z.object({
   name: personNameSchema,
   email: signInSchema.shape.email,
   password: newPasswordSchema,
   timeZone: timeZoneSchema,
+  uses: usesSchema,
+  // "E-mail me the day's work each morning" (the morning digest): a ticked box sends "on".
+  digest: z.enum(["", "on"]).transform((value) => value === "on"),
 });

@@ -9,16 +9,17 @@ describe("weekly chart", () => {
     { week: 4, touches: 0, upcoming: true },
   ];
 
-  it("scales bars to the larger of the goal and the busiest week", () => {
-    const chart = weeklyChart(weeks, 5);
+  it("scales bars from 0 to the busiest week", () => {
+    const chart = weeklyChart(weeks);
+    expect(chart.scaleMax).toBe(10);
     expect(chart.bars.map((bar) => bar.height)).toEqual([14, 28, 1, 0]);
-    expect(chart.bars.map((bar) => bar.x)).toEqual([0, 8, 16, 24]);
-    expect(chart.goalY).toBe(14);
-    expect(chart.width).toBe(30);
+    expect(chart.bars.map((bar) => bar.x)).toEqual([0, 7, 14, 21]);
+    expect(chart.width).toBe(26);
+    expect(weeklyChart([{ week: 1, touches: 0, upcoming: false }]).scaleMax).toBe(1);
   });
 
-  it("says every number in words, leaving out the weeks to come", () => {
-    expect(describeWeeks(weeks, 5)).toBe("Outbound touches per campaign week (goal 5 a week): week 1: 5, week 2: 10, week 3: 0.");
-    expect(describeWeeks([{ week: 1, touches: 0, upcoming: true }], 5)).toMatch(/has not started yet/);
+  it("says every number in words, and how many weeks are to come", () => {
+    expect(describeWeeks(weeks)).toBe("Outbound touches per campaign week, Monday to Sunday: week 1: 5, week 2: 10, week 3: 0; 1 more to come.");
+    expect(describeWeeks([{ week: 1, touches: 0, upcoming: true }])).toMatch(/has not started yet/);
   });
 });

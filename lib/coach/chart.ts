@@ -6,33 +6,33 @@ export type WeeklyChart = {
   width: number;
   height: number;
   bars: Bar[];
-  /** Height of the weekly-goal line, when the goal fits the scale. */
-  goalY: number | null;
-  /** Everything the chart shows, in words, for screen readers and as a tooltip. */
+  /** The value at the top of the scale (the busiest week, at least 1); the bottom is 0. */
+  scaleMax: number;
+  /** Everything the chart shows, in words, for screen readers. */
   description: string;
 };
 
-const BAR_WIDTH = 6;
+const BAR_WIDTH = 5;
 const GAP = 2;
 const HEIGHT = 28;
 /** A zero week still shows a sliver, so "nothing" reads differently from "not yet". */
 const ZERO_HEIGHT = 1;
 
-/** Geometry of the small bar chart of touches per campaign week, with the weekly goal as a line. */
-export function weeklyChart(weeks: readonly WeekTouches[], weeklyGoal: number): WeeklyChart {
-  const scale = Math.max(weeklyGoal, ...weeks.map((week) => week.touches), 1);
+/** Geometry of the small bar chart of outbound touches per campaign week (Monday to Sunday), scaled 0 to the busiest week. */
+export function weeklyChart(weeks: readonly WeekTouches[]): WeeklyChart {
+  const scaleMax = Math.max(...weeks.map((week) => week.touches), 1);
   const bars = weeks.map((week, index) => {
-    const height = week.upcoming ? 0 : Math.max(ZERO_HEIGHT, Math.round((week.touches / scale) * HEIGHT));
+    const height = week.upcoming ? 0 : Math.max(ZERO_HEIGHT, Math.round((week.touches / scaleMax) * HEIGHT));
     return { ...week, x: index * (BAR_WIDTH + GAP), y: HEIGHT - height, width: BAR_WIDTH, height };
   });
   const width = Math.max(weeks.length * (BAR_WIDTH + GAP) - GAP, BAR_WIDTH);
-  const goalY = weeklyGoal > 0 ? HEIGHT - Math.round((weeklyGoal / scale) * HEIGHT) : null;
-  return { width, height: HEIGHT, bars, goalY, description: describeWeeks(weeks, weeklyGoal) };
+  return { width, height: HEIGHT, bars, scaleMax, description: describeWeeks(weeks) };
 }
 
-export function describeWeeks(weeks: readonly WeekTouches[], weeklyGoal: number): string {
+export function describeWeeks(weeks: readonly WeekTouches[]): string {
   const done = weeks.filter((week) => !week.upcoming);
-  if (done.length === 0) return `Touches per campaign week: the campaign has not started yet (goal ${weeklyGoal} a week).`;
+  if (done.length === 0) return "Outbound touches per campaign week: the campaign has not started yet.";
   const list = done.map((week) => `week ${week.week}: ${week.touches}`).join(", ");
-  return `Outbound touches per campaign week (goal ${weeklyGoal} a week): ${list}.`;
+  const upcoming = weeks.length - done.length;
+  return `Outbound touches per campaign week, Monday to Sunday: ${list}${upcoming > 0 ? `; ${upcoming} more to come` : ""}.`;
 }

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dateOf, goalProgress, phoneShare, streak, todayIn, type TouchFact } from "@/lib/domain";
+import { campaignFigures, dailyCall, phoneShare, type CalendarDate, type TouchFact } from "@/lib/domain";
 import { calendarDateOf, dayNumberOf, mondayOf, weekdayOfDay } from "./days";
-import { clientMetrics, outboundInWeekOf, streakOf, touchesPerCampaignWeek, type ClientFacts } from "./metrics";
+import { clientMetrics, touchesPerCampaignWeek, type ClientFacts } from "./metrics";
 
 const day = dayNumberOf;
 
@@ -12,15 +12,22 @@ function facts(overrides: Partial<ClientFacts> = {}): ClientFacts {
     name: "Sam",
     timeZone: "UTC",
     today: "2025-03-12",
-    campaign: { startDate: "2025-03-03", firstContactsPerWeek: 5, contactDays: [1, 2, 3, 4, 5] },
-    goals: { dailyTouches: 1, weeklyTouches: 5 },
+    campaign: { startDate: "2025-03-05", firstContactsPerWeek: 5, contactDays: [1, 2, 3, 4, 5] },
     contactDays: [1, 2, 3, 4, 5],
-    leads: { total: 12, contacted: 7, overdue: 2, cold: 1 },
+    leads: { total: 6, overdue: 2, cold: 1, quiet: 1, activeContacted: 4, onPace: 1 },
+    campaignLeads: [
+      { firstContactOn: "2025-03-05", plannedFirstContact: null, closed: false },
+      { firstContactOn: "2025-03-06", plannedFirstContact: null, closed: true },
+      { firstContactOn: "2025-03-10", plannedFirstContact: null, closed: false },
+      { firstContactOn: "2025-03-11", plannedFirstContact: null, closed: false },
+      { firstContactOn: null, plannedFirstContact: "2025-03-13", closed: false },
+      { firstContactOn: null, plannedFirstContact: null, closed: true },
+    ],
     touches: { outbound: 7, phoneOutbound: 2, tooSoon: 1, lastAt: new Date("2025-03-11T15:00:00Z"), lastDay: "2025-03-11" },
+    callDays: ["2025-03-07", "2025-03-10", "2025-03-11"],
     outboundByDay: [
-      { day: day("2025-03-03"), outbound: 1 },
-      { day: day("2025-03-04"), outbound: 2 },
-      { day: day("2025-03-05"), outbound: 1 },
+      { day: day("2025-03-03"), outbound: 9 }, // Monday of the start's week: week 1 already
+      { day: day("2025-03-05"), outbound: 2 },
       { day: day("2025-03-07"), outbound: 1 },
       { day: day("2025-03-10"), outbound: 1 },
       { day: day("2025-03-11"), outbound: 1 },
@@ -42,26 +49,26 @@ describe("day numbers", () => {
 
 describe("clientMetrics", () => {
   it("gives the figures worked out by hand", () => {
-    const metrics = clientMetrics(facts());
-    expect(metrics).toMatchObject({
-      // 12 leads at 5 a week: 3 weeks; 12 March is day 9 after 3 March: week 2.
-      campaign: { week: 2, weeks: 3, contacted: 7, total: 12 },
-      leadsContacted: 7,
-      leadsTotal: 12,
-      // Monday 10 and Tuesday 11; Wednesday 12 has none yet.
-      touchesThisWeek: 2,
-      weeklyGoal: 5,
+    expect(clientMetrics(facts())).toMatchObject({
+      onPace: { onPace: 1, active: 4, share: 0.25 },
+      // Weeks run Monday to Sunday: Wednesday 5 March is in week 1, Wednesday 12 in week 2; the
+      // last first contact (planned 13 March) is in week 2. Monday 10 and Tuesday 11 this week, of
+      // 5 planned; 5 leads in the campaign (the closed one never contacted took no place), 4 contacted.
+      campaign: { week: 2, weeks: 2, firstContactsThisWeek: 2, weekPlan: 3, contacted: 4, total: 5 },
+      leadsContacted: 4,
+      leadsTotal: 5,
       // Tue 11, Mon 10, (weekend skipped), Fri 7; Thu 6 had none. Today, still open, does not break it.
       streak: 3,
+      calledToday: false,
       overdue: 2,
       cold: 1,
+      quiet: 1,
       tooSoon: 1,
       phoneShare: 2 / 7,
       daysSinceLastTouch: 1,
       weeklyTouches: [
-        { week: 1, touches: 5, upcoming: false },
+        { week: 1, touches: 12, upcoming: false },
         { week: 2, touches: 2, upcoming: false },
-        { week: 3, touches: 0, upcoming: true },
       ],
     });
   });
@@ -70,15 +77,18 @@ describe("clientMetrics", () => {
     const metrics = clientMetrics(
       facts({
         campaign: null,
-        leads: { total: 0, contacted: 0, overdue: 0, cold: 0 },
+        leads: { total: 0, overdue: 0, cold: 0, quiet: 0, activeContacted: 0, onPace: 0 },
+        campaignLeads: [],
         touches: { outbound: 0, phoneOutbound: 0, tooSoon: 0, lastAt: null, lastDay: null },
+        callDays: [],
         outboundByDay: [],
       }),
     );
     expect(metrics).toMatchObject({
+      onPace: { onPace: 0, active: 0, share: null },
       campaign: null,
       leadsTotal: 0,
-      touchesThisWeek: 0,
+      leadsContacted: 0,
       streak: 0,
       phoneShare: 0,
       lastTouchAt: null,
@@ -88,7 +98,7 @@ describe("clientMetrics", () => {
   });
 
   it("shows a campaign that has not started as week 0 with every week upcoming", () => {
-    const metrics = clientMetrics(facts({ today: "2025-03-01", leads: { total: 5, contacted: 0, overdue: 0, cold: 0 }, outboundByDay: [] }));
+    const metrics = clientMetrics(facts({ today: "2025-03-01", campaignLeads: [{ firstContactOn: null, plannedFirstContact: "2025-03-05", closed: false }], outboundByDay: [] }));
     expect(metrics.campaign?.week).toBe(0);
     expect(metrics.weeklyTouches).toEqual([{ week: 1, touches: 0, upcoming: true }]);
   });
@@ -97,71 +107,68 @@ describe("clientMetrics", () => {
 describe("touchesPerCampaignWeek", () => {
   const perDay = new Map([
     [day("2025-01-01"), 3], // before the start: not in the campaign
-    [day("2025-03-03"), 2],
+    [day("2025-03-02"), 5], // the Sunday before: not in it either
+    [day("2025-03-05"), 2],
     [day("2025-06-02"), 4],
   ]);
 
-  it("runs on past the campaign's end to the current week", () => {
-    const series = touchesPerCampaignWeek(perDay, { start: day("2025-03-03"), weeks: 3, today: day("2025-03-20") });
-    expect(series.map((week) => week.week)).toEqual([1, 2, 3]);
-    const later = touchesPerCampaignWeek(perDay, { start: day("2025-03-03"), weeks: 3, today: day("2025-03-31") });
-    expect(later.map((week) => [week.week, week.touches])).toEqual([
-      [1, 2],
-      [2, 0],
-      [3, 0],
-      [4, 0],
-      [5, 0],
+  it("counts Monday-to-Sunday weeks from the week of the start, on past the campaign's end to the current week", () => {
+    const series = touchesPerCampaignWeek(perDay, { start: day("2025-03-05"), weeks: 3, today: day("2025-03-20") });
+    expect(series.map((week) => [week.week, week.touches, week.upcoming])).toEqual([
+      [1, 2, false],
+      [2, 0, false],
+      [3, 0, false],
     ]);
+    const later = touchesPerCampaignWeek(perDay, { start: day("2025-03-05"), weeks: 3, today: day("2025-03-31") });
+    expect(later.map((week) => week.week)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it("keeps a long campaign to 26 weeks around the current one", () => {
+  it("keeps a long campaign to 12 weeks up to the current one", () => {
     const early = touchesPerCampaignWeek(perDay, { start: day("2025-03-03"), weeks: 40, today: day("2025-03-05") });
-    expect([early[0]?.week, early.at(-1)?.week, early.length]).toEqual([1, 26, 26]);
+    expect([early[0]?.week, early.at(-1)?.week, early.length]).toEqual([1, 12, 12]);
     const late = touchesPerCampaignWeek(perDay, { start: day("2025-03-03"), weeks: 40, today: day("2025-09-01") });
     // 1 September is in week 27.
-    expect([late[0]?.week, late.at(-1)?.week]).toEqual([2, 27]);
-    expect(late.find((week) => week.week === 14)).toEqual({ week: 14, touches: 4, upcoming: false });
+    expect([late[0]?.week, late.at(-1)?.week]).toEqual([16, 27]);
   });
 });
 
-// Day counts in a zone, as the coach query computes them in SQL.
-function perDayIn(touches: readonly TouchFact[], timeZone: string): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const touch of touches) {
-    if (touch.direction !== "outbound") continue;
-    const key = dayNumberOf(dateOf(touch.at, timeZone));
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return counts;
-}
-
-const ZONES = ["UTC", "Pacific/Auckland", "America/Los_Angeles", "Asia/Kathmandu"];
 const NOW = new Date("2025-03-12T09:30:00Z");
 const touchArb = fc.record({
   at: fc.date({ min: new Date("2025-01-20T00:00:00Z"), max: new Date("2025-03-13T00:00:00Z"), noInvalidDate: true }),
   channel: fc.constantFrom("phone", "email", "linkedin"),
   direction: fc.constantFrom("outbound", "outbound", "inbound"),
 }) as fc.Arbitrary<TouchFact>;
+const dateArb: fc.Arbitrary<CalendarDate> = fc.integer({ min: day("2025-01-20"), max: day("2025-03-25") }).map(calendarDateOf);
 
-describe("per-day figures agree with lib/domain", () => {
-  it("this week's count equals goalProgress and the streak equals streak, in any zone", () => {
+describe("the coach's figures are the seeker's functions", () => {
+  it("the streak from call days equals dailyCall", () => {
     fc.assert(
       fc.property(
-        fc.array(touchArb, { maxLength: 40 }),
-        fc.constantFrom(...ZONES),
-        fc.integer({ min: 1, max: 3 }),
+        fc.uniqueArray(dateArb, { maxLength: 30 }),
         fc.constantFrom([1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5, 6], [2, 4]),
-        (touches, timeZone, dailyTouches, contactDays) => {
-          const goals = { dailyTouches, weeklyTouches: 5 };
-          const perDay = perDayIn(touches, timeZone);
-          const today = dayNumberOf(todayIn(NOW, timeZone));
-          expect(outboundInWeekOf(perDay, today)).toBe(goalProgress({ touches, goals, now: NOW, timeZone }).thisWeek);
-          expect(streakOf(perDay, { dailyGoal: dailyTouches, contactDays, today })).toBe(
-            streak({ touches, goals, contactDays, now: NOW, timeZone }),
-          );
+        (callDays, contactDays) => {
+          const today = "2025-03-12";
+          const expected = dailyCall({
+            touches: callDays.map((date, index) => ({ leadId: `l${index}`, at: new Date(`${date}T08:00:00Z`), localDate: date, channel: "phone", direction: "outbound" })),
+            contactDays,
+            now: NOW,
+            timeZone: "UTC",
+          });
+          const metrics = clientMetrics(facts({ callDays: callDays.filter((date) => date <= today), contactDays, today }));
+          expect({ streak: metrics.streak, calledToday: metrics.calledToday }).toEqual({ streak: expected.streak, calledToday: expected.madeToday });
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("the campaign figures are campaignFigures'", () => {
+    const leadArb = fc.record({ firstContactOn: fc.option(dateArb), plannedFirstContact: fc.option(dateArb), closed: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(leadArb, { maxLength: 20 }), (campaignLeads) => {
+        const settings = facts().campaign!;
+        expect(clientMetrics(facts({ campaignLeads })).campaign).toEqual(campaignFigures({ settings, leads: campaignLeads, today: "2025-03-12" }));
+      }),
     );
   });
 

@@ -1,13 +1,22 @@
-import { campaignProgress, type CalendarDate, type CampaignProgress, type CampaignSettings, type Goals } from "@/lib/domain";
-import { dayNumberOf, mondayOf, weekdayOfDay, type DayNumber } from "./days";
+import {
+  campaignFigures,
+  dailyCall,
+  defaultCampaign,
+  type CalendarDate,
+  type CampaignFigures,
+  type CampaignFiguresLead,
+  type CampaignSettings,
+  type OnPace,
+} from "@/lib/domain";
+import { dayNumberOf, mondayOf, type DayNumber } from "./days";
 
 /** Outbound touches on one day of the client's own calendar. */
 export type DayCount = { day: DayNumber; outbound: number };
 
 /**
- * What the coach's queries gather about one client, already aggregated: pace states are counted
- * per lead in SQL and touches are counted per day in the client's time zone, so one page of 200
- * clients costs a few statements and a few thousand numbers, not 100 000 touches.
+ * What the coach's queries gather about one client, already aggregated in SQL: pace states,
+ * quiet leads and on pace are counted per lead, touches per day in the client's zone, so one page
+ * of 200 clients costs a few statements and a few thousand numbers, not 100 000 touches.
  */
 export type ClientFacts = {
   seekerId: string;
@@ -16,10 +25,21 @@ export type ClientFacts = {
   /** Today in the client's zone. */
   today: CalendarDate;
   campaign: CampaignSettings | null;
-  goals: Goals;
   /** The client's contact days (0 = Sunday … 6 = Saturday): the streak skips the others. */
   contactDays: readonly number[];
-  leads: { total: number; contacted: number; overdue: number; cold: number };
+  leads: {
+    total: number;
+    overdue: number;
+    cold: number;
+    /** Active leads with three or more unanswered outbound touches in a row (quietState). */
+    quiet: number;
+    /** Touched at least once, not paused, not closed: onPaceShare's `active`. */
+    activeContacted: number;
+    /** Of those, neither overdue nor cold. */
+    onPace: number;
+  };
+  /** Each lead as campaignFigures reads it. */
+  campaignLeads: readonly CampaignFiguresLead[];
   touches: {
     outbound: number;
     phoneOutbound: number;
@@ -29,122 +49,115 @@ export type ClientFacts = {
     /** Its date in the client's zone. */
     lastDay: CalendarDate | null;
   };
+  /** The days with a counted (not too soon) outbound phone touch: the daily call made. */
+  callDays: readonly CalendarDate[];
   /** Days with at least one outbound touch, in any order. */
   outboundByDay: readonly DayCount[];
 };
 
+/** Outbound touches in one Monday-to-Sunday campaign week. */
 export type WeekTouches = { week: number; touches: number; upcoming: boolean };
 
 export type ClientMetrics = {
   seekerId: string;
   name: string;
   timeZone: string;
-  /** Null while the client has no campaign start date. */
-  campaign: CampaignProgress | null;
-  leadsTotal: number;
+  /** The headline: share of active contacted leads on pace (onPaceShare). */
+  onPace: OnPace;
+  /** The seeker's own campaign figures (campaignFigures); null while the client has no campaign start date. */
+  campaign: CampaignFigures | null;
+  /** Leads contacted, out of the leads in the campaign (campaignFigures' definition, campaign or not). */
   leadsContacted: number;
-  touchesThisWeek: number;
-  weeklyGoal: number;
+  leadsTotal: number;
+  /** The daily-call streak (dailyCall) and whether today's call is made. */
   streak: number;
+  calledToday: boolean;
   overdue: number;
   cold: number;
+  quiet: number;
   tooSoon: number;
   /** Share (0..1) of outbound touches made by phone; 0 with none. */
   phoneShare: number;
   lastTouchAt: Date | null;
   /** Calendar days since the latest touch in the client's zone; null when there is none. */
   daysSinceLastTouch: number | null;
-  /** Outbound touches per campaign week; null without a campaign. */
+  /** Outbound touches per campaign week (Monday to Sunday); null without a campaign. */
   weeklyTouches: WeekTouches[] | null;
 };
 
-/** A small chart stays readable: longer campaigns show this many weeks around the current one. */
-export const MAX_CHART_WEEKS = 26;
+/** A small chart stays readable: longer campaigns show this many weeks up to the current one. */
+export const MAX_CHART_WEEKS = 12;
 
+/** The figures of one client, each by the same lib/domain function the seeker's own screens use. */
 export function clientMetrics(facts: ClientFacts): ClientMetrics {
   const today = dayNumberOf(facts.today);
   const perDay = new Map<DayNumber, number>();
   for (const { day, outbound } of facts.outboundByDay) perDay.set(day, (perDay.get(day) ?? 0) + outbound);
 
-  const campaign = facts.campaign
-    ? campaignProgress({
-        settings: facts.campaign,
-        totalLeads: facts.leads.total,
-        contactedLeads: facts.leads.contacted,
-        today: facts.today,
-      })
-    : null;
+  // Contacted and total do not depend on the settings: without a campaign they are read the same way.
+  const figures = campaignFigures({ settings: facts.campaign ?? defaultCampaign(facts.today), leads: facts.campaignLeads, today: facts.today });
+  const campaign = facts.campaign ? figures : null;
+  const call = dailyCallOfDays(facts);
+  const { activeContacted: active, onPace } = facts.leads;
 
   return {
     seekerId: facts.seekerId,
     name: facts.name,
     timeZone: facts.timeZone,
+    onPace: { onPace, active, share: active === 0 ? null : onPace / active },
     campaign,
-    leadsTotal: facts.leads.total,
-    leadsContacted: facts.leads.contacted,
-    touchesThisWeek: outboundInWeekOf(perDay, today),
-    weeklyGoal: facts.goals.weeklyTouches,
-    streak: streakOf(perDay, { dailyGoal: facts.goals.dailyTouches, contactDays: facts.contactDays, today }),
+    leadsContacted: figures.contacted,
+    leadsTotal: figures.total,
+    streak: call.streak,
+    calledToday: call.madeToday,
     overdue: facts.leads.overdue,
     cold: facts.leads.cold,
+    quiet: facts.leads.quiet,
     tooSoon: facts.touches.tooSoon,
     phoneShare: facts.touches.outbound === 0 ? 0 : facts.touches.phoneOutbound / facts.touches.outbound,
     lastTouchAt: facts.touches.lastAt,
     daysSinceLastTouch: facts.touches.lastDay === null ? null : today - dayNumberOf(facts.touches.lastDay),
-    weeklyTouches:
-      facts.campaign && campaign
-        ? touchesPerCampaignWeek(perDay, { start: dayNumberOf(facts.campaign.startDate), weeks: campaign.weeks, today })
-        : null,
+    weeklyTouches: campaign && facts.campaign ? touchesPerCampaignWeek(perDay, { start: dayNumberOf(facts.campaign.startDate), weeks: campaign.weeks, today }) : null,
   };
 }
 
-/** goalProgress's `thisWeek`: outbound touches from this week's Monday to today's Sunday. */
-export function outboundInWeekOf(perDay: ReadonlyMap<DayNumber, number>, today: DayNumber): number {
-  const monday = mondayOf(today);
-  let count = 0;
-  for (let day = monday; day < monday + 7; day++) count += perDay.get(day) ?? 0;
-  return count;
-}
-
 /**
- * lib/domain `streak` over per-day counts: consecutive contact days back from today on which
- * the daily goal was met; today counts once met and never breaks it; other days are skipped.
- * Property tests hold it equal to the domain function.
+ * dailyCall over the days the SQL found a counted call on. Each day stands as one call on a lead
+ * of its own, so none is judged too soon again (the stored flag already judged it).
  */
-export function streakOf(
-  perDay: ReadonlyMap<DayNumber, number>,
-  { dailyGoal, contactDays, today }: { dailyGoal: number; contactDays: readonly number[]; today: DayNumber },
-): number {
-  if (perDay.size === 0) return 0;
-  const firstDay = Math.min(...perDay.keys());
-  let count = 0;
-  for (let day = today; day >= firstDay; day--) {
-    if (!contactDays.includes(weekdayOfDay(day))) continue;
-    if ((perDay.get(day) ?? 0) >= dailyGoal) count += 1;
-    else if (day !== today) break;
-  }
-  return count;
+function dailyCallOfDays(facts: Pick<ClientFacts, "callDays" | "contactDays" | "today" | "timeZone">) {
+  const touches = facts.callDays.map((day) => ({
+    leadId: day,
+    at: new Date(`${day}T12:00:00Z`),
+    localDate: day,
+    channel: "phone" as const,
+    direction: "outbound" as const,
+  }));
+  // `now` and the zone only give today: noon UTC of the client's today, read in UTC, is that day.
+  return dailyCall({ touches, contactDays: facts.contactDays, now: new Date(`${facts.today}T12:00:00Z`), timeZone: "UTC" });
 }
 
 /**
- * Outbound touches per campaign week. Weeks are 7-day steps from the start date, as in
- * campaignProgress; the series runs from week 1 to the campaign's last week, or on to the
- * current week once the campaign has run over. Weeks after the current one are `upcoming`.
- * Touches before the start are outside the campaign and not shown.
+ * Outbound touches per campaign week. Weeks run Monday to Sunday, week 1 holding the start date,
+ * as in campaignFigures; the series runs from week 1 to the campaign's last week, or on to the
+ * current week once the campaign has run over, at most MAX_CHART_WEEKS up to the current one.
+ * Weeks after the current one are `upcoming`. Touches before week 1 are outside the campaign.
  */
 export function touchesPerCampaignWeek(
   perDay: ReadonlyMap<DayNumber, number>,
   { start, weeks, today }: { start: DayNumber; weeks: number; today: DayNumber },
 ): WeekTouches[] {
-  const currentWeek = today < start ? 0 : Math.floor((today - start) / 7) + 1;
+  const firstMonday = mondayOf(start);
+  const weekOf = (day: DayNumber) => Math.floor((mondayOf(day) - firstMonday) / 7) + 1;
+  const currentWeek = today < firstMonday ? 0 : weekOf(today);
   const lastWeek = Math.max(weeks, currentWeek);
   const windowEnd = lastWeek <= MAX_CHART_WEEKS ? lastWeek : Math.min(lastWeek, Math.max(currentWeek, MAX_CHART_WEEKS));
   const windowStart = Math.max(1, windowEnd - MAX_CHART_WEEKS + 1);
 
   const perWeek = new Map<number, number>();
   for (const [day, count] of perDay) {
-    if (day < start) continue;
-    const week = Math.floor((day - start) / 7) + 1;
+    if (day < firstMonday) continue;
+    const week = weekOf(day);
     perWeek.set(week, (perWeek.get(week) ?? 0) + count);
   }
   const series: WeekTouches[] = [];

@@ -2,41 +2,47 @@ import { describe, expect, it } from "vitest";
 import type { ClientMetrics } from "./metrics";
 import { compareRisk, parseSort, sortClients } from "./risk";
 
-function client(name: string, overrides: Partial<ClientMetrics> = {}): ClientMetrics {
+function client(name: string, overrides: Partial<ClientMetrics> & { firstContacts?: number; share?: number | null } = {}): ClientMetrics {
+  const { firstContacts = 5, share = 1, ...rest } = overrides;
   return {
     seekerId: name,
     name,
     timeZone: "UTC",
-    campaign: { week: 2, weeks: 10, contacted: 5, total: 50 },
+    onPace: { onPace: share === null ? 0 : share * 10, active: share === null ? 0 : 10, share },
+    campaign: { week: 2, weeks: 10, firstContactsThisWeek: firstContacts, weekPlan: 5, contacted: 5, total: 50 },
     leadsTotal: 50,
     leadsContacted: 5,
-    touchesThisWeek: 5,
-    weeklyGoal: 5,
     streak: 3,
+    calledToday: true,
     overdue: 0,
     cold: 0,
+    quiet: 0,
     tooSoon: 0,
     phoneShare: 0.5,
     lastTouchAt: new Date("2025-03-11T10:00:00Z"),
     daysSinceLastTouch: 1,
     weeklyTouches: [],
-    ...overrides,
+    ...rest,
   };
 }
 
 describe("risk order", () => {
   const onPace = client("Olga");
-  const coldOne = client("Cora", { cold: 1, touchesThisWeek: 9 });
+  const nothingGoing = client("Nora", { share: null });
+  const halfOnPace = client("Hal", { share: 0.5 });
+  const coldOne = client("Cora", { cold: 1 });
   const coldTwo = client("Carl", { cold: 2 });
-  const behind = client("Bea", { touchesThisWeek: 1 });
-  const slightlyBehind = client("Ben", { touchesThisWeek: 4, overdue: 6 });
-  const overdue = client("Otto", { touchesThisWeek: 4, overdue: 7 });
-  const silent = client("Sid", { touchesThisWeek: 4, overdue: 7, daysSinceLastTouch: 20 });
-  const never = client("Nina", { touchesThisWeek: 4, overdue: 7, daysSinceLastTouch: null, lastTouchAt: null });
+  const behind = client("Bea", { firstContacts: 1 });
+  const slightlyBehind = client("Ben", { firstContacts: 4, overdue: 6 });
+  const overdue = client("Otto", { firstContacts: 4, overdue: 7 });
+  const silent = client("Sid", { firstContacts: 4, overdue: 7, daysSinceLastTouch: 20 });
+  const never = client("Nina", { firstContacts: 4, overdue: 7, daysSinceLastTouch: null, lastTouchAt: null });
 
-  it("puts cold leads first, then the weekly shortfall, then overdue leads, then silence", () => {
-    const shuffled = [onPace, behind, never, coldOne, overdue, slightlyBehind, silent, coldTwo];
+  it("puts the smallest share on pace first (no dialogue at all before 0), then cold leads, the first contacts behind plan, overdue leads, silence", () => {
+    const shuffled = [onPace, behind, never, coldOne, halfOnPace, overdue, slightlyBehind, nothingGoing, silent, coldTwo];
     expect([...shuffled].sort(compareRisk).map((c) => c.name)).toEqual([
+      "Nora",
+      "Hal",
       "Carl",
       "Cora",
       "Bea",
@@ -48,8 +54,8 @@ describe("risk order", () => {
     ]);
   });
 
-  it("does not reward going over the goal: a surplus is no shortfall", () => {
-    expect(compareRisk(client("A", { touchesThisWeek: 12 }), client("B", { touchesThisWeek: 5 }))).toBeLessThan(0);
+  it("does not reward going over the plan: a surplus is no shortfall", () => {
+    expect(compareRisk(client("A", { firstContacts: 9 }), client("B", { firstContacts: 5 }))).toBeLessThan(0);
   });
 
   it("sorts by a column either way, ties in risk order", () => {
@@ -60,11 +66,14 @@ describe("risk order", () => {
     expect(sortClients(list, { key: "risk", direction: "asc" }).map((c) => c.name)).toEqual(["Olga", "Bea", "Carl"]);
     expect(sortClients([onPace, never], { key: "last_activity", direction: "asc" }).map((c) => c.name)).toEqual(["Nina", "Olga"]);
     expect(sortClients([behind, onPace], { key: "this_week", direction: "desc" }).map((c) => c.name)).toEqual(["Olga", "Bea"]);
+    expect(sortClients([onPace, halfOnPace, nothingGoing], { key: "on_pace", direction: "asc" }).map((c) => c.name)).toEqual(["Nora", "Hal", "Olga"]);
+    expect(sortClients([onPace, client("Quin", { quiet: 2 })], { key: "quiet", direction: "desc" }).map((c) => c.name)).toEqual(["Quin", "Olga"]);
   });
 
   it("reads ?sort and ?dir, falling back to risk and each column's worst-first direction", () => {
     expect(parseSort(undefined, undefined)).toEqual({ key: "risk", direction: "desc" });
     expect(parseSort("cold", undefined)).toEqual({ key: "cold", direction: "desc" });
+    expect(parseSort("on_pace", undefined)).toEqual({ key: "on_pace", direction: "asc" });
     expect(parseSort("phone", "desc")).toEqual({ key: "phone", direction: "desc" });
     expect(parseSort("drop table", "sideways")).toEqual({ key: "risk", direction: "desc" });
     expect(parseSort(["cold"], undefined)).toEqual({ key: "risk", direction: "desc" });

@@ -2,16 +2,19 @@ import type { ClientMetrics } from "./metrics";
 
 /**
  * Most at risk first. A client is more at risk than another when, in this order:
- * 1. more of their leads are cold (a follow-up missed by more than a week: the contact is being lost);
- * 2. they are further below their weekly goal this week (goal minus touches, never below 0);
- * 3. more of their leads are overdue (missed by 1 to 7 days: about to go cold);
- * 4. longer since their last touch (never touched counts as longest);
+ * 1. a smaller share of their active contacted leads is on pace (the weekly dialogue; a client
+ *    with no such lead, no dialogue going at all, counts as 0 and before a true 0);
+ * 2. more of their leads are cold (a follow-up missed by more than a week: the contact is being lost);
+ * 3. they are further behind this week's plan of first contacts (never below 0);
+ * 4. more of their leads are overdue (missed by 1 to 7 days: about to go cold);
+ * 5. longer since their last touch (never touched counts as longest);
  * then by name, so the order is stable.
  */
 export function compareRisk(a: ClientMetrics, b: ClientMetrics): number {
   return (
+    onPaceRank(a) - onPaceRank(b) ||
     b.cold - a.cold ||
-    weeklyShortfall(b) - weeklyShortfall(a) ||
+    firstContactShortfall(b) - firstContactShortfall(a) ||
     b.overdue - a.overdue ||
     silence(b) - silence(a) ||
     a.name.localeCompare(b.name) ||
@@ -19,8 +22,14 @@ export function compareRisk(a: ClientMetrics, b: ClientMetrics): number {
   );
 }
 
-export function weeklyShortfall(client: ClientMetrics): number {
-  return Math.max(0, client.weeklyGoal - client.touchesThisWeek);
+/** On pace as a number to sort by: the share, or -1 with no active contacted lead. */
+function onPaceRank(client: ClientMetrics): number {
+  return client.onPace.share ?? -1;
+}
+
+/** First contacts this week still missing against the week's plan. */
+export function firstContactShortfall(client: ClientMetrics): number {
+  return client.campaign ? Math.max(0, client.campaign.weekPlan - client.campaign.firstContactsThisWeek) : 0;
 }
 
 function silence(client: ClientMetrics): number {
@@ -30,12 +39,14 @@ function silence(client: ClientMetrics): number {
 export const SORT_KEYS = [
   "risk",
   "name",
+  "on_pace",
   "campaign",
   "contacted",
   "this_week",
   "streak",
   "overdue",
   "cold",
+  "quiet",
   "too_soon",
   "phone",
   "last_activity",
@@ -49,12 +60,14 @@ export type SortDirection = "asc" | "desc";
  */
 const COLUMNS: Record<Exclude<SortKey, "risk">, { value: (c: ClientMetrics) => number | string; worstFirst: SortDirection }> = {
   name: { value: (c) => c.name.toLocaleLowerCase(), worstFirst: "asc" },
+  on_pace: { value: onPaceRank, worstFirst: "asc" },
   campaign: { value: (c) => c.campaign?.week ?? -1, worstFirst: "desc" },
   contacted: { value: (c) => (c.leadsTotal === 0 ? 0 : c.leadsContacted / c.leadsTotal), worstFirst: "asc" },
-  this_week: { value: (c) => (c.weeklyGoal === 0 ? 1 : c.touchesThisWeek / c.weeklyGoal), worstFirst: "asc" },
+  this_week: { value: (c) => (c.campaign && c.campaign.weekPlan > 0 ? c.campaign.firstContactsThisWeek / c.campaign.weekPlan : 1), worstFirst: "asc" },
   streak: { value: (c) => c.streak, worstFirst: "asc" },
   overdue: { value: (c) => c.overdue, worstFirst: "desc" },
   cold: { value: (c) => c.cold, worstFirst: "desc" },
+  quiet: { value: (c) => c.quiet, worstFirst: "desc" },
   too_soon: { value: (c) => c.tooSoon, worstFirst: "desc" },
   phone: { value: (c) => c.phoneShare, worstFirst: "asc" },
   // Never touched sorts as the oldest activity.

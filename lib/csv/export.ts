@@ -59,3 +59,10 @@ export function touchLogToCsv(touches: readonly TouchExportRow[]): string {
 export function exportFileName(kind: "leads" | "touches", today: string): string {
   return `cadence-${kind}-${today}.csv`;
 }
+
+/** Rows of CSV without a header, each ending with a line break: the pages of a file written as it is read. */
+export function toCsvLines(rows: readonly (readonly (string | number | null)[])[]): string {
+  if (rows.length === 0) return "";
+  const escape = (cell: string | number | null) => escapeCsvFormula(cell === null ? "" : String(cell));
+  return `${Papa.unparse(rows.map((row) => row.map(escape)) as string[][], { newline: "\r\n", quotes: true })}\r\n`;
+}

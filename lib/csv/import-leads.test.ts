@@ -39,7 +39,7 @@ describe("import preview", () => {
     expect(result.rows[1]!.problems).toEqual(["Company: Enter the company."]);
     expect(result.rows[2]!.problems).toEqual([
       "E-mail: Enter a valid e-mail address, or leave it empty.",
-      "LinkedIn URL: Enter a LinkedIn address starting with http:// or https://.",
+      "LinkedIn URL: Enter a LinkedIn address like linkedin.com/in/your-name.",
     ]);
     expect(result.rows[3]!.problems).toEqual(["Same company and contact as a lead you have"]);
     expect(result.rows[4]!.problems).toEqual(["Same e-mail as a lead you have"]);
@@ -80,7 +80,7 @@ describe("confirming an import", () => {
     const evilUrl = JSON.stringify([{ line: 2, lead: { company: "A", contactName: "", title: "", email: "", phone: "", linkedinUrl: "javascript:alert(1)", notes: "" } }]);
     expect(parseImportCandidates(evilUrl)).toEqual({
       ok: false,
-      error: "Line 2: LinkedIn URL: Enter a LinkedIn address starting with http:// or https://.",
+      error: "Line 2: LinkedIn URL: Enter a LinkedIn address like linkedin.com/in/your-name.",
     });
     const tooMany = JSON.stringify(Array.from({ length: 5001 }, (_, i) => ({ line: i + 2, lead: { company: `L${i}` } })));
     expect(parseImportCandidates(tooMany).ok).toBe(false);
@@ -116,7 +116,7 @@ describe("export then import", () => {
     linkedinUrl: fc.constantFrom("", "https://www.linkedin.com/in/ann", "http://x.test/a?b=c,d"),
     notes: text(40),
     personalNotes: text(40),
-    cadenceDays: fc.integer({ min: 1, max: 90 }),
+    cadenceDays: fc.integer({ min: 3, max: 30 }),
   });
 
   it("gives back exactly the leads exported", () => {

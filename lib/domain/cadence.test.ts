@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CADENCE_RANGE_DAYS, cadenceDaysSchema, clampCadence } from "./cadence";
+import { CADENCE_RANGE_DAYS, clampCadence } from "./cadence";
+import { cadenceDaysSchema } from "./cadence-schema";
 
 describe("rule 5, cadence is 3 to 30 days", () => {
   it("accepts 3 to 30 whole days, coercing form text", () => {

@@ -1,19 +1,8 @@
-import { z } from "zod";
-
 /**
  * A lead's cadence is 3 to 30 days: less collides with "too soon" (3 days), more is no longer a
  * weekly dialogue.
  */
 export const CADENCE_RANGE_DAYS = { min: 3, max: 30 } as const;
-
-const cadenceMessage = `Enter a whole number of days from ${CADENCE_RANGE_DAYS.min} to ${CADENCE_RANGE_DAYS.max}.`;
-
-/** The cadence field of a form or CSV row (coerces "7" to 7). */
-export const cadenceDaysSchema = z.coerce
-  .number({ error: cadenceMessage })
-  .int(cadenceMessage)
-  .min(CADENCE_RANGE_DAYS.min, cadenceMessage)
-  .max(CADENCE_RANGE_DAYS.max, cadenceMessage);
 
 /** A stored cadence from before the range brought inside it (for the migration of old leads). */
 export function clampCadence(days: number): number {

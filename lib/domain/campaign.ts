@@ -16,7 +16,7 @@ export type CampaignSettings = {
   contactDays: number[];
 };
 
-/** The article's plan: 5 first contacts a week, one a day, Monday to Friday. */
+/** The default plan: 5 first contacts a week, one a day, Monday to Friday. */
 export const DEFAULT_CAMPAIGN = {
   firstContactsPerWeek: 5,
   contactDays: [1, 2, 3, 4, 5],

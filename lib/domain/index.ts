@@ -8,7 +8,7 @@
  * 2. Too soon, over a whole history: `tooSoonFlags`; before saving: `isTooSoonAfter` (touch.ts).
  * 3. Quiet and its playbook: `quietState`, `quietPlaybook` (quiet.ts).
  * 4. Reply owed (due the day the inbound touch came): `leadPace`, reason "reply_owed".
- * 5. Cadence 3 to 30 days: `CADENCE_RANGE_DAYS`, `cadenceDaysSchema` (cadence.ts).
+ * 5. Cadence 3 to 30 days: `CADENCE_RANGE_DAYS` (cadence.ts), `cadenceDaysSchema` (cadence-schema.ts, outside this barrel: no zod in client bundles).
  * 6. What an outcome asks for next: `outcomeFollowUp` (outcome.ts); the thank-you is also a due
  *    reason of `leadPace`.
  * 7. Channel suggestion: `suggestChannelFor` (channel.ts).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byCount, formatPercent, plural } from "./count";
+import { byCount, countOfGoal, formatPercent, plural } from "./count";
 
 describe("plural", () => {
   it("uses the singular for one only", () => {
@@ -11,6 +11,12 @@ describe("plural", () => {
   it("takes an irregular plural", () => {
     expect(plural(1, "touch", "touches")).toBe("1 touch");
     expect(plural(5, "touch", "touches")).toBe("5 touches");
+  });
+
+  it("says progress with the noun agreeing with the count done", () => {
+    expect(countOfGoal(2, 1, "touch", "touches")).toBe("2 touches of 1");
+    expect(countOfGoal(1, 5, "touch", "touches")).toBe("1 touch of 5");
+    expect(countOfGoal(0, 1, "touch", "touches")).toBe("0 touches of 1");
   });
 
   it("picks any wording by count", () => {

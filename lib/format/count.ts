@@ -11,6 +11,11 @@ export function plural(count: number, one: string, other = `${one}s`): string {
   return `${count} ${byCount(count, one, other)}`;
 }
 
+/** Progress towards a goal, the noun agreeing with the count done: "2 touches of 1", "1 touch of 5", "0 touches of 1". */
+export function countOfGoal(count: number, goal: number, one: string, other = `${one}s`): string {
+  return `${plural(count, one, other)} of ${goal}`;
+}
+
 /** "25%" for a share between 0 and 1. */
 export function formatPercent(share: number): string {
   return `${Math.round(share * 100)}%`;

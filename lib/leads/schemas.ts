@@ -1,20 +1,11 @@
 import { z } from "zod";
 import { addDays, CLOSED_AS, isCalendarDate, type CalendarDate } from "@/lib/domain";
+import { cadenceDaysSchema } from "@/lib/domain/cadence-schema";
+import { formatDay } from "@/lib/format/dates";
 
-export const CADENCE_MIN_DAYS = 1;
-export const CADENCE_MAX_DAYS = 90;
-
-export const LEAD_TEXT_LIMITS = {
-  company: 200,
-  contactName: 200,
-  title: 200,
-  email: 254,
-  phone: 50,
-  linkedinUrl: 500,
-  notes: 5000,
-  personalNotes: 5000,
-  closedReason: 500,
-} as const;
+// The limits live apart from the schemas (no zod there), for the forms in the browser to import.
+export { CADENCE_MAX_DAYS, CADENCE_MIN_DAYS, LEAD_TEXT_LIMITS } from "./limits";
+import { LEAD_TEXT_LIMITS } from "./limits";
 
 function text(max: number) {
   return z.string().trim().max(max, `Use at most ${max} characters.`);
@@ -30,13 +21,22 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-// Spreadsheets often hold profile addresses without the scheme ("linkedin.com/in/…").
-const SCHEMELESS_LINKEDIN = /^(www\.)?linkedin\.com\//i;
+/**
+ * An address typed as people say it, without the scheme: a host name of dotted labels ending in a
+ * top-level domain of letters, then nothing or a port, path, query or fragment ("www.example.com",
+ * "linkedin.com/in/ann", "example.com:8080/x"). "javascript:…", "localhost" or "//host" are not.
+ */
+const SCHEMELESS_ADDRESS = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?=$|[:/?#])/i;
 
-/** An optional http(s) address; "" when left empty. */
-export function optionalHttpUrl(max: number, message = "Enter an address starting with http:// or https://.") {
+/** The address as stored: a scheme-less one gets https:// in front; anything else as typed. */
+export function withScheme(value: string): string {
+  return SCHEMELESS_ADDRESS.test(value) ? `https://${value}` : value;
+}
+
+/** An optional http(s) address ("www.example.com" becomes "https://www.example.com"); "" when left empty. */
+export function optionalHttpUrl(max: number, message = "Enter an address like www.example.com or https://example.com.") {
   return text(max)
-    .transform((value) => (SCHEMELESS_LINKEDIN.test(value) ? `https://${value}` : value))
+    .transform(withScheme)
     .refine((value) => value === "" || isHttpUrl(value), message);
 }
 
@@ -56,15 +56,12 @@ export const leadContactSchema = z.object({
   title: text(LEAD_TEXT_LIMITS.title),
   email: optionalEmail,
   phone: optionalPhone,
-  linkedinUrl: optionalHttpUrl(LEAD_TEXT_LIMITS.linkedinUrl, "Enter a LinkedIn address starting with http:// or https://."),
+  linkedinUrl: optionalHttpUrl(LEAD_TEXT_LIMITS.linkedinUrl, "Enter a LinkedIn address like linkedin.com/in/your-name."),
   notes: text(LEAD_TEXT_LIMITS.notes),
 });
 
-const cadenceDays = z.coerce
-  .number({ error: `Enter a number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.` })
-  .int(`Enter a whole number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.`)
-  .min(CADENCE_MIN_DAYS, `Enter a number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.`)
-  .max(CADENCE_MAX_DAYS, `Enter a number of days from ${CADENCE_MIN_DAYS} to ${CADENCE_MAX_DAYS}.`);
+// One home for the 3-to-30-day rule and its message (lib/domain/cadence.ts).
+const cadenceDays = cadenceDaysSchema;
 
 /** Everything the add and edit forms set. */
 export const leadFormSchema = leadContactSchema.extend({
@@ -96,7 +93,7 @@ export function calendarDateSchema(message = "Enter a date.") {
 export function pauseUntilSchema(today: CalendarDate) {
   return calendarDateSchema("Enter the date the lead comes back.").refine(
     (value) => value > today,
-    `Choose a date after today (${today}).`,
+    `Choose a date after today (${formatDay(today)}).`,
   );
 }
 
@@ -139,3 +136,13 @@ export const leadImportSchema = leadContactSchema.extend({
   cadenceDays: z.preprocess((value) => (value === "" || value === undefined ? 7 : value), cadenceDays),
 });
 export type LeadImportValues = z.infer<typeof leadImportSchema>;
+
+/** "Move to position…": a whole number from 1 (first in the list); past the end means last. */
+export const moveToPositionSchema = z.object({
+  position: z
+    .string()
+    .trim()
+    .regex(/^\d{1,6}$/, "Enter a position: a whole number, 1 for the top of the list.")
+    .transform(Number)
+    .refine((position) => position >= 1, "Enter a position: a whole number, 1 for the top of the list."),
+});

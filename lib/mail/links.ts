@@ -7,6 +7,11 @@ export const MAIL_PATHS = {
   forgotPassword: () => "/forgot-password",
   signIn: () => "/sign-in",
   settings: () => "/settings",
+  today: () => "/today",
+  digestDone: (token: string) => `/digest/done/${token}`,
+  digestUnsubscribe: (token: string) => `/digest/unsubscribe/${token}`,
+  /** RFC 8058's one-click target: a POST turns the digest off; a GET is sent on to the page above. */
+  digestUnsubscribeOneClick: (token: string) => `/api/digest/unsubscribe/${token}`,
 } as const;
 
 /** `path` on the app's public address, whatever trailing slash APP_URL has. */

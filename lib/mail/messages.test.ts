@@ -19,6 +19,19 @@ const samples: MailMessage[] = [
     to: "cora@example.com",
     payload: { seekerName: "Sam", seekerEmail: "sam@example.com", token: TOKEN, expiresAt: "2026-03-05T10:00:00.000Z" },
   },
+  {
+    kind: "digest",
+    to: "sam@example.com",
+    payload: {
+      localDate: "2026-03-02",
+      timeZone: "Europe/London",
+      name: "Sam",
+      unsubscribeToken: TOKEN,
+      items: [
+        { company: "Acme <Ltd>", person: "Pat, CTO", reason: "First contact", channel: "phone", phone: "+44 20 7946 0000", email: "pat@acme.example", token: TOKEN },
+      ],
+    },
+  },
 ];
 
 describe("messages", () => {
@@ -46,6 +59,21 @@ describe("messages", () => {
     expect(change).toEqual([`${APP}/change-email/${TOKEN}`]);
     expect(attempt).toEqual([`${APP}/sign-in`, `${APP}/forgot-password`]);
     expect(invitation).toEqual([`${APP}/invitations/${TOKEN}`]);
+  });
+
+  it("gives the digest RFC 8058's one-click unsubscribe, tel: and mailto: links, and escapes its leads", () => {
+    const mail = renderMail(samples.at(-1)!, { appUrl: APP });
+    expect(mail.headers).toEqual({
+      "List-Unsubscribe": `<${APP}/api/digest/unsubscribe/${TOKEN}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    });
+    expect(mail.links).toEqual([`${APP}/digest/done/${TOKEN}`, `${APP}/today`, `${APP}/digest/unsubscribe/${TOKEN}`]);
+    expect(mail.html).toContain('href="tel:+442079460000"');
+    expect(mail.html).toContain('href="mailto:pat@acme.example"');
+    expect(mail.html).toContain("Acme &lt;Ltd&gt;");
+    expect(mail.html).not.toContain("Acme <Ltd>");
+    expect(mail.text).toContain("Suggested: Phone");
+    expect(mail.subject).toBe("Today: 1 lead to contact (Monday, 2 March 2026)");
   });
 
   it("escapes every value in the HTML part", () => {

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { formatDate } from "@/lib/format";
+import { CHANNELS } from "@/lib/domain/pace";
+import { formatDate, formatLongDate, plural, telHref } from "@/lib/format";
+import { CHANNEL_LABELS } from "@/lib/today/labels";
 import type { MailKind } from "./kinds";
 import { absoluteUrl, MAIL_PATHS } from "./links";
 
@@ -19,6 +21,27 @@ export const PAYLOADS = {
   change_email: z.object({ name, token }),
   sign_up_attempt: z.object({ name }),
   coach_invitation: z.object({ seekerName: name, seekerEmail: z.string().max(320), token, expiresAt: z.iso.datetime() }),
+  // As sent: db/queries/digest.ts fills it in when the message goes (the row starts with the day alone).
+  digest: z.object({
+    localDate: z.iso.date(),
+    timeZone: z.string().max(100),
+    name,
+    unsubscribeToken: token,
+    items: z
+      .array(
+        z.object({
+          company: z.string().max(500),
+          person: z.string().max(500),
+          reason: z.string().max(200),
+          channel: z.enum(CHANNELS),
+          phone: z.string().max(200),
+          email: z.string().max(320),
+          token,
+        }),
+      )
+      .min(1)
+      .max(500),
+  }),
 } satisfies Record<MailKind, z.ZodType>;
 
 export type MailPayload<K extends MailKind> = z.infer<(typeof PAYLOADS)[K]>;
@@ -34,8 +57,15 @@ export type RenderedMail = {
   headers: Record<string, string>;
 };
 
-type Paragraph = string | { link: string; label: string };
-type Draft = { subject: string; greeting: string; body: Paragraph[][]; footer: string; headers?: Record<string, string> };
+/** Text; a link to the app (a button); a link elsewhere (tel:, mailto:, shown inline); a bold line. */
+type Paragraph = string | { link: string; label: string; inline?: boolean } | { href: string; label: string } | { strong: string };
+type Draft = {
+  subject: string;
+  greeting: string;
+  body: Paragraph[][];
+  footer: string;
+  headers?: Record<string, string>;
+};
 
 function verifyEmail(p: MailPayload<"verify_email">, appUrl: string): Draft {
   const link = absoluteUrl(appUrl, MAIL_PATHS.verifyEmail(p.token));
@@ -108,19 +138,49 @@ function coachInvitation(p: MailPayload<"coach_invitation">, appUrl: string): Dr
   };
 }
 
+/** The digest's List-Unsubscribe target: a POST there turns the digest off at once (RFC 8058); a GET shows a button. */
+function digest(p: MailPayload<"digest">, appUrl: string): Draft {
+  const unsubscribe = absoluteUrl(appUrl, MAIL_PATHS.digestUnsubscribe(p.unsubscribeToken));
+  const day = formatLongDate(new Date(`${p.localDate}T12:00:00Z`), "UTC");
+  const leads: Paragraph[][] = p.items.map((item) => [
+    { strong: item.company },
+    ...(item.person ? [item.person] : []),
+    `${item.reason}. Suggested: ${CHANNEL_LABELS[item.channel]}.`,
+    ...(item.phone ? [{ href: telHref(item.phone), label: `Call ${item.phone}` }] : []),
+    ...(item.email ? [{ href: `mailto:${item.email}`, label: `E-mail ${item.email}` }] : []),
+    { link: absoluteUrl(appUrl, MAIL_PATHS.digestDone(item.token)), label: `Done: ${item.company}` },
+  ]);
+  return {
+    subject: `Today: ${plural(p.items.length, "lead")} to contact (${day})`,
+    greeting: `Good morning ${p.name},`,
+    body: [
+      [`Your work for ${day}, in the order Today shows it. Tap "Done" after each contact to log it: the page it opens asks you to confirm.`],
+      ...leads,
+      [{ link: absoluteUrl(appUrl, MAIL_PATHS.today()), label: "Open Today" }],
+      [`The "Done" links work until the end of ${day}. Rather not get this each morning?`, { link: unsubscribe, label: "Unsubscribe", inline: true }],
+    ],
+    footer: "You get this on your contact days because you asked for it at sign-up or in Settings, where you can change its hour.",
+    headers: {
+      "List-Unsubscribe": `<${absoluteUrl(appUrl, MAIL_PATHS.digestUnsubscribeOneClick(p.unsubscribeToken))}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+  };
+}
+
 const RENDERERS: { [K in MailKind]: (payload: MailPayload<K>, appUrl: string) => Draft } = {
   verify_email: verifyEmail,
   reset_password: resetPassword,
   change_email: changeEmail,
   sign_up_attempt: signUpAttempt,
   coach_invitation: coachInvitation,
+  digest,
 };
 
 /** The message as sent: subject, both parts, its links and extra headers. */
 export function renderMail(message: MailMessage, { appUrl }: { appUrl: string }): RenderedMail {
   const render = RENDERERS[message.kind] as (payload: MailMessage["payload"], appUrl: string) => Draft;
   const draft = render(message.payload, appUrl);
-  const links = draft.body.flat().flatMap((part) => (typeof part === "string" ? [] : [part.link]));
+  const links = [...draft.body.flat().flatMap((part) => (typeof part === "object" && "link" in part ? [part.link] : []))];
   return {
     subject: draft.subject,
     text: plainText(draft),
@@ -139,7 +199,7 @@ export function parseMailMessage(row: { kind: MailKind; toAddress: string; paylo
 
 function plainText(draft: Draft): string {
   const paragraphs = draft.body.map((parts) =>
-    parts.map((part) => (typeof part === "string" ? part : `${part.label}: ${part.link}`)).join("\n"),
+    parts.map((part) => (typeof part === "string" ? part : "strong" in part ? part.strong : "link" in part ? `${part.label}: ${part.link}` : `${part.label}: ${part.href}`)).join("\n"),
   );
   return [draft.greeting, ...paragraphs, `-- \n${draft.footer}`].join("\n\n") + "\n";
 }
@@ -154,6 +214,8 @@ const STYLE = {
   card: "max-width:560px;margin:0 auto;padding:24px;background-color:#ffffff;border-radius:8px",
   p: "font-size:16px;line-height:24px;margin:0 0 16px",
   button: "display:inline-block;padding:12px 20px;background-color:#0f766e;color:#ffffff;border-radius:6px;font-weight:600;text-decoration:none",
+  strong: "font-weight:700;font-size:17px",
+  inline: "color:#0f766e;text-decoration:underline",
   footer: "font-size:13px;line-height:20px;color:#57534e;margin:24px 0 0",
 };
 
@@ -163,7 +225,13 @@ const STYLE = {
  */
 function mailHtml(draft: Draft): string {
   const part = (item: Paragraph) =>
-    typeof item === "string" ? `<span>${escapeHtml(item)} </span>` : `<a href="${escapeHtml(item.link)}" style="${STYLE.button}">${escapeHtml(item.label)}</a>`;
+    typeof item === "string"
+      ? `<span>${escapeHtml(item)} </span>`
+      : "strong" in item
+        ? `<span style="${STYLE.strong}">${escapeHtml(item.strong)}</span><br>`
+        : "link" in item
+          ? `<a href="${escapeHtml(item.link)}" style="${item.inline ? STYLE.inline : STYLE.button}">${escapeHtml(item.label)}</a>`
+          : `<a href="${escapeHtml(item.href)}" style="${STYLE.inline}">${escapeHtml(item.label)}</a><br>`;
   const paragraphs = draft.body.map((parts) => `<p style="${STYLE.p}">${parts.map(part).join("")}</p>`).join("");
   return (
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +

@@ -11,6 +11,8 @@ describe("environment", () => {
       CADENCE_SCHEDULER: "internal",
       TRUSTED_PROXIES: 0,
       CADENCE_SIGN_UPS_PER_ADDRESS: 10,
+      CADENCE_IMPORTS_PER_HOUR: 10,
+      CADENCE_MAX_LEADS: 5000,
     });
     expect(() => readEnv({ CADENCE_SCHEDULER: "sometimes" })).toThrow(/CADENCE_SCHEDULER must be/);
   });

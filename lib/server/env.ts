@@ -1,7 +1,9 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { IMPORTS_PER_HOUR, MAX_LEADS_PER_ACCOUNT } from "@/lib/leads/page";
 
 /** A configuration mistake the operator must fix: the message says how. */
 export class ConfigError extends Error {
@@ -30,6 +32,18 @@ const envSchema = z.object({
     .int("CADENCE_SIGN_UPS_PER_ADDRESS must be a whole number")
     .min(1, "CADENCE_SIGN_UPS_PER_ADDRESS must be at least 1")
     .default(10),
+  /** CSV imports one account may confirm in an hour (scripts that import over and over raise it). */
+  CADENCE_IMPORTS_PER_HOUR: z.coerce
+    .number({ error: "CADENCE_IMPORTS_PER_HOUR must be a whole number" })
+    .int("CADENCE_IMPORTS_PER_HOUR must be a whole number")
+    .min(1, "CADENCE_IMPORTS_PER_HOUR must be at least 1")
+    .default(IMPORTS_PER_HOUR),
+  /** The most leads an account holds (scripts that import over and over raise it). */
+  CADENCE_MAX_LEADS: z.coerce
+    .number({ error: "CADENCE_MAX_LEADS must be a whole number" })
+    .int("CADENCE_MAX_LEADS must be a whole number")
+    .min(1, "CADENCE_MAX_LEADS must be at least 1")
+    .default(MAX_LEADS_PER_ACCOUNT),
   CADENCE_SCHEDULER: z.enum(["internal", "off"], { error: 'CADENCE_SCHEDULER must be "internal" or "off"' }).default("internal"),
   /** The public address that links in e-mails start with. Required with DATABASE_URL. */
   APP_URL: z

@@ -1,3 +1,4 @@
+import "server-only";
 import { randomInt } from "node:crypto";
 import { CODE_ALPHABET, CODE_LENGTH } from "@/lib/coach/invitations";
 import { hashSecretToken, newSecretToken } from "./secret-tokens";

@@ -1,3 +1,4 @@
+import "server-only";
 import { readEnv } from "@/lib/server/env";
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { listSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
 import { signUpPolicy, signUpThrottleKey, waitSeconds } from "@/lib/auth/throttle";

@@ -1,8 +1,10 @@
+import "server-only";
 import { appDb } from "@/db/client";
 import { migrateDb } from "@/db/migrate";
 import { ConfigError, readEnv, resolveMailConfig, resolveSecret, type MailConfig } from "./env";
 import { startMailSender } from "./mail/sender";
 import { mailTransport } from "./mail/transport";
+import { startInternalDigestSchedule } from "./digest-schedule";
 import { startInternalPaceSchedule } from "./pace-schedule";
 
 /**
@@ -29,7 +31,10 @@ export async function startCadence(): Promise<void> {
     }
     process.exit(1);
   }
-  if (readEnv().CADENCE_SCHEDULER === "internal") startInternalPaceSchedule(handle);
+  if (readEnv().CADENCE_SCHEDULER === "internal") {
+    startInternalPaceSchedule(handle);
+    startInternalDigestSchedule(handle);
+  }
   // Every server sends the outbox's mail; several on one database share it safely.
   startMailSender(handle, mailTransport(mail), mail);
 }

@@ -1,12 +1,18 @@
 import { z } from "zod";
 import { newPasswordSchema, personNameSchema, signInSchema } from "@/lib/auth/schemas";
 import { isCalendarDate } from "@/lib/domain";
+import { USES } from "@/lib/settings/uses";
 import { timeZoneSchema } from "@/lib/time-zone";
 
 /** The profile form: name and time zone. */
 export const profileSchema = z.object({
   name: personNameSchema,
   timeZone: timeZoneSchema,
+});
+
+/** Settings › What you use Cadence for: an answer is required here (the radio always holds one). */
+export const usesFormSchema = z.object({
+  uses: z.enum(USES, { error: "Choose what you use Cadence for." }),
 });
 
 /** The password form: the current password (checked against the stored hash later) and a new one. */
@@ -25,9 +31,9 @@ function wholeNumber(min: number, max: number) {
     .pipe(z.number().min(min, message).max(max, message));
 }
 
-/** The campaign and goals form; `contactDays` is every checked box (FormData.getAll). */
+/** The campaign form; `contactDays` is every checked box (FormData.getAll). */
 export const campaignSchema = z.object({
-  // Empty: no campaign (nothing is planned), while the goals still count.
+  // Empty: no campaign (nothing is planned).
   campaignStartDate: z.union([
     z.literal("").transform(() => null),
     z
@@ -39,8 +45,6 @@ export const campaignSchema = z.object({
     .array(z.enum(["0", "1", "2", "3", "4", "5", "6"], { error: "Choose days of the week." }))
     .min(1, "Choose at least one contact day.")
     .transform((days) => [...new Set(days.map(Number))].sort((a, b) => a - b)),
-  dailyGoal: wholeNumber(1, 20),
-  weeklyGoal: wholeNumber(1, 100),
 });
 
 /** The seeker invites a coach by e-mail (the address as sign-in reads it). */
@@ -51,3 +55,14 @@ export const endCoachConnectionSchema = z.object({ coachId: z.uuid("This coach i
 
 /** One of the user's devices to sign out (Settings, "Devices signed in"). */
 export const signOutDeviceSchema = z.object({ sessionId: z.uuid("This device is not signed in.") });
+
+/** Settings › E-mail address: the new address, and the current password (checked as a sign-in is). */
+export const emailChangeSchema = z.object({
+  newEmail: signInSchema.shape.email,
+  password: passwordChangeSchema.shape.currentPassword,
+});
+
+/** Deleting the account is confirmed with the password (checked against the stored hash later). */
+export const accountDeletionSchema = z.object({
+  password: z.string().min(1, "Enter your password to delete your account.").max(1024, "That password is too long."),
+});

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, CHANNELS, computePace, DIRECTIONS, dateOf, todayIn, type Channel, type Direction } from "@/lib/domain";
 import { leadFacts } from "@/test/dated-touches";
-import { groupToday, summarizeToday, TODAY_SECTIONS, type TodayLeadInput, type TodaySection, type TodayTouchInput } from "./group";
+import { groupToday, TODAY_SECTIONS, type TodayLeadInput, type TodaySection, type TodayTouchInput } from "./group";
 
 const timeZone = "Europe/Paris";
 // Monday 3 March 2025, 10:00 in Paris.
@@ -199,33 +199,5 @@ describe("groupToday", () => {
         );
       }),
     );
-  });
-});
-
-describe("summarizeToday", () => {
-  const settings = { campaign: { startDate: "2025-02-24", firstContactsPerWeek: 5, contactDays: [1, 2, 3, 4, 5] }, dailyGoal: 1, weeklyGoal: 3, contactDays: [1, 2, 3, 4, 5] };
-
-  it("counts goals, the streak and the campaign's leads (closed ones only once contacted)", () => {
-    const leads = [lead("a"), lead("b"), lead("closed-contacted", { closedAt: daysAgo(1) }), lead("closed-never", { closedAt: daysAgo(1) })];
-    const summary = summarizeToday({
-      leads,
-      contactedLeadIds: new Set(["a", "closed-contacted"]),
-      // Thursday and Friday last week, and today.
-      goalTouchTimes: [daysAgo(4), daysAgo(3), daysAgo(0, 8)],
-      settings,
-      now,
-      timeZone,
-    });
-    expect(summary).toEqual({
-      goals: { today: 1, thisWeek: 1, dailyGoal: 1, weeklyGoal: 3 },
-      streak: 3,
-      // Three leads at five a week: a one-week campaign, held at its last week.
-      campaign: { week: 1, weeks: 1, contacted: 2, total: 3 },
-    });
-  });
-
-  it("has no campaign progress without a campaign", () => {
-    const summary = summarizeToday({ leads: [], contactedLeadIds: new Set(), goalTouchTimes: [], settings: { ...settings, campaign: null }, now, timeZone });
-    expect(summary).toEqual({ goals: { today: 0, thisWeek: 0, dailyGoal: 1, weeklyGoal: 3 }, streak: 0, campaign: null });
   });
 });

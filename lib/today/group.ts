@@ -1,18 +1,12 @@
 import {
   addDays,
-  campaignProgress,
   computePace,
   dateOf,
-  goalProgress,
   startOfWeek,
-  streak,
   suggestChannel,
   todayIn,
   type CalendarDate,
-  type CampaignProgress,
-  type CampaignSettings,
   type Channel,
-  type GoalProgress,
   type LeadFacts,
   type Outcome,
   type Pace,
@@ -101,7 +95,7 @@ function compareInSection<L extends TodayLeadInput>(a: TodayRow<L>, b: TodayRow<
 }
 
 /**
- * The rows of Today, in display order: section by section, and within one (stably) in the
+ * The rows of the calendar feed's days (its test compares with these), in display order: section by section, and within one (stably) in the
  * leads' list order unless lateness or recency matters more. `leads` come in list order.
  */
 export function groupToday<L extends TodayLeadInput>({
@@ -131,57 +125,4 @@ export function groupToday<L extends TodayLeadInput>({
   const order = (section: TodaySection) => TODAY_SECTIONS.indexOf(section);
   // Array#sort is stable, so ties keep the list order.
   return rows.sort((a, b) => order(a.section) - order(b.section) || compareInSection(a, b));
-}
-
-export type TodaySettings = {
-  campaign: CampaignSettings | null;
-  dailyGoal: number;
-  weeklyGoal: number;
-  contactDays: readonly number[];
-};
-
-export type TodaySummary = {
-  goals: GoalProgress;
-  streak: number;
-  /** Null when the seeker has not set up a campaign. */
-  campaign: CampaignProgress | null;
-};
-
-/**
- * Goals, streak and campaign progress. `goalTouchTimes` are outbound touches: all of this week's,
- * and of each earlier day at least as many as the daily goal when it had them (what
- * listGoalTouchTimes gives; all outbound touches do too). The campaign counts the leads it is
- * about: every open lead and every lead already contacted (a closed lead never contacted took no
- * place in it).
- */
-export function summarizeToday({
-  leads,
-  contactedLeadIds,
-  goalTouchTimes,
-  settings,
-  now,
-  timeZone,
-}: {
-  leads: readonly Pick<TodayLeadInput, "id" | "closedAt">[];
-  contactedLeadIds: ReadonlySet<string>;
-  goalTouchTimes: readonly Date[];
-  settings: TodaySettings;
-  now: Date;
-  timeZone: string;
-}): TodaySummary {
-  const goals = { dailyTouches: settings.dailyGoal, weeklyTouches: settings.weeklyGoal };
-  const outbound = goalTouchTimes.map((at) => ({ at, direction: "outbound" as const }));
-  const inCampaign = leads.filter((lead) => lead.closedAt === null || contactedLeadIds.has(lead.id));
-  return {
-    goals: goalProgress({ touches: outbound, goals, now, timeZone }),
-    streak: streak({ touches: outbound, goals, contactDays: settings.contactDays, now, timeZone }),
-    campaign: settings.campaign
-      ? campaignProgress({
-          settings: settings.campaign,
-          totalLeads: inCampaign.length,
-          contactedLeads: inCampaign.filter((lead) => contactedLeadIds.has(lead.id)).length,
-          today: todayIn(now, timeZone),
-        })
-      : null,
-  };
 }

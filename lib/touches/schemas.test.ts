@@ -4,7 +4,7 @@ import { touchSchema } from "./schemas";
 const now = new Date("2025-03-05T09:00:00Z");
 const timeZone = "Europe/Paris";
 const leadId = "6f1c7e0e-3b7a-4b7e-9a55-0e8f2f3f3c11";
-const blank = { leadId, channel: "phone", direction: "", outcome: "", note: "", materialId: "", at: "", idempotencyKey: "", confirmTooSoon: "" };
+const blank = { leadId, channel: "phone", direction: "", outcome: "", note: "", materialId: "", at: "", idempotencyKey: "", confirmTooSoon: "", confirmMaterialAgain: "" };
 const parse = (values: Partial<typeof blank>) => touchSchema({ now, timeZone }).safeParse({ ...blank, ...values });
 const errorsOf = (values: Partial<typeof blank>) => {
   const result = parse(values);
@@ -23,6 +23,7 @@ describe("touchSchema", () => {
       at: now,
       idempotencyKey: null,
       confirmTooSoon: false,
+      confirmMaterialAgain: false,
     });
   });
 
@@ -40,6 +41,7 @@ describe("touchSchema", () => {
       at: new Date("2025-03-04T17:30:00Z"),
       idempotencyKey: "k-1",
       confirmTooSoon: true,
+      confirmMaterialAgain: false,
     });
   });
 

@@ -13,11 +13,15 @@ export const TOUCH_FIELDS = [
   "at",
   "idempotencyKey",
   "confirmTooSoon",
+  "confirmMaterialAgain",
 ] as const;
 
 /** An empty select or field means "not given". */
 /** A blank key (spaces alone included) is no key: the touch is simply logged. */
 const blankAsNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
+
+/** A "save anyway" the seeker gave after a warning: "yes", or nothing. */
+const confirmation = z.enum(["", "yes"]).transform((value) => value === "yes");
 
 /** The log-touch form, validated at `now` in the seeker's zone ("When" is read there). */
 export function touchSchema({ now, timeZone }: { now: Date; timeZone: string }) {
@@ -48,6 +52,25 @@ export function touchSchema({ now, timeZone }: { now: Date; timeZone: string }) 
           .min(EARLIEST_TOUCH, "Enter a date in 2000 or later."),
       ),
     idempotencyKey: z.preprocess(blankAsNull, z.string().trim().max(100).nullable()),
-    confirmTooSoon: z.enum(["", "yes"]).transform((value) => value === "yes"),
+    confirmTooSoon: confirmation,
+    confirmMaterialAgain: confirmation,
+  });
+}
+
+/** The fields of a touch's edit form on the lead's page. */
+export const TOUCH_EDIT_FIELDS = ["touchId", "at", "channel", "direction", "outcome", "note", "materialId", "confirmMaterialAgain"] as const;
+
+/** Correcting a logged touch: every detail, "When" included (it is shown filled, so empty is a mistake). */
+export function touchEditSchema({ now, timeZone }: { now: Date; timeZone: string }) {
+  const base = touchSchema({ now, timeZone });
+  return z.object({
+    touchId: z.uuid(),
+    at: z.string().trim().min(1, "Enter a date and time.").pipe(base.shape.at),
+    channel: base.shape.channel,
+    direction: base.shape.direction,
+    outcome: base.shape.outcome,
+    note: base.shape.note,
+    materialId: base.shape.materialId,
+    confirmMaterialAgain: confirmation,
   });
 }

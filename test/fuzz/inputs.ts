@@ -293,11 +293,12 @@ export function withoutNul(value: string): string {
   return value.replaceAll("\u0000", "");
 }
 
-const SCHEMELESS_LINKEDIN = /^(www\.)?linkedin\.com\//i;
+// Written again here, not imported: the oracle states the rule on its own ("www.example.com" → https).
+const SCHEMELESS_ADDRESS = /^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}($|[:/?#])/i;
 
-/** An address as the schemas store it: a scheme-less LinkedIn address made https, any other as it is. */
+/** An address as the schemas store it: a scheme-less host name made https, any other as it is. */
 export function storedUrl(url: string): string {
-  return SCHEMELESS_LINKEDIN.test(url) ? `https://${url}` : url;
+  return SCHEMELESS_ADDRESS.test(url) ? `https://${url}` : url;
 }
 
 /** A text field as the schemas store it: as the form sent it, without NUL characters, trimmed. */

@@ -30,6 +30,13 @@ export function actAs(user: { id: string; sessionId: string }): void {
   session.current = { userId: user.id, sessionId: user.sessionId };
 }
 
+/** `next-auth/jwt` as lib/server/auth/index.ts uses it: the session cookie's claims are the session kept above. */
+export function fakeJwtModule() {
+  return {
+    getToken: async () => (session.current ? { sub: session.current.userId, sid: session.current.sessionId } : null),
+  };
+}
+
 /** The request's headers as the mocked `next/headers` answers them. */
 export const request = {
   headers: { host: "cadence.test", "x-forwarded-for": "203.0.113.7", "x-cadence-peer": "203.0.113.7", "x-cadence-path": "/today" } as Record<string, string>,

@@ -10,5 +10,6 @@ import { vi } from "vitest";
 process.env.AUTH_SECRET ??= "fuzz-tests-secret-that-is-long-enough-0123456789";
 
 vi.mock("next-auth", () => import("@/test/fuzz/session").then((m) => m.fakeNextAuthModule()));
+vi.mock("next-auth/jwt", () => import("@/test/fuzz/session").then((m) => m.fakeJwtModule()));
 vi.mock("next/headers", () => import("@/test/fuzz/session").then((m) => m.fakeHeadersModule()));
 vi.mock("next/cache", () => import("@/test/fuzz/session").then((m) => m.fakeCacheModule()));

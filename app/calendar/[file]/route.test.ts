@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { renewCalendarFeed } from "@/db/queries/calendar-feed";
 import { addLeads, addSeeker, addTouch } from "@/test/fixtures/today";
-import { getTodayData } from "@/db/queries/today";
+import { listRecentTouches, listTodayLeads } from "@/db/queries/today";
 import { setUpTestDb } from "@/test/db";
 import { addDays, todayIn } from "@/lib/domain";
 import { groupToday } from "@/lib/today/group";
@@ -61,8 +61,8 @@ describe("GET /calendar/<secret>.ics", () => {
     // Against Today: every lead it shows as due, late or coming this week has its event, on today
     // when late, with the same suggested channel; the leads due after Today's week, within the 14 days
     // or not; nothing else (not the closed lead).
-    const today = await getTodayData(handle.db, { userId, now });
-    const rows = groupToday({ leads: today!.leads, touches: today!.recentTouches, now, timeZone });
+    const today = await listTodayLeads(handle.db, { userId });
+    const rows = groupToday({ leads: today, touches: await listRecentTouches(handle.db, { userId }), now, timeZone });
     const expected = rows
       .filter((row) => row.section !== "done_today")
       .map((row) => ({

@@ -1,5 +1,5 @@
 import type { LeadRecord } from "@/db/queries/leads";
-import type { Channel, Pace } from "@/lib/domain";
+import type { Pace, SuggestibleChannel } from "@/lib/domain";
 import { formatDay, plural, telHref } from "@/lib/format";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
 
@@ -50,7 +50,7 @@ export function PaceSection({
 }: {
   lead: LeadRecord;
   pace: Pace;
-  suggested: Channel;
+  suggested: SuggestibleChannel | null;
   overrideInForce: boolean;
 }) {
   return (
@@ -61,7 +61,7 @@ export function PaceSection({
       <dl className="space-y-2 text-sm">
         <Detail term="Next due">{pace.nextDue ? `${formatDay(pace.nextDue)}${overrideInForce ? " (set by hand)" : ""}` : null}</Detail>
         {pace.daysOverdue > 0 ? <Detail term="Overdue by">{plural(pace.daysOverdue, "day")}</Detail> : null}
-        <Detail term="Suggested channel">{CHANNEL_LABELS[suggested]}</Detail>
+        <Detail term="Suggested channel">{suggested ? CHANNEL_LABELS[suggested] : "None: add a phone number, an e-mail address or a LinkedIn profile"}</Detail>
         <Detail term="Follow up every">{plural(lead.cadenceDays, "day")}</Detail>
         {lead.plannedFirstContact && pace.firstContact ? (
           <Detail term="Planned first contact">{formatDay(lead.plannedFirstContact)}</Detail>

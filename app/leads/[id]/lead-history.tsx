@@ -1,10 +1,23 @@
 import Link from "next/link";
 import { TouchTimeline } from "@/app/components/touch-timeline";
 import type { LeadRecord, TimelineTouch } from "@/db/queries/leads";
+import type { MaterialChoice } from "@/app/touches/log-touch-form";
 import { formatDay, formatInstant } from "@/lib/format";
+import { CHANNEL_LABELS } from "@/lib/today/labels";
+import { TouchCorrection } from "./touch-correction";
 
-/** Every touch with this lead, newest first. */
-export function TimelineSection({ lead, touches, timeZone }: { lead: LeadRecord; touches: readonly TimelineTouch[]; timeZone: string }) {
+/** Every touch with this lead, newest first, each of which can be corrected or deleted. */
+export function TimelineSection({
+  lead,
+  touches,
+  timeZone,
+  materials,
+}: {
+  lead: LeadRecord;
+  touches: readonly TimelineTouch[];
+  timeZone: string;
+  materials: readonly MaterialChoice[];
+}) {
   return (
     <section aria-labelledby="timeline-heading" className="space-y-3">
       <h2 id="timeline-heading" className="text-lg font-semibold">
@@ -13,7 +26,19 @@ export function TimelineSection({ lead, touches, timeZone }: { lead: LeadRecord;
       {touches.length === 0 ? (
         <p className="text-stone-700">No touch yet{lead.plannedFirstContact ? `: first contact planned for ${formatDay(lead.plannedFirstContact)}` : ""}.</p>
       ) : (
-        <TouchTimeline touches={touches} timeZone={timeZone} />
+        <TouchTimeline
+          touches={touches}
+          timeZone={timeZone}
+          actions={(touch) => (
+            <TouchCorrection
+              touch={touch}
+              label={`${CHANNEL_LABELS[touch.channel]}, ${formatInstant(touch.at, timeZone)}`}
+              company={lead.company}
+              materials={materials}
+              timeZone={timeZone}
+            />
+          )}
+        />
       )}
     </section>
   );

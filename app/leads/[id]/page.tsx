@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { getLeadDetail } from "@/db/queries/leads";
 import { listMaterialsForLead } from "@/db/queries/materials";
 import { requireUser } from "@/lib/server/auth/session";
-import { computePace, suggestChannel, todayIn } from "@/lib/domain";
+import { computePace, suggestChannelFor, todayIn } from "@/lib/domain";
 import { LeadHeader } from "./lead-header";
 import { ContactSection, PaceSection } from "./lead-facts";
 import { MaterialsSentSection, TimelineSection } from "./lead-history";
@@ -31,7 +31,8 @@ export default async function LeadPage({
   const now = new Date();
   const today = todayIn(now, user.timeZone);
   const pace = computePace({ ...lead, touches }, now, user.timeZone);
-  const suggested = suggestChannel(touches);
+  // Only a channel the lead has details for (a number to call, an address to write to, a profile).
+  const suggested = suggestChannelFor(touches, lead);
   const overrideInForce = lead.nextDueOverride !== null && pace.nextDue === lead.nextDueOverride;
 
   return (
@@ -46,11 +47,11 @@ export default async function LeadPage({
           <h2 id="log-heading" className="text-lg font-semibold">
             Log a touch
           </h2>
-          <LogTouchForm lead={{ id: lead.id, company: lead.company }} timeZone={user.timeZone} materials={materials} suggestedChannel={suggested} />
+          <LogTouchForm lead={{ id: lead.id, company: lead.company }} timeZone={user.timeZone} materials={materials} suggestedChannel={suggested ?? undefined} />
         </section>
       ) : null}
       <ManageSection lead={lead} pace={pace} today={today} overrideInForce={overrideInForce} />
-      <TimelineSection lead={lead} touches={touches} timeZone={user.timeZone} />
+      <TimelineSection lead={lead} touches={touches} timeZone={user.timeZone} materials={materials} />
       <MaterialsSentSection touches={touches} timeZone={user.timeZone} />
     </div>
   );

@@ -4,16 +4,26 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/app/components/form";
 import { byCount, plural } from "@/lib/format";
+import type { MatchingFilter } from "@/lib/leads/page";
 import { deleteLeadsAction } from "../actions";
 
-export function DeleteLeadsForm({ leadIds, count, cancelHref }: { leadIds: string[]; count: number; cancelHref: string }) {
+/** Ticked leads go by id; "every lead matching" goes as the filter, read again when deleting. */
+export type DeleteSelection = { leadIds: string[] } | { matching: MatchingFilter };
+
+export function DeleteLeadsForm({ selection, count, cancelHref }: { selection: DeleteSelection; count: number; cancelHref: string }) {
   const [state, action] = useActionState(deleteLeadsAction, null);
   return (
     <form action={action} className="space-y-3">
       <FormMessage state={state} />
-      {leadIds.map((id) => (
-        <input key={id} type="hidden" name="leadId" value={id} />
-      ))}
+      {"matching" in selection ? (
+        <>
+          <input type="hidden" name="scope" value="matching" />
+          <input type="hidden" name="state" value={selection.matching.state} />
+          <input type="hidden" name="q" value={selection.matching.search} />
+        </>
+      ) : (
+        selection.leadIds.map((id) => <input key={id} type="hidden" name="leadId" value={id} />)
+      )}
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton variant="danger" pendingText="Deleting…">
           {byCount(count, "Yes, delete", `Yes, delete ${plural(count, "lead")}`)}

@@ -455,7 +455,7 @@ const sentLead: fc.Arbitrary<SentLead> = fc.record(
     linkedinUrl: fc.constantFrom("", "https://www.linkedin.com/in/ann", "linkedin.com/in/<b>"),
     notes: validText(5000),
     personalNotes: validText(5000),
-    cadenceDays: fc.oneof(fc.integer({ min: 1, max: 90 }), fc.integer({ min: 1, max: 90 }).map(String), fc.constant("")),
+    cadenceDays: fc.oneof(fc.integer({ min: 3, max: 30 }), fc.integer({ min: 3, max: 30 }).map(String), fc.constant("")),
   },
   { requiredKeys: ["company", "contactName", "title", "email", "phone", "linkedinUrl", "notes"] },
 );
@@ -486,7 +486,8 @@ const tampering: fc.Arbitrary<(row: { line: unknown; lead: SentLead }) => unknow
     (row) => ({ ...row, lead: { ...row.lead, email: "not-an-email" } }),
     (row) => ({ ...row, lead: { ...row.lead, linkedinUrl: "javascript:alert(1)" } }),
     (row) => ({ ...row, lead: { ...row.lead, cadenceDays: 0 } }),
-    (row) => ({ ...row, lead: { ...row.lead, cadenceDays: "91" } }),
+    (row) => ({ ...row, lead: { ...row.lead, cadenceDays: "31" } }),
+    (row) => ({ ...row, lead: { ...row.lead, cadenceDays: 2 } }),
     (row) => ({ ...row, lead: { ...row.lead, cadenceDays: 7.5 } }),
     (row) => ({ ...row, lead: { ...row.lead, company: 42 } }),
     (row) => ({ ...row, lead: { ...row.lead, notes: "x".repeat(5001) } }),

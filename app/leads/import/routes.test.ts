@@ -12,6 +12,7 @@ import { POST as uploadPost } from "./upload/route";
 // Sessions as the fuzz tests play them (test/fuzz/session.ts): this file is no fuzz test, so it mocks here.
 process.env.AUTH_SECRET ??= "route-tests-secret-that-is-long-enough-0123456789";
 vi.mock("next-auth", () => import("@/test/fuzz/session").then((m) => m.fakeNextAuthModule()));
+vi.mock("next-auth/jwt", () => import("@/test/fuzz/session").then((m) => m.fakeJwtModule()));
 vi.mock("next/headers", () => import("@/test/fuzz/session").then((m) => m.fakeHeadersModule()));
 vi.mock("next/cache", () => import("@/test/fuzz/session").then((m) => m.fakeCacheModule()));
 

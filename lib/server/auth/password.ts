@@ -1,3 +1,4 @@
+import "server-only";
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB, 2 iterations, 1 lane.

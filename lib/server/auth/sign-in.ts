@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/db/client";
 import { clearSignInFailures, listSignInFailures, recordSignInFailure } from "@/db/queries/sign-in-failures";
 import { findUserCredentials } from "@/db/queries/users";

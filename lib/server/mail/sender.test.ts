@@ -27,7 +27,7 @@ describe("mail over SMTP", () => {
     const config = resolveMailConfig(readEnv({ SMTP_URL: smtp.url, MAIL_FROM: "Cadence <cadence@example.com>", APP_URL }));
     await enqueueMail(handle.db, { userId: null, message: { kind: "reset_password", to: "Sam@Example.com", payload: { name: "Sam <b>", token: TOKEN } } });
     const transport = smtpTransport({ ...config, smtpUrl: config.smtpUrl! });
-    expect(await sendDueMail(handle.db, transport, { appUrl: config.appUrl })).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    expect(await sendDueMail(handle.db, transport, { appUrl: config.appUrl })).toEqual({ sent: 1, retrying: 0, failed: 0, dropped: 0 });
     const mail = await smtp.waitFor((m) => m.envelopeTo.some((to) => to.toLowerCase() === "sam@example.com"));
     const [row] = await handle.db.select().from(outboxMessages);
     expect(mail.parsed.subject).toBe("Reset your Cadence password");
@@ -50,7 +50,7 @@ describe("mail over SMTP", () => {
     const transport = smtpTransport({ ...config, smtpUrl: config.smtpUrl! });
     const start = Date.now();
     const first = await sendDueMail(handle.db, transport, { appUrl: APP_URL, log: () => {} });
-    expect(first).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect(first).toEqual({ sent: 0, retrying: 1, failed: 0, dropped: 0 });
     const second = await sendDueMail(handle.db, transport, { appUrl: APP_URL, now: () => new Date(start + 60_000) });
     expect(second.sent).toBe(1);
     expect(smtp.received.filter((m) => m.envelopeTo.includes("busy@example.com"))).toHaveLength(1);

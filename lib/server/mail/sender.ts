@@ -1,5 +1,8 @@
+import "server-only";
 import type { Db, DbHandle } from "@/db/client";
-import { claimDueMail, markMailSent, recordMailFailure } from "@/db/queries/outbox";
+import { isPreparedDigest, prepareDigest } from "@/db/queries/digest";
+import { claimDueMail, dropMail, markMailSent, recordMailFailure, type ClaimedMail } from "@/db/queries/outbox";
+import { todayIn } from "@/lib/domain/dates";
 import { parseMailMessage, renderMail } from "@/lib/mail/messages";
 import type { MailConfig } from "@/lib/server/env";
 import type { MailTransport } from "./transport";
@@ -7,7 +10,7 @@ import { currentMailWake, setMailWake } from "./wake";
 
 export const MAIL_POLL_INTERVAL_MS = 2_000;
 
-export type SendReport = { sent: number; retrying: number; failed: number };
+export type SendReport = { sent: number; retrying: number; failed: number; dropped: number };
 
 /**
  * One pass of the outbox: claims the due messages (lib/mail/retry.ts's lease), renders each from its
@@ -20,9 +23,15 @@ export async function sendDueMail(
   transport: MailTransport,
   { appUrl, now = () => new Date(), limit = 10, log = console.error }: { appUrl: string; now?: () => Date; limit?: number; log?: (line: string) => void },
 ): Promise<SendReport> {
-  const report: SendReport = { sent: 0, retrying: 0, failed: 0 };
+  const report: SendReport = { sent: 0, retrying: 0, failed: 0, dropped: 0 };
   const claimed = await claimDueMail(db, { now: now(), limit });
-  for (const row of claimed) {
+  for (const claimedRow of claimed) {
+    const row = await withDigestWritten(db, claimedRow, now());
+    if (!row) {
+      await dropMail(db, { id: claimedRow.id, reason: "the digest's day is over, it was turned off, or nothing is left to do", now: now() });
+      report.dropped++;
+      continue;
+    }
     const message = parseMailMessage(row);
     if (!message) {
       await recordMailFailure(db, { id: row.id, attempts: row.attempts, error: "the stored payload does not fit its kind", now: now(), permanent: true });
@@ -44,6 +53,23 @@ export async function sendDueMail(
     report.sent++;
   }
   return report;
+}
+
+/**
+ * A digest is queued with its day alone and written out as it goes (db/queries/digest.ts), once:
+ * the written payload is saved, so a retry sends the same message. Null: it should not go.
+ */
+async function withDigestWritten(db: Db, row: ClaimedMail, now: Date): Promise<ClaimedMail | null> {
+  if (row.kind !== "digest") return row;
+  if (isPreparedDigest(row.payload)) {
+    // A retry after the day ended: its "Done" links no longer work, and the day's work is another.
+    const { localDate, timeZone } = row.payload as { localDate: string; timeZone: string };
+    return todayIn(now, timeZone) === localDate ? row : null;
+  }
+  const localDate = (row.payload as { localDate?: unknown } | null)?.localDate;
+  if (!row.userId || typeof localDate !== "string") return null;
+  const payload = await prepareDigest(db, { outboxId: row.id, userId: row.userId, localDate, now });
+  return payload ? { ...row, payload } : null;
 }
 
 /** What may be logged of an SMTP failure (codes only: a server's text can quote the address), and whether to retry. */
@@ -76,7 +102,7 @@ export function startMailSender(
     sendDueMail(handle.db, transport, { appUrl: config.appUrl })
       .then((report) => {
         // A full batch: there may be more waiting.
-        if (report.sent + report.retrying + report.failed >= 10) again = true;
+        if (report.sent + report.retrying + report.failed + report.dropped >= 10) again = true;
       })
       .catch((error: unknown) => console.error("[cadence] mail sender:", (error as Error)?.message ?? error))
       .finally(() => {

@@ -1,3 +1,4 @@
+import "server-only";
 /*
  * The app's actions wake the sender after queuing mail, without importing it (and its rendering):
  * the sender (started in the same process by lib/server/startup.ts) leaves its function here.

@@ -1,17 +1,58 @@
+import Link from "next/link";
+import { buttonClass } from "@/app/components/button";
 import type { ClientLead } from "@/db/queries/coach-clients";
+import type { LeadPage } from "@/db/queries/leads-page";
 import { computePace, type Pace } from "@/lib/domain";
 import { formatDay, formatInstant, plural } from "@/lib/format";
 import { PACE_STATE_LABELS } from "@/lib/leads/labels";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
 
-/** The client's leads in their list order, each with its pace, in the client's zone. */
-export function LeadsSection({ leads, now, timeZone }: { leads: readonly ClientLead[]; now: Date; timeZone: string }) {
+/** The client's leads in their list order, 50 at a time, each with its pace, in the client's zone. */
+export function LeadsSection({
+  page,
+  previousHref,
+  nextHref,
+  now,
+  timeZone,
+}: {
+  page: Pick<LeadPage, "rows" | "total" | "offset">;
+  previousHref: string | null;
+  nextHref: string | null;
+  now: Date;
+  timeZone: string;
+}) {
+  const leads: readonly ClientLead[] = page.rows;
   return (
     <section aria-labelledby="leads-heading" className="space-y-4">
       <h2 id="leads-heading" className="text-lg font-semibold">
-        Leads ({leads.length})
+        Leads ({page.total})
       </h2>
-      {leads.length === 0 ? <p className="text-stone-700">No leads yet.</p> : <LeadsTable leads={leads} now={now} timeZone={timeZone} />}
+      {leads.length === 0 ? (
+        <p className="text-stone-700">No leads yet.</p>
+      ) : (
+        <>
+          {page.total > leads.length ? (
+            <p className="text-sm text-stone-600">
+              Showing {page.offset + 1}–{page.offset + leads.length} of {page.total}, in list order.
+            </p>
+          ) : null}
+          <LeadsTable leads={leads} now={now} timeZone={timeZone} />
+          {previousHref || nextHref ? (
+            <nav aria-label="Pages of leads" className="flex flex-wrap gap-2">
+              {previousHref ? (
+                <Link href={previousHref} className={buttonClass("secondary", "compact")} rel="prev">
+                  ← Previous 50 leads
+                </Link>
+              ) : null}
+              {nextHref ? (
+                <Link href={nextHref} className={buttonClass("secondary", "compact")} rel="next">
+                  Next 50 leads →
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </>
+      )}
     </section>
   );
 }

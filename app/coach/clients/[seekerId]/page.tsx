@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
-import { getClientFacts, listClientLeads, listClientTouches } from "@/db/queries/coach-clients";
+import { getClientFacts } from "@/db/queries/coach-clients";
+import { listClientTouchesPage, listLeadsPage } from "@/db/queries/leads-page";
 import { listNotesToClient } from "@/db/queries/coach-notes";
 import { isUuid } from "@/lib/ids";
+import { decodeCursor, encodeCursor } from "@/lib/leads/page";
 import { requireUser } from "@/lib/server/auth/session";
 import { clientMetrics } from "@/lib/coach/metrics";
 import { LeadsSection } from "./client-leads";
@@ -14,24 +16,47 @@ import { EndConnectionSection, TouchesSection } from "./client-touches";
 
 export const metadata: Metadata = { title: "Client" };
 
-/** The timeline shows this many touches, newest first. */
-const TIMELINE_LIMIT = 200;
+type SearchParams = { leadsAfter?: string | string[]; leadsBefore?: string | string[]; olderThan?: string | string[] };
 
-/** One client, read only: the Clients figures, their leads with pace, their touches; notes; ending it. */
-export default async function ClientPage({ params }: { params: Promise<{ seekerId: string }> }) {
+function first(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+}
+
+/**
+ * One client, read only: the Clients figures, their leads with pace and their touches (each 50 at
+ * a time, paged by keyset, the place in the address); notes; ending it.
+ */
+export default async function ClientPage({ params, searchParams }: { params: Promise<{ seekerId: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
   const { seekerId } = await params;
+  const search = await searchParams;
   if (!isUuid(seekerId)) notFound();
   const now = new Date();
   const facts = await getClientFacts(db(), { coachId: user.id, seekerId, now });
   if (!facts) notFound();
   const scope = { coachId: user.id, seekerId };
+  const leadsAfter = decodeCursor(first(search.leadsAfter));
+  const leadsQuery = {
+    state: "all" as const,
+    search: "",
+    sort: "order" as const,
+    dir: "asc" as const,
+    after: leadsAfter,
+    before: leadsAfter ? null : decodeCursor(first(search.leadsBefore)),
+  };
+  const olderThan = isUuid(first(search.olderThan)) ? first(search.olderThan) : null;
   const [leads, timeline, notes] = await Promise.all([
-    listClientLeads(db(), scope),
-    listClientTouches(db(), { ...scope, limit: TIMELINE_LIMIT }),
+    listLeadsPage(db(), { userId: seekerId, coachId: user.id, now, timeZone: facts.timeZone, query: leadsQuery }),
+    listClientTouchesPage(db(), { ...scope, olderThan }),
     listNotesToClient(db(), scope),
   ]);
   const client = clientMetrics(facts);
+  // Each section's links keep the other section where it is.
+  const leadsAt = { leadsAfter: first(search.leadsAfter) || null, leadsBefore: first(search.leadsBefore) || null };
+  const here = (place: { leadsAfter?: string | null; leadsBefore?: string | null; olderThan: string | null }) => {
+    const query = new URLSearchParams(Object.entries(place).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return query.size > 0 ? `/coach/clients/${seekerId}?${query}` : `/coach/clients/${seekerId}`;
+  };
   const zone = facts.timeZone;
 
   return (
@@ -49,8 +74,19 @@ export default async function ClientPage({ params }: { params: Promise<{ seekerI
       </div>
       <ProgressSection client={client} />
       <NotesSection seekerId={seekerId} clientName={client.name} notes={notes} timeZone={user.timeZone} />
-      <LeadsSection leads={leads} now={now} timeZone={zone} />
-      <TouchesSection timeline={timeline} timeZone={zone} />
+      <LeadsSection
+        page={leads}
+        previousHref={leads.previous ? here({ leadsBefore: encodeCursor(leads.previous), olderThan }) : null}
+        nextHref={leads.next ? here({ leadsAfter: encodeCursor(leads.next), olderThan }) : null}
+        now={now}
+        timeZone={zone}
+      />
+      <TouchesSection
+        timeline={timeline}
+        newestHref={olderThan ? here({ ...leadsAt, olderThan: null }) : null}
+        olderHref={timeline.more ? here({ ...leadsAt, olderThan: timeline.touches.at(-1)!.id }) : null}
+        timeZone={zone}
+      />
       <EndConnectionSection seekerId={seekerId} clientName={client.name} />
     </div>
   );

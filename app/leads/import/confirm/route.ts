@@ -14,6 +14,6 @@ export async function POST(request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return Response.json(NOT_FROM_THIS_SITE, { status: 403 });
   const bytes = await readBodyCapped(request, IMPORT_CONFIRM_MAX_BYTES);
   if (!bytes) return Response.json(failure("Too many rows to import at once. Split the file and import the parts."), { status: 413 });
-  const result = await confirmRows({ userId: user.id, form: new URLSearchParams(new TextDecoder().decode(bytes)) });
+  const result = await confirmRows({ userId: user.id, timeZone: user.timeZone, form: new URLSearchParams(new TextDecoder().decode(bytes)) });
   return Response.json(result, { status: result.ok ? 200 : 422 });
 }

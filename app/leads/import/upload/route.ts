@@ -13,6 +13,6 @@ export async function POST(request: Request): Promise<Response> {
   if (!isSameOrigin(request)) return Response.json(NOT_FROM_THIS_SITE, { status: 403 });
   const bytes = await readBodyCapped(request, CSV_MAX_BYTES);
   if (!bytes) return Response.json(FILE_TOO_BIG, { status: 413 });
-  const result = await previewUpload({ userId: user.id, bytes });
+  const result = await previewUpload({ userId: user.id, timeZone: user.timeZone, bytes });
   return Response.json(result, { status: result.ok ? 200 : 422 });
 }

@@ -64,3 +64,28 @@ export async function signOut(page: Page) {
 export async function leadsTableReady(page: Page) {
   await expect(page.locator('[id^="DndDescribedBy"]').first()).toBeAttached();
 }
+
+/** What the Leads table announces to a screen reader while a lead is dragged (dnd-kit's live region). */
+export function dragAnnouncement(page: Page) {
+  return page.locator('[id^="DndLiveRegion"]').first();
+}
+
+/**
+ * Moves a lead by keyboard as a screen-reader user would: space to pick it up, the arrow `steps`
+ * times, space to drop, each key once the table has said what the last one did (dnd-kit listens
+ * for the next key only after announcing the pick-up).
+ */
+export async function moveLeadByKeyboard(page: Page, company: string, steps: number, direction: "ArrowUp" | "ArrowDown") {
+  await leadsTableReady(page);
+  await page.getByRole("button", { name: `Drag ${company}` }).focus();
+  await page.keyboard.press("Space");
+  await expect(dragAnnouncement(page)).toContainText(`Picked up ${company}, at position`);
+  const start = Number(/at position (\d+)/.exec((await dragAnnouncement(page).textContent()) ?? "")?.[1]);
+  const sign = direction === "ArrowUp" ? -1 : 1;
+  for (let step = 1; step <= steps; step++) {
+    await page.keyboard.press(direction);
+    await expect(dragAnnouncement(page)).toContainText(`${company} would move to position ${start + sign * step}.`);
+  }
+  await page.keyboard.press("Space");
+  await expect(dragAnnouncement(page)).toContainText(`${company} dropped at position ${start + sign * steps}.`);
+}

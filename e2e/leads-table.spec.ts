@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, leadsTableReady, signUp } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, dragAnnouncement, leadsTableReady, moveLeadByKeyboard, signUp } from "./helpers";
 
 /*
  * The Leads table at any size: 50 rows a page, a selection bar, "select all matching" across
@@ -118,12 +118,7 @@ test("reordering by keyboard, by pointer and by position; a refused bulk action 
   await checkScreen(page);
 
   // Keyboard: pick Charlie up with space, two steps up, drop with space; the handle keeps the focus.
-  await leadsTableReady(page);
-  await page.getByRole("button", { name: "Drag Charlie" }).focus();
-  await page.keyboard.press("Space");
-  await page.keyboard.press("ArrowUp");
-  await page.keyboard.press("ArrowUp");
-  await page.keyboard.press("Space");
+  await moveLeadByKeyboard(page, "Charlie", 2, "ArrowUp");
   await expect.poll(() => listedCompanies(page)).toEqual(["Charlie", "Alpha", "Bravo", "Delta", "Echo"]);
   await expect(page.getByText("Charlie: moved to position 1.", { exact: true })).toBeVisible();
   await page.reload();
@@ -140,6 +135,8 @@ test("reordering by keyboard, by pointer and by position; a refused bulk action 
     await page.mouse.down();
     await page.mouse.move(from.x + from.width / 2, from.y - 10, { steps: 5 });
     await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2, { steps: 20 });
+    // Let go once the table says where Echo would land, as a person watching the rows would.
+    await expect(dragAnnouncement(page)).toContainText("Echo would move to position 2");
     await page.mouse.up();
     await expect.poll(() => listedCompanies(page)).toEqual(["Charlie", "Echo", "Alpha", "Bravo", "Delta"]);
     await page.reload();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { expectNoAxeViolations, expectNoHorizontalScroll, leadsTableReady, signOut, signUp } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, moveLeadByKeyboard, signOut, signUp } from "./helpers";
 
 /** A calendar date `days` from now, far enough that the browser's and server's "today" agree on the side it falls. */
 function dateFromNow(days: number): string {
@@ -92,11 +92,7 @@ test("a seeker adds, imports, orders, pauses, closes, deletes and exports leads"
   await checkScreen(page);
 
   // Reorder for the campaign: by keyboard (pick up, move, drop), then to a position by number.
-  await leadsTableReady(page);
-  await page.getByRole("button", { name: "Drag Initech" }).focus();
-  await page.keyboard.press("Space");
-  await page.keyboard.press("ArrowUp");
-  await page.keyboard.press("Space");
+  await moveLeadByKeyboard(page, "Initech", 1, "ArrowUp");
   await expect.poll(() => listedCompanies(page)).toEqual(["Acme Analytics", "Initech", "Globex"]);
   await page.getByRole("button", { name: "Move to… a position, Initech" }).click();
   await page.getByLabel("New position for Initech").fill("1");

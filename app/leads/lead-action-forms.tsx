@@ -18,12 +18,35 @@ import {
   setNextDueAction,
 } from "./actions";
 
-export function PauseForm({ leadId, tomorrow }: { leadId: string; tomorrow: string }) {
+/**
+ * Pause a lead until a date; once paused, the panel says until when (the form's answer, which takes
+ * the focus, right after pausing) and offers `resume` instead of the form.
+ */
+export function PauseForm({
+  leadId,
+  tomorrow,
+  pausedUntil,
+  resume,
+}: {
+  leadId: string;
+  tomorrow: string;
+  /** "Mon 28 Dec" while the lead is paused, else null. */
+  pausedUntil: string | null;
+  resume: React.ReactNode;
+}) {
   const [state, action] = useActionState(pauseLeadAction, null);
+  if (pausedUntil !== null) {
+    return (
+      <div className="space-y-3">
+        {state?.ok ? <FormMessage state={state} /> : <p className="text-sm text-stone-800">Paused until {pausedUntil}.</p>}
+        {resume}
+      </div>
+    );
+  }
   return (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="leadId" value={leadId} />
-      <FormMessage state={state} />
+      {state?.ok ? null : <FormMessage state={state} />}
       <Field type="date" label="Pause until" name="pausedUntil" state={state} min={tomorrow} hint="The lead comes back on this date." />
       <SubmitButton variant="secondary" pendingText="Pausing…">
         Pause

@@ -34,15 +34,15 @@ export async function deleteCalendarFeed(db: Db, { userId }: { userId: string })
   return rows.length > 0;
 }
 
-export type CalendarFeedData = { timeZone: string; leads: TodayLead[]; recentTouches: RecentTouch[] };
+export type CalendarFeedData = { timeZone: string; contactDays: number[]; leads: TodayLead[]; recentTouches: RecentTouch[] };
 
 /**
  * What the feed at a secret shows, read as Today reads it (its leads and recent touches), with the
- * owner's zone; null when no feed has this secret. The secret is only hashed, never stored or logged.
+ * owner's zone and contact days; null when no feed has this secret. The secret is only hashed, never stored or logged.
  */
 export async function getCalendarFeedData(db: Db, { token }: { token: string }): Promise<CalendarFeedData | null> {
   const owners = await db
-    .select({ userId: calendarFeeds.userId, timeZone: users.timeZone })
+    .select({ userId: calendarFeeds.userId, timeZone: users.timeZone, contactDays: users.contactDays })
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(eq(calendarFeeds.tokenHash, hashSecretToken(token)));
@@ -52,5 +52,5 @@ export async function getCalendarFeedData(db: Db, { token }: { token: string }):
     listTodayLeads(db, { userId: owner.userId }),
     listRecentTouches(db, { userId: owner.userId }),
   ]);
-  return { timeZone: owner.timeZone, leads, recentTouches };
+  return { timeZone: owner.timeZone, contactDays: owner.contactDays, leads, recentTouches };
 }

@@ -34,6 +34,7 @@ export async function listTodayLeads(db: Db, { userId }: { userId: string }): Pr
 export type RecentTouch = {
   leadId: string;
   at: Date;
+  localDate: string;
   channel: Channel;
   direction: Direction;
   outcome: Outcome | null;
@@ -54,12 +55,13 @@ export async function listRecentTouches(db: Db, { userId }: { userId: string }):
     .select({
       leadId: touches.leadId,
       at: touches.at,
+      localDate: touches.localDate,
       channel: touches.channel,
       direction: touches.direction,
       outcome: touches.outcome,
       note: touches.note,
-      latestRank: sql<number>`row_number() over (partition by ${touches.leadId} order by ${touches.at} desc, ${touches.id})`.as("latest_rank"),
-      directionRank: sql<number>`row_number() over (partition by ${touches.leadId}, ${touches.direction} order by ${touches.at} desc, ${touches.id})`.as("direction_rank"),
+      latestRank: sql<number>`row_number() over (partition by ${touches.leadId} order by ${touches.localDate} desc, ${touches.at} desc, ${touches.id})`.as("latest_rank"),
+      directionRank: sql<number>`row_number() over (partition by ${touches.leadId}, ${touches.direction} order by ${touches.localDate} desc, ${touches.at} desc, ${touches.id})`.as("direction_rank"),
     })
     .from(touches)
     .where(eq(touches.userId, userId))
@@ -68,6 +70,7 @@ export async function listRecentTouches(db: Db, { userId }: { userId: string }):
     .select({
       leadId: ranked.leadId,
       at: ranked.at,
+      localDate: ranked.localDate,
       channel: ranked.channel,
       direction: ranked.direction,
       outcome: ranked.outcome,
@@ -81,7 +84,7 @@ export async function listRecentTouches(db: Db, { userId }: { userId: string }):
         and(eq(ranked.direction, "outbound"), lte(ranked.directionRank, RECENT_OUTBOUND)),
       ),
     )
-    .orderBy(asc(ranked.leadId), desc(ranked.at));
+    .orderBy(asc(ranked.leadId), desc(ranked.localDate), desc(ranked.at));
 }
 
 export type TodayTouch = {

@@ -1,17 +1,18 @@
 import ical from "ical-generator";
 import {
   addDays,
-  computePace,
   daysBetween,
-  suggestChannel,
+  leadPace,
+  suggestChannelFor,
   todayIn,
   type CalendarDate,
-  type Channel,
-  type LeadFacts,
-  type TouchFact,
+  type ContactDetails,
+  type DatedTouch,
+  type PaceLead,
+  type SuggestibleChannel,
 } from "@/lib/domain";
 import { formatDay, plural } from "@/lib/format";
-import { touchesByLead } from "@/lib/today/group";
+import { touchesByLead } from "@/lib/today/today-view";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
 
 /** The feed covers today and the 13 days after it, in the seeker's zone. */
@@ -20,11 +21,11 @@ export const FEED_DAYS = 14;
 /** How often calendar apps are asked to fetch the feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL, max-age). */
 export const FEED_REFRESH_SECONDS = 60 * 60;
 
-/** What the feed needs of a lead: its pace facts, and the company and person it names. */
-export type FeedLead = Omit<LeadFacts, "touches"> & { id: string; company: string; contactName: string };
+/** What the feed needs of a lead: its pace facts, its contact details, and the company and person it names. */
+export type FeedLead = Omit<PaceLead, "touches"> & ContactDetails & { id: string; company: string; contactName: string };
 
 /** A touch of one of the leads; a lead's latest touch and its last three outbound ones suffice (as on Today). */
-export type FeedTouch = TouchFact & { leadId: string };
+export type FeedTouch = DatedTouch & { leadId: string };
 
 export type FeedEvent = {
   /** The same lead on the same day keeps its UID, so calendar apps update the event instead of adding one. */
@@ -35,7 +36,8 @@ export type FeedEvent = {
   kind: "first_contact" | "follow_up";
   /** The day it was due, when that is before today: late work sits on today until it is done. */
   dueBefore: CalendarDate | null;
-  suggestedChannel: Channel;
+  /** Null when the lead has no phone, e-mail or LinkedIn to suggest. */
+  suggestedChannel: SuggestibleChannel | null;
   title: string;
   description: string;
 };
@@ -48,19 +50,22 @@ export function feedEventUid(leadId: string, date: CalendarDate): string {
 /**
  * The feed's events: one all-day event per lead whose next touch (a follow-up, or a planned first
  * contact) falls in the next FEED_DAYS days in the seeker's zone, in date order and then list order.
- * The pace rules decide the day (computePace); a follow-up or first contact already late (overdue
- * or cold on Today) is put on today, where Today shows it too. Closed, paused and unplanned leads
+ * The pace rules decide the day (leadPace, as on Today: thank-yous, replies owed, returns from a
+ * pause); work already late (overdue or cold on Today) is put on today, where Today shows it too. Closed, paused and unplanned leads
  * have no next day, so no event. `leads` come in list order.
  */
 export function feedEvents({
   leads,
   touches,
+  contactDays,
   now,
   timeZone,
   todayUrl,
 }: {
   leads: readonly FeedLead[];
   touches: readonly FeedTouch[];
+  /** The seeker's contact days (0 = Sunday … 6 = Saturday): a thank-you falls on the next one. */
+  contactDays: readonly number[];
   now: Date;
   timeZone: string;
   /** The absolute address of the Today screen, for each event's description. */
@@ -72,12 +77,12 @@ export function feedEvents({
   const events: FeedEvent[] = [];
   for (const lead of leads) {
     const leadTouches = byLead.get(lead.id) ?? [];
-    const pace = computePace({ ...lead, touches: leadTouches }, now, timeZone);
+    const pace = leadPace({ ...lead, touches: leadTouches }, { now, timeZone, contactDays });
     if (pace.nextDue === null || daysBetween(pace.nextDue, lastDay) < 0) continue;
     const late = daysBetween(pace.nextDue, today) > 0;
     const date = late ? today : pace.nextDue;
     const kind = pace.firstContact ? "first_contact" : "follow_up";
-    const suggestedChannel = suggestChannel(leadTouches);
+    const suggestedChannel = suggestChannelFor(leadTouches, lead);
     events.push({
       uid: feedEventUid(lead.id, date),
       date,
@@ -109,10 +114,10 @@ function eventDescription({
   kind: FeedEvent["kind"];
   dueBefore: CalendarDate | null;
   today: CalendarDate;
-  suggestedChannel: Channel;
+  suggestedChannel: SuggestibleChannel | null;
   todayUrl: string;
 }): string {
-  const lines = [`Suggested channel: ${CHANNEL_LABELS[suggestedChannel]}`];
+  const lines = suggestedChannel ? [`Suggested channel: ${CHANNEL_LABELS[suggestedChannel]}`] : [];
   if (dueBefore) {
     const what = kind === "first_contact" ? "First contact was planned for" : "Follow-up was due";
     lines.push(`${what} ${formatDay(dueBefore)} (${plural(daysBetween(dueBefore, today), "day")} ago).`);

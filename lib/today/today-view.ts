@@ -51,6 +51,17 @@ export type TodayView<L extends ViewLead> = {
   campaign: CampaignFigures | null;
 };
 
+/** Each lead's touches, in the order given: one pass, whatever the number of touches. */
+export function touchesByLead<T extends { leadId: string }>(touches: readonly T[]): Map<string, T[]> {
+  const byLead = new Map<string, T[]>();
+  for (const touch of touches) {
+    const list = byLead.get(touch.leadId);
+    if (list) list.push(touch);
+    else byLead.set(touch.leadId, [touch]);
+  }
+  return byLead;
+}
+
 /**
  * Everything Today shows, from the seeker's leads (list order), all their touches, materials and
  * settings: the day's work (dayWork), the cold ones, the next 7 days, the daily call, the share
@@ -76,8 +87,7 @@ export function todayView<L extends ViewLead>({
   timeZone: string;
 }): TodayView<L> {
   const work = dayWork({ leads, touches, contactDays, now, timeZone });
-  const byLead = new Map<string, ViewTouch[]>();
-  for (const touch of touches) byLead.set(touch.leadId, [...(byLead.get(touch.leadId) ?? []), touch]);
+  const byLead = touchesByLead(touches);
   const materialIds = materials.map((material) => material.id);
 
   const factsOf = (lead: L): RowFacts => {

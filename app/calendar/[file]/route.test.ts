@@ -2,10 +2,10 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { renewCalendarFeed } from "@/db/queries/calendar-feed";
 import { addLeads, addSeeker, addTouch } from "@/test/fixtures/today";
-import { listRecentTouches, listTodayLeads } from "@/db/queries/today";
+import { getTodayData } from "@/db/queries/today";
 import { setUpTestDb } from "@/test/db";
 import { addDays, todayIn } from "@/lib/domain";
-import { groupToday } from "@/lib/today/group";
+import { todayView } from "@/lib/today/today-view";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
 import { GET } from "./route";
 
@@ -30,11 +30,13 @@ async function seed() {
   const { leads } = await import("@/db/schema");
   const { eq } = await import("drizzle-orm");
   const set = (id: string, values: Partial<typeof leads.$inferInsert>) => handle.db.update(leads).set(values).where(eq(leads.id, id));
+  // Every lead reachable by phone and e-mail, so the suggested channel is compared for each.
+  for (const id of ids) await set(id, { phone: "+1 202 555 0100", email: "someone@example.com" });
   await set(dueToday, { contactName: "Dana Due" });
   await addTouch(handle.db, { userId, leadId: dueToday, at: new Date("2025-02-26T10:00:00Z"), channel: "email" });
   await addTouch(handle.db, { userId, leadId: overdue, at: new Date("2025-02-20T10:00:00Z"), channel: "phone" });
   await addTouch(handle.db, { userId, leadId: thisWeek, at: new Date("2025-02-28T10:00:00Z"), channel: "linkedin" });
-  // Due on Monday 10 March: after Today's week, inside the feed's 14 days.
+  // Due on Monday 10 March: in Today's next 7 days and the feed's 14.
   await addTouch(handle.db, { userId, leadId: nextWeek, at: new Date("2025-03-03T10:00:00Z"), channel: "phone" });
   await addTouch(handle.db, { userId, leadId: far, at: new Date("2025-03-04T10:00:00Z"), channel: "email" });
   await set(far, { cadenceDays: 21 });
@@ -58,19 +60,18 @@ describe("GET /calendar/<secret>.ics", () => {
     expect(response.headers.get("cache-control")).toBe("private, max-age=3600");
     const events = parse(await response.text());
 
-    // Against Today: every lead it shows as due, late or coming this week has its event, on today
-    // when late, with the same suggested channel; the leads due after Today's week, within the 14 days
-    // or not; nothing else (not the closed lead).
-    const today = await listTodayLeads(handle.db, { userId });
-    const rows = groupToday({ leads: today, touches: await listRecentTouches(handle.db, { userId }), now, timeZone });
-    const expected = rows
-      .filter((row) => row.section !== "done_today")
-      .map((row) => ({
-        company: row.lead.company,
-        date: row.section === "overdue" || row.section === "cold" ? days(0) : row.pace.nextDue!,
-        channel: CHANNEL_LABELS[row.suggestedChannel],
-      }));
-    expected.push({ company: "Next week", date: days(5), channel: "E-mail" }, { company: "Far", date: days(20), channel: "Phone" });
+    // Against Today: every lead it shows as the day's work, cold or in the next 7 days has its event,
+    // on today when late, with the same suggested channel; a lead due after the 14 days has none;
+    // nothing else (not the closed lead).
+    const data = (await getTodayData(handle.db, { userId }))!;
+    const view = todayView({ ...data, campaign: null, contactDays: data.settings.contactDays, now, timeZone });
+    const expected = [...view.work.filter((row) => !row.done), ...view.cold, ...view.coming].map((row) => ({
+      company: row.lead.company,
+      date: row.pace.state === "overdue" || row.pace.state === "cold" ? days(0) : row.pace.nextDue!,
+      channel: row.suggestedChannel ? CHANNEL_LABELS[row.suggestedChannel] : "",
+    }));
+    // Today's next 7 days end before the far one; the feed's 14 days too.
+    expected.push({ company: "Far", date: days(20), channel: "Phone" });
     const inWindow = expected.filter((item) => item.date <= days(13)).sort((a, b) => a.date.localeCompare(b.date));
     expect(inWindow.map((item) => item.company).sort()).toEqual(["Due today", "Next week", "Overdue", "Planned", "This week"]);
     expect(

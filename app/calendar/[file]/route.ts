@@ -20,7 +20,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
 
   const now = new Date();
   const todayUrl = new URL("/today", requestOrigin(request.headers)).toString();
-  const events = feedEvents({ leads: data.leads, touches: data.recentTouches, now, timeZone: data.timeZone, todayUrl });
+  const events = feedEvents({
+    leads: data.leads,
+    touches: data.recentTouches,
+    contactDays: data.contactDays,
+    now,
+    timeZone: data.timeZone,
+    todayUrl,
+  });
   const body = feedCalendarText({ events, today: todayIn(now, data.timeZone), todayUrl });
   const headers = {
     "Content-Type": "text/calendar; charset=utf-8",

@@ -1,5 +1,6 @@
 import { ButtonForm } from "@/app/components/button-form";
 import type { LeadRecord } from "@/db/queries/leads";
+import { formatDay } from "@/lib/format";
 import { addDays, type CalendarDate, type Pace } from "@/lib/domain";
 import { clearNextDueAction, reopenLeadAction, resumeLeadAction } from "../actions";
 import { CloseForm, NextDueForm, PauseForm } from "../lead-action-forms";
@@ -39,13 +40,16 @@ export function ManageSection({
               ) : null}
             </Panel>
             <Panel title="Pause">
-              {pace.state === "paused" ? (
-                <ButtonForm action={resumeLeadAction} fields={{ leadId: lead.id }} pendingText="Resuming…">
-                  Resume now
-                </ButtonForm>
-              ) : (
-                <PauseForm leadId={lead.id} tomorrow={addDays(today, 1)} />
-              )}
+              <PauseForm
+                leadId={lead.id}
+                tomorrow={addDays(today, 1)}
+                pausedUntil={pace.state === "paused" && lead.pausedUntil ? formatDay(lead.pausedUntil) : null}
+                resume={
+                  <ButtonForm action={resumeLeadAction} fields={{ leadId: lead.id }} pendingText="Resuming…">
+                    Resume now
+                  </ButtonForm>
+                }
+              />
             </Panel>
             <Panel title="Close">
               <CloseForm leadId={lead.id} />

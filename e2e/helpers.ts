@@ -73,14 +73,17 @@ export function dragAnnouncement(page: Page) {
 /**
  * Moves a lead by keyboard as a screen-reader user would: space to pick it up, the arrow `steps`
  * times, space to drop, each key once the table has said what the last one did (dnd-kit listens
- * for the next key only after announcing the pick-up).
+ * for the next key only after the pick-up, and measures the rows between moves).
  */
 export async function moveLeadByKeyboard(page: Page, company: string, steps: number, direction: "ArrowUp" | "ArrowDown") {
   await leadsTableReady(page);
-  await page.getByRole("button", { name: `Drag ${company}` }).focus();
+  const handle = page.getByRole("button", { name: `Drag ${company}` });
+  await handle.focus();
   await page.keyboard.press("Space");
-  await expect(dragAnnouncement(page)).toContainText(`Picked up ${company}, at position`);
-  const start = Number(/at position (\d+)/.exec((await dragAnnouncement(page).textContent()) ?? "")?.[1]);
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
+  // Picked up, it is over its own place: "Initech would move to position 3."
+  await expect(dragAnnouncement(page)).toContainText(`${company} would move to position`);
+  const start = Number(/position (\d+)/.exec((await dragAnnouncement(page).textContent()) ?? "")?.[1]);
   const sign = direction === "ArrowUp" ? -1 : 1;
   for (let step = 1; step <= steps; step++) {
     await page.keyboard.press(direction);

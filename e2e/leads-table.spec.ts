@@ -129,6 +129,8 @@ test("reordering by keyboard, by pointer and by position; a refused bulk action 
     await leadsTableReady(page);
     const handle = page.getByRole("button", { name: "Drag Echo" });
     const target = page.locator("table tbody tr").filter({ hasText: "Alpha" });
+    // The mouse reaches only what is on screen: scroll Echo's row into view first, as a person would.
+    await handle.scrollIntoViewIfNeeded();
     const from = (await handle.boundingBox())!;
     const to = (await target.boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);

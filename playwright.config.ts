@@ -67,14 +67,16 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: { trace: "retain-on-failure", screenshot: "only-on-failure" },
+  // Each spec runs twice: at the desktop size and on a phone. With TEST_DATABASE_URL (CI), the
+  // desktop run goes to a server on that PostgreSQL database (as deployments run) and the phone run
+  // to the embedded default, so the whole suite sees both databases without a third pass.
   projects: [
-    { name: "desktop", use: { ...desktop, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
-    { name: "phone", use: { ...phone, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
-    ...(postgresUrl
-      ? // The whole suite on the server database too (as deployments run), at the desktop size, but
-        // what only the embedded default has (its data folder, a server of its own): tagged @embedded.
-        [{ name: "postgres", grepInvert: /@embedded/, use: { ...desktop, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` } }]
-      : []),
+    {
+      name: "desktop",
+      metadata: { database: postgresUrl ? "postgres" : "embedded" },
+      use: { ...desktop, baseURL: `http://127.0.0.1:${postgresUrl ? POSTGRES_PORT : EMBEDDED_PORT}` },
+    },
+    { name: "phone", metadata: { database: "embedded" }, use: { ...phone, baseURL: `http://127.0.0.1:${EMBEDDED_PORT}` } },
   ],
   webServer: [
     {

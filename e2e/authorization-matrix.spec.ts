@@ -2,8 +2,7 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { E2E_POSTGRES_CRON_SECRET } from "../playwright.config";
-import { PASSWORD, uniqueEmail } from "./helpers";
+import { cronSecretFor, PASSWORD, uniqueEmail } from "./helpers";
 import { linkIn, waitForMail } from "./mail";
 import { actionHeaders, encodeActionCall, formDataOf, serverActionIds, serverActionPages } from "./server-actions";
 
@@ -1284,7 +1283,7 @@ test("the matrix has a row for every page, route handler and server action, and 
 });
 
 test("every page, route handler and server action, for every actor", async ({ playwright, baseURL }, testInfo) => {
-  test.skip(testInfo.project.name === "phone", "The matrix is about access, not layout: once per database is enough.");
+  test.skip(testInfo.project.name === "phone", "The matrix is about access, not layout: once is enough (on PostgreSQL in CI).");
   // About 2.5 minutes on PGlite, 4 on the PostgreSQL server, on a loaded 2-core machine.
   test.setTimeout(360_000);
   const started = Date.now();
@@ -1441,10 +1440,7 @@ test("every page, route handler and server action, for every actor", async ({ pl
     w,
     origin,
     passwords,
-    cronSecret: () =>
-      testInfo.project.name === "postgres"
-        ? E2E_POSTGRES_CRON_SECRET
-        : (JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR!, "secrets.json"), "utf8")) as { CRON_SECRET: string }).CRON_SECRET,
+    cronSecret: () => cronSecretFor(testInfo),
     stillThemselves: async (actor, request) => {
       const now = await sessionUserId(request);
       if (actor === "anonymous") expect(now, "anonymous stays anonymous").toBeNull();

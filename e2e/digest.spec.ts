@@ -1,16 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { E2E_POSTGRES_CRON_SECRET } from "../playwright.config";
-import { expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, uniqueEmail } from "./helpers";
+import { cronSecretFor, expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, uniqueEmail } from "./helpers";
 import { linkIn, verifyAddress, waitForMail } from "./mail";
-
-/** The secret the server uses: generated into the data folder on the embedded default. */
-function cronSecret(projectName: string): string {
-  if (projectName === "postgres") return E2E_POSTGRES_CRON_SECRET;
-  const secrets = JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR!, "secrets.json"), "utf8"));
-  return secrets.CRON_SECRET as string;
-}
 
 const DIGEST_BOX = "E-mail me the day's work each morning";
 
@@ -56,7 +46,7 @@ test("the morning digest: offered at sign-up, sent by the scheduler, Done logs t
 
   // The scheduler's call: with the bearer secret only.
   expect((await request.post("/api/cron/digest")).status()).toBe(401);
-  const run = await request.post("/api/cron/digest", { headers: { authorization: `Bearer ${cronSecret(testInfo.project.name)}` } });
+  const run = await request.post("/api/cron/digest", { headers: { authorization: `Bearer ${cronSecretFor(testInfo)}` } });
   expect(run.status()).toBe(200);
   expect((await run.json()) as { queued: number }).toHaveProperty("queued");
 
@@ -71,7 +61,7 @@ test("the morning digest: offered at sign-up, sent by the scheduler, Done logs t
   linkIn(mail, "/today");
 
   // Another run the same day sends nothing more.
-  await request.post("/api/cron/digest", { headers: { authorization: `Bearer ${cronSecret(testInfo.project.name)}` } });
+  await request.post("/api/cron/digest", { headers: { authorization: `Bearer ${cronSecretFor(testInfo)}` } });
 
   // The Done link on a phone, signed out (no password needed); opening it changes nothing.
   const phone = await page.context().browser()!.newContext({ viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true });

@@ -1,6 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type TestInfo } from "@playwright/test";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { E2E_POSTGRES_CRON_SECRET } from "../playwright.config";
 
 export const PASSWORD = "a calm and steady pace";
 
@@ -91,4 +94,16 @@ export async function moveLeadByKeyboard(page: Page, company: string, steps: num
   }
   await page.keyboard.press("Space");
   await expect(dragAnnouncement(page)).toContainText(`${company} dropped at position ${start + sign * steps}.`);
+}
+
+/** Which database the project's server runs on (playwright.config.ts). */
+export function projectDatabase(testInfo: TestInfo): "postgres" | "embedded" {
+  return testInfo.project.metadata.database === "postgres" ? "postgres" : "embedded";
+}
+
+/** The bearer secret of the project's server: set for the PostgreSQL one, generated into the data folder on the embedded default. */
+export function cronSecretFor(testInfo: TestInfo): string {
+  if (projectDatabase(testInfo) === "postgres") return E2E_POSTGRES_CRON_SECRET;
+  const secrets = JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR!, "secrets.json"), "utf8")) as { CRON_SECRET: string };
+  return secrets.CRON_SECRET;
 }

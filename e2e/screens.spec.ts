@@ -17,7 +17,6 @@ const SCREENS_DIR = path.join(process.cwd(), "docs", "screens");
 test.describe.configure({ timeout: 180_000 });
 
 test("screenshots of the main screens for the README", async ({ browser, page }, testInfo) => {
-  test.skip(testInfo.project.name === "postgres", "The pictures are the same on either database.");
   const width = testInfo.project.name === "phone" ? 360 : 1280;
   mkdirSync(SCREENS_DIR, { recursive: true });
 

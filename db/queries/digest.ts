@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { dateOf, suggestChannelFor, todayIn, type Channel } from "@/lib/domain";
+import { suggestChannelFor, todayIn, type Channel } from "@/lib/domain";
 import { digestLinkState, doneLinkExpiry, isWellFormedDigestToken, unsubscribeLinkExpiry, type DigestLinkState } from "@/lib/digest/links";
 import type { MailPayload } from "@/lib/mail/messages";
 import { dayWork, describeWork } from "@/lib/today/day-work";
@@ -124,9 +124,8 @@ export async function prepareDigest(
       .from(users)
       .where(eq(users.id, userId));
     if (!user || !user.enabled || !user.verifiedAt || todayIn(now, user.timeZone) !== localDate) return null;
-    const [leadRows, recent] = await Promise.all([listTodayLeads(tx, { userId }), listRecentTouches(tx, { userId })]);
-    // Touches do not store their local day yet: it is their day in the seeker's zone.
-    const dated = recent.map((touch) => ({ ...touch, localDate: dateOf(touch.at, user.timeZone) }));
+    // Each touch with the day it was logged on, as stored (a move to another zone rewrites no past day).
+    const [leadRows, dated] = await Promise.all([listTodayLeads(tx, { userId }), listRecentTouches(tx, { userId })]);
     const work = dayWork({ leads: leadRows, touches: dated, contactDays: user.contactDays, now, timeZone: user.timeZone });
     const pending = work.items.filter((item) => !item.done);
     if (pending.length === 0) return null;

@@ -5,8 +5,9 @@ export function WhatCoachSees({ coachName }: { coachName: string }) {
       <p className="font-medium">{coachName} will see, read only:</p>
       <ul className="list-disc space-y-1 pl-5">
         <li>
-          <strong>Your progress:</strong> campaign week, leads contacted, touches this week against your goal, your streak,
-          overdue, cold and too-soon counts, your share of phone calls, your last activity and your touches per week.
+          <strong>Your progress:</strong> the share of your leads on pace, campaign week, leads contacted, first contacts
+          this week against your plan, your daily-call streak, overdue, cold, quiet and too-soon counts, your share of phone
+          calls, your last activity and your touches per week.
         </li>
         <li>
           <strong>Your leads:</strong> each company, the contact&apos;s name and job title, and its pace (due, overdue, cold,

@@ -1,4 +1,4 @@
-import type { CalendarDate, Pace, PaceState } from "@/lib/domain";
+import type { CalendarDate, LeadPace, PaceState } from "@/lib/domain";
 import { PACE_STATE_LABELS } from "@/lib/leads/labels";
 import { formatDay, plural } from "@/lib/format";
 
@@ -13,7 +13,7 @@ const STYLES: Record<PaceState, string> = {
 };
 
 /** The lead's pace state as a label, with how late it is when overdue or cold, and until when when paused. */
-export function PaceBadge({ pace, pausedUntil }: { pace: Pick<Pace, "state" | "daysOverdue">; pausedUntil?: CalendarDate | null }) {
+export function PaceBadge({ pace, pausedUntil }: { pace: Pick<LeadPace, "state" | "daysOverdue">; pausedUntil?: CalendarDate | null }) {
   const late = pace.state === "overdue" || pace.state === "cold" ? `, ${plural(pace.daysOverdue, "day")} late` : "";
   const until = pace.state === "paused" && pausedUntil ? ` until ${formatDay(pausedUntil)}` : "";
   return (

@@ -170,8 +170,10 @@ describe("pausing, closing and reopening", () => {
 
     expect(await reopenLead(handle.db, { userId, leadId: a!, now })).toBe(true);
     list = await listLeads(handle.db, { userId });
-    expect(list[0]).toMatchObject({ closedAs: null, closedReason: "", closedAt: null, plannedFirstContact: "2025-03-05" });
-    expect(list[1]!.plannedFirstContact).toBe("2025-03-06");
+    // Globex keeps today, which it took when Acme closed (re-planning moves only days still to come:
+    // PRODUCT.md, Consistency); Acme, back in the list first, takes the next day.
+    expect(list[0]).toMatchObject({ closedAs: null, closedReason: "", closedAt: null, plannedFirstContact: "2025-03-06" });
+    expect(list[1]!.plannedFirstContact).toBe("2025-03-05");
     expect(b).toBeDefined();
   });
 });
@@ -190,7 +192,9 @@ describe("reordering", () => {
     await moveLeadToPosition(handle.db, { userId, leadId: d!, position: 0, now });
     expect(await companiesInOrder(userId)).toEqual(["D", "B", "C", "A"]);
     const list = await listLeads(handle.db, { userId });
-    expect(list.map((lead) => lead.plannedFirstContact)).toEqual(["2025-03-05", "2025-03-06", "2025-03-07", "2025-03-10"]);
+    // A keeps today, its day before the moves (re-planning moves only days still to come: PRODUCT.md,
+    // Consistency); D, B and C take the days after it in the new order.
+    expect(list.map((lead) => lead.plannedFirstContact)).toEqual(["2025-03-06", "2025-03-07", "2025-03-10", "2025-03-05"]);
     expect(list.map((lead) => lead.position)).toEqual([0, 1, 2, 3]);
   });
 

@@ -6,7 +6,7 @@ import { isUuid } from "@/lib/ids";
 import { DEFAULT_LEAD_LIMITS, IMPORT_WINDOW_MS, type LeadLimits, type MatchingFilter } from "@/lib/leads/page";
 import type { LeadImportValues, LeadInput } from "@/lib/leads/schemas";
 import type { Db } from "../client";
-import { leadImports, leads, materials, touches } from "../schema";
+import { leadImports, leads, materials, touches, users } from "../schema";
 import { inTransaction, lockSeeker } from "../transaction";
 import { nextLeadPosition, replanCampaign } from "./campaign";
 import { timelineTouchColumns } from "./touches";
@@ -139,12 +139,22 @@ export type TimelineTouch = {
 };
 
 /** A lead with its whole touch timeline, newest first, and the material each touch carried. Two queries. */
+/**
+ * The lead's page: the lead with its owner's contact days (leadPace's thank-you falls on the next
+ * one) in one statement, then its whole timeline, each touch with its stored local date.
+ */
 export async function getLeadDetail(
   db: Db,
   { userId, leadId }: { userId: string; leadId: string },
-): Promise<{ lead: LeadRecord; touches: TimelineTouch[] } | null> {
-  const lead = await getLead(db, { userId, leadId });
-  if (!lead) return null;
+): Promise<{ lead: LeadRecord; touches: TimelineTouch[]; contactDays: number[] } | null> {
+  if (!isUuid(leadId)) return null;
+  const [found] = await db
+    .select({ lead: leadColumns, contactDays: users.contactDays })
+    .from(leads)
+    .innerJoin(users, eq(users.id, leads.userId))
+    .where(and(eq(leads.id, leadId), eq(leads.userId, userId)));
+  if (!found) return null;
+  const { lead, contactDays } = found;
   const rows = await db
     .select({
       ...timelineTouchColumns,
@@ -158,6 +168,7 @@ export async function getLeadDetail(
     .orderBy(desc(touches.at), desc(touches.createdAt));
   return {
     lead,
+    contactDays,
     touches: rows.map(({ materialId, materialTitle, materialUrl, ...touch }) => ({
       ...touch,
       material: materialId ? { id: materialId, title: materialTitle ?? "", url: materialUrl ?? "" } : null,
@@ -215,18 +226,22 @@ export async function updateLead(
   return rows.length > 0;
 }
 
-/** Snoozes the leads until `until` (a day after today, checked by the caller). */
+/**
+ * Snoozes the leads until `until` (a day after today, checked by the caller), and re-plans: a
+ * paused lead never contacted gives up its campaign day until it returns.
+ */
 export async function pauseLeads(
   db: Db,
   { userId, leadIds, until, now }: { userId: string; leadIds: readonly string[]; until: CalendarDate; now: Date },
 ): Promise<boolean> {
-  return changeOwnedLeads(db, { userId, leadIds, now, replan: false }, async (tx, ids) => {
+  return changeOwnedLeads(db, { userId, leadIds, now, replan: true }, async (tx, ids) => {
     await tx.update(leads).set({ pausedUntil: until, coldSince: null, updatedAt: sql`now()` }).where(ownLeads(userId, ids));
   });
 }
 
+/** Ends the pause now, and re-plans: a lead never contacted takes a campaign day again. */
 export async function resumeLead(db: Db, { userId, leadId, now }: { userId: string; leadId: string; now: Date }): Promise<boolean> {
-  return changeOwnedLeads(db, { userId, leadIds: [leadId], now, replan: false }, async (tx, ids) => {
+  return changeOwnedLeads(db, { userId, leadIds: [leadId], now, replan: true }, async (tx, ids) => {
     await tx.update(leads).set({ pausedUntil: null, updatedAt: sql`now()` }).where(ownLeads(userId, ids));
   });
 }
@@ -274,7 +289,7 @@ export async function pauseMatchingLeads(
   db: Db,
   { userId, selection, until, now }: { userId: string; selection: LeadSelection; until: CalendarDate; now: Date },
 ): Promise<number | null> {
-  return changeSelectedLeads(db, { userId, selection, now, replan: false }, async (tx, ids) => {
+  return changeSelectedLeads(db, { userId, selection, now, replan: true }, async (tx, ids) => {
     await tx.update(leads).set({ pausedUntil: until, coldSince: null, updatedAt: sql`now()` }).where(ownLeads(userId, ids));
   });
 }
@@ -330,19 +345,19 @@ export async function moveLeadToPosition(
 
 /**
  * "They said call back on …": sets (or, with null, clears) the lead's next due by hand. It
- * holds until the next touch logged after `now`.
+ * holds until the next touch logged after `now`. Re-plans in the same transaction: a hand-dated
+ * lead never contacted takes no campaign day until its date.
  */
 export async function setNextDueOverride(
   db: Db,
   { userId, leadId, date, now }: { userId: string; leadId: string; date: CalendarDate | null; now: Date },
 ): Promise<boolean> {
-  if (!isUuid(leadId)) return false;
-  const rows = await db
-    .update(leads)
-    .set({ nextDueOverride: date, nextDueOverrideSetAt: date ? now : null, updatedAt: sql`now()` })
-    .where(and(eq(leads.id, leadId), eq(leads.userId, userId)))
-    .returning({ id: leads.id });
-  return rows.length > 0;
+  return changeOwnedLeads(db, { userId, leadIds: [leadId], now, replan: true }, async (tx, ids) => {
+    await tx
+      .update(leads)
+      .set({ nextDueOverride: date, nextDueOverrideSetAt: date ? now : null, updatedAt: sql`now()` })
+      .where(ownLeads(userId, ids));
+  });
 }
 
 export async function listLeadIdentities(db: Db, { userId }: { userId: string }): Promise<LeadIdentity[]> {

@@ -187,9 +187,13 @@ describe("the too-soon flags follow every change of a lead's history", () => {
     await updateTouch(handle.db, { userId, timeZone, touchId: later, now, confirmMaterialAgain: false, touch: correctionOf({ at: day("2025-02-25"), direction: "inbound" }) });
     expect(await flagsOf(leadId)).toEqual(["02-24", "02-25"]);
 
-    // Both touches gone: Acme is not contacted any more and takes a campaign day again.
+    // Globex moved up to today when Acme's (backdated) first contact freed today.
+    expect(await plannedDays(handle.db, { userId })).toEqual({ Acme: "2025-03-05", Globex: "2025-03-05" });
+    // Both touches gone: Acme is not contacted any more and is due on its own planned day again,
+    // today; Globex keeps today too, since re-planning moves only days still to come (PRODUCT.md,
+    // Consistency): two first contacts today rather than a day's work changing under the seeker.
     for (const at of [day("2025-02-24"), day("2025-02-25")]) await deleteTouch(handle.db, { userId, touchId: await touchIdAt(leadId, at), now });
-    expect(await plannedDays(handle.db, { userId })).toEqual({ Acme: "2025-03-05", Globex: "2025-03-06" });
+    expect(await plannedDays(handle.db, { userId })).toEqual({ Acme: "2025-03-05", Globex: "2025-03-05" });
   });
 
   it("reflagTooSoon stores the flags of lib/domain and changes nothing when they hold", async () => {

@@ -4,22 +4,24 @@ import { addDays, laterOf, startOfWeek, weekdayOf, type CalendarDate } from "./d
 import {
   DEFAULT_CAMPAIGN,
   campaignFigures,
-  campaignProgress,
   defaultCampaign,
-  planFirstContacts,
   replanFirstContacts,
-  type CampaignLead,
   type PlannedLead,
   type CampaignSettings,
 } from "./campaign";
 
 const MONDAY = "2025-03-03";
 
-function fresh(...ids: string[]): CampaignLead[] {
-  return ids.map((id) => ({ id, contacted: false }));
+/** Leads never contacted, never planned, not held. */
+function fresh(...ids: string[]): PlannedLead[] {
+  return ids.map((id) => ({ id, firstContactOn: null, plannedFirstContact: null, heldUntil: null }));
 }
 
-function planned(plan: Map<string, CalendarDate>): Record<string, CalendarDate> {
+function contacted(id: string, firstContactOn: CalendarDate): PlannedLead {
+  return { id, firstContactOn, plannedFirstContact: null, heldUntil: null };
+}
+
+function planned(plan: Map<string, CalendarDate | null>): Record<string, CalendarDate | null> {
   return Object.fromEntries(plan);
 }
 
@@ -30,11 +32,11 @@ describe("defaults", () => {
   });
 });
 
-describe("planFirstContacts", () => {
+describe("replanFirstContacts: the days of leads not yet planned", () => {
   const settings = defaultCampaign(MONDAY);
 
   it("plans one a day on weekdays, in list order, skipping the weekend", () => {
-    const plan = planFirstContacts({ settings, leads: fresh("a", "b", "c", "d", "e", "f", "g"), today: MONDAY });
+    const plan = replanFirstContacts({ settings, leads: fresh("a", "b", "c", "d", "e", "f", "g"), today: MONDAY });
     expect(planned(plan)).toEqual({
       a: "2025-03-03",
       b: "2025-03-04",
@@ -47,17 +49,17 @@ describe("planFirstContacts", () => {
   });
 
   it("starts on the first contact day on or after the start date", () => {
-    const plan = planFirstContacts({ settings: defaultCampaign("2025-03-08"), leads: fresh("a"), today: MONDAY });
+    const plan = replanFirstContacts({ settings: defaultCampaign("2025-03-08"), leads: fresh("a"), today: MONDAY });
     expect(plan.get("a")).toBe("2025-03-10");
   });
 
   it("keeps to the weekly cap, weeks running Monday to Sunday", () => {
     const threeAWeek = { ...settings, firstContactsPerWeek: 3 };
-    const plan = planFirstContacts({ settings: threeAWeek, leads: fresh("a", "b", "c", "d"), today: MONDAY });
+    const plan = replanFirstContacts({ settings: threeAWeek, leads: fresh("a", "b", "c", "d"), today: MONDAY });
     expect(planned(plan)).toEqual({ a: "2025-03-03", b: "2025-03-04", c: "2025-03-05", d: "2025-03-10" });
 
     // Starting on a Thursday: Thursday and Friday fill the first week's remaining contact days.
-    const fromThursday = planFirstContacts({
+    const fromThursday = replanFirstContacts({
       settings: { ...threeAWeek, startDate: "2025-03-06" },
       leads: fresh("a", "b", "c"),
       today: MONDAY,
@@ -66,7 +68,7 @@ describe("planFirstContacts", () => {
   });
 
   it("still plans one a day when more per week are asked than there are contact days", () => {
-    const plan = planFirstContacts({
+    const plan = replanFirstContacts({
       settings: { ...settings, firstContactsPerWeek: 7 },
       leads: fresh("a", "b", "c", "d", "e", "f"),
       today: MONDAY,
@@ -77,41 +79,38 @@ describe("planFirstContacts", () => {
 
   it("uses only the chosen contact days", () => {
     const tuesdaysAndThursdays = { ...settings, contactDays: [4, 2] };
-    const plan = planFirstContacts({ settings: tuesdaysAndThursdays, leads: fresh("a", "b", "c"), today: MONDAY });
+    const plan = replanFirstContacts({ settings: tuesdaysAndThursdays, leads: fresh("a", "b", "c"), today: MONDAY });
     expect(planned(plan)).toEqual({ a: "2025-03-04", b: "2025-03-06", c: "2025-03-11" });
   });
 
   it("gives contacted leads no plan and plans the others around them", () => {
-    const leads = [
-      { id: "a", contacted: true },
-      { id: "b", contacted: false },
-      { id: "c", contacted: true },
-      { id: "d", contacted: false },
-    ];
-    expect(planned(planFirstContacts({ settings, leads, today: MONDAY }))).toEqual({ b: "2025-03-03", d: "2025-03-04" });
+    const leads = [contacted("a", "2025-02-27"), ...fresh("b"), contacted("c", "2025-02-28"), ...fresh("d")];
+    expect(planned(replanFirstContacts({ settings, leads, today: MONDAY }))).toEqual({ b: "2025-03-03", d: "2025-03-04" });
   });
 
-  it("never plans in the past: a re-plan starts today", () => {
+  it("never plans a new day in the past: a lead not yet planned starts today", () => {
     const wednesday = "2025-03-05";
-    const plan = planFirstContacts({ settings, leads: fresh("a", "b", "c", "d"), today: wednesday });
+    const plan = replanFirstContacts({ settings, leads: fresh("a", "b", "c", "d"), today: wednesday });
     expect(planned(plan)).toEqual({ a: "2025-03-05", b: "2025-03-06", c: "2025-03-07", d: "2025-03-10" });
   });
 
   it("starts a future campaign on its start date", () => {
-    const plan = planFirstContacts({ settings: defaultCampaign("2025-04-01"), leads: fresh("a"), today: MONDAY });
+    const plan = replanFirstContacts({ settings: defaultCampaign("2025-04-01"), leads: fresh("a"), today: MONDAY });
     expect(plan.get("a")).toBe("2025-04-01");
   });
 
-  describe("re-planning", () => {
+  describe("re-planning a list already planned", () => {
     const wednesday = "2025-03-05";
-    // a and b were contacted on Monday and Tuesday as planned; c, d, e are still to go.
-    const list: CampaignLead[] = [
-      { id: "a", contacted: true, firstContactOn: "2025-03-03" },
-      { id: "b", contacted: true, firstContactOn: "2025-03-04" },
-      ...fresh("c", "d", "e"),
+    // a and b were contacted on Monday and Tuesday as planned; c (today), d and e are still to go.
+    const plannedOn = (id: string, day: CalendarDate): PlannedLead => ({ ...fresh(id)[0]!, plannedFirstContact: day });
+    const list: PlannedLead[] = [
+      contacted("a", "2025-03-03"),
+      contacted("b", "2025-03-04"),
+      plannedOn("c", "2025-03-05"),
+      plannedOn("d", "2025-03-06"),
+      plannedOn("e", "2025-03-07"),
     ];
-    const replan = (leads: CampaignLead[], today = wednesday) =>
-      planned(planFirstContacts({ settings, leads, today }));
+    const replan = (leads: PlannedLead[], today = wednesday) => planned(replanFirstContacts({ settings, leads, today }));
 
     it("after adding a lead, keeps the existing plan and puts the new lead last", () => {
       expect(replan(list)).toEqual({ c: "2025-03-05", d: "2025-03-06", e: "2025-03-07" });
@@ -123,49 +122,38 @@ describe("planFirstContacts", () => {
       });
     });
 
-    it("after removing a lead, moves the later ones up", () => {
+    it("after removing a lead, moves the later ones up, from today on", () => {
+      expect(replan(list.filter((lead) => lead.id !== "d"))).toEqual({ c: "2025-03-05", e: "2025-03-06" });
       expect(replan(list.filter((lead) => lead.id !== "c"))).toEqual({ d: "2025-03-05", e: "2025-03-06" });
     });
 
-    it("after reordering, follows the new order and leaves contacted leads out", () => {
-      const [a, b, c, d, e] = list as [CampaignLead, CampaignLead, CampaignLead, CampaignLead, CampaignLead];
-      expect(replan([e, b, d, a, c])).toEqual({ e: "2025-03-05", d: "2025-03-06", c: "2025-03-07" });
+    it("after reordering, follows the new order for the days to come and leaves contacted leads out", () => {
+      const [a, b, c, d, e] = list as [PlannedLead, PlannedLead, PlannedLead, PlannedLead, PlannedLead];
+      // c keeps today: today's work does not change under the seeker's feet.
+      expect(replan([e, b, d, a, c])).toEqual({ e: "2025-03-06", d: "2025-03-07", c: "2025-03-05" });
     });
 
     it("does not add a second first contact on a day that already had one", () => {
-      const cContactedToday = list.map((lead) =>
-        lead.id === "c" ? { ...lead, contacted: true, firstContactOn: wednesday } : lead,
-      );
-      expect(replan(cContactedToday)).toEqual({ d: "2025-03-06", e: "2025-03-07" });
+      const withCContactedToday = list.map((lead) => (lead.id === "c" ? contacted("c", wednesday) : lead));
+      expect(replan(withCContactedToday)).toEqual({ d: "2025-03-06", e: "2025-03-07" });
     });
 
     it("counts first contacts already made this week toward its cap", () => {
       const threeAWeek = { ...settings, firstContactsPerWeek: 3 };
-      const plan = planFirstContacts({ settings: threeAWeek, leads: list, today: wednesday });
+      const plan = replanFirstContacts({ settings: threeAWeek, leads: list, today: wednesday });
       expect(planned(plan)).toEqual({ c: "2025-03-05", d: "2025-03-10", e: "2025-03-11" });
-    });
-
-    it("moves a missed day forward rather than into the past", () => {
-      // Nobody was contacted this week; on Friday the plan restarts from Friday.
-      expect(replan(fresh("c", "d"), "2025-03-07")).toEqual({ c: "2025-03-07", d: "2025-03-10" });
     });
   });
 
   it("rejects settings that could never place a lead", () => {
     const leads = fresh("a");
-    expect(() => planFirstContacts({ settings: { ...settings, contactDays: [] }, leads, today: MONDAY })).toThrow(
-      RangeError,
-    );
-    expect(() => planFirstContacts({ settings: { ...settings, contactDays: [7] }, leads, today: MONDAY })).toThrow(
-      RangeError,
-    );
-    expect(() =>
-      planFirstContacts({ settings: { ...settings, firstContactsPerWeek: 0 }, leads, today: MONDAY }),
-    ).toThrow(RangeError);
+    expect(() => replanFirstContacts({ settings: { ...settings, contactDays: [] }, leads, today: MONDAY })).toThrow(RangeError);
+    expect(() => replanFirstContacts({ settings: { ...settings, contactDays: [7] }, leads, today: MONDAY })).toThrow(RangeError);
+    expect(() => replanFirstContacts({ settings: { ...settings, firstContactsPerWeek: 0 }, leads, today: MONDAY })).toThrow(RangeError);
   });
 });
 
-describe("planFirstContacts properties", () => {
+describe("replanFirstContacts properties: a list never planned", () => {
   const dates = fc
     .date({ min: new Date("2024-01-01T00:00:00Z"), max: new Date("2026-12-31T00:00:00Z"), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10));
@@ -175,28 +163,21 @@ describe("planFirstContacts properties", () => {
       today: dates,
       firstContactsPerWeek: fc.integer({ min: 1, max: 7 }),
       contactDays: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
-      leads: fc.array(
-        fc.record({ contacted: fc.boolean(), daysAgo: fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }) }),
-        { maxLength: 40 },
-      ),
+      leads: fc.array(fc.option(fc.integer({ min: 0, max: 20 }), { nil: null }), { maxLength: 40 }),
     })
     .map(({ startDate, today, firstContactsPerWeek, contactDays, leads }) => ({
       settings: { startDate, firstContactsPerWeek, contactDays } satisfies CampaignSettings,
       today,
-      leads: leads.map(
-        ({ contacted, daysAgo }, index): CampaignLead => ({
-          id: `lead-${index}`,
-          contacted,
-          firstContactOn: contacted && daysAgo !== null ? addDays(today, -daysAgo) : null,
-        }),
+      leads: leads.map((daysAgo, index): PlannedLead =>
+        daysAgo === null ? fresh(`lead-${index}`)[0]! : contacted(`lead-${index}`, addDays(today, -daysAgo)),
       ),
     }));
 
   it("plans each lead not yet contacted, one a day, on contact days, within the weekly cap, in list order", () => {
     fc.assert(
       fc.property(scenario, ({ settings, today, leads }) => {
-        const plan = planFirstContacts({ settings, leads, today });
-        const toPlan = leads.filter((lead) => !lead.contacted);
+        const plan = replanFirstContacts({ settings, leads, today });
+        const toPlan = leads.filter((lead) => lead.firstContactOn === null);
         expect([...plan.keys()]).toEqual(toPlan.map((lead) => lead.id));
 
         const days = toPlan.map((lead) => plan.get(lead.id) ?? "");
@@ -217,41 +198,6 @@ describe("planFirstContacts properties", () => {
       }),
       { numRuns: 300 },
     );
-  });
-});
-
-describe("campaignProgress", () => {
-  const settings = defaultCampaign(MONDAY);
-  const progressOn = (today: CalendarDate, totalLeads = 50, contactedLeads = 12) =>
-    campaignProgress({ settings, totalLeads, contactedLeads, today });
-
-  it("splits 50 leads at 5 a week into 10 weeks", () => {
-    expect(progressOn(MONDAY)).toEqual({ week: 1, weeks: 10, contacted: 12, total: 50 });
-  });
-
-  it("counts 7-day weeks from the start date", () => {
-    expect(progressOn("2025-03-09").week).toBe(1);
-    expect(progressOn("2025-03-10").week).toBe(2);
-    expect(progressOn(addDays(MONDAY, 9 * 7)).week).toBe(10);
-    const fromWednesday = campaignProgress({
-      settings: defaultCampaign("2025-03-05"),
-      totalLeads: 50,
-      contactedLeads: 0,
-      today: "2025-03-11",
-    });
-    expect(fromWednesday.week).toBe(1);
-  });
-
-  it("is week 0 before the start and stays at the last week after the end", () => {
-    expect(progressOn("2025-03-02").week).toBe(0);
-    expect(progressOn("2026-01-01").week).toBe(10);
-  });
-
-  it("has at least one week, and a pace of no more than one a contact day", () => {
-    expect(progressOn(MONDAY, 0, 0).weeks).toBe(1);
-    expect(progressOn(MONDAY, 51).weeks).toBe(11);
-    const sevenAWeek = { ...settings, firstContactsPerWeek: 7 };
-    expect(campaignProgress({ settings: sevenAWeek, totalLeads: 50, contactedLeads: 0, today: MONDAY }).weeks).toBe(10);
   });
 });
 

@@ -30,18 +30,6 @@ export function defaultCampaign(startDate: CalendarDate): CampaignSettings {
   };
 }
 
-/** A lead as the planner sees it, given in the seeker's list order. */
-export type CampaignLead = {
-  id: string;
-  contacted: boolean;
-  /**
-   * Day of the lead's first touch in the seeker's zone, if contacted. Optional; when given, a
-   * re-plan never adds a second first contact on a day that already had one, and counts it
-   * toward its week's cap.
-   */
-  firstContactOn?: CalendarDate | null;
-};
-
 function validContactDays(settings: CampaignSettings): ReadonlySet<Weekday> {
   const days = new Set(settings.contactDays);
   for (const day of days) {
@@ -80,79 +68,6 @@ function firstContactBook(settings: CampaignSettings) {
       return contactDays.has(weekdayOf(day)) && !takenDays.has(day) && (perWeekCount.get(startOfWeek(day)) ?? 0) < perWeek;
     },
   };
-}
-
-/**
- * Planned first-contact day for each lead not yet contacted, keyed by lead id: one a day, only on
- * contact days, at most `firstContactsPerWeek` in a Monday-to-Sunday week, in list order.
- * Planning starts at the later of the start date and today, so a re-plan (after adding, removing
- * or reordering leads, or after a missed day) never puts a plan in the past: what was missed moves
- * forward. Contacted leads get no plan; their history stands. Asking for more per week than there
- * are contact days still gives one a day, so the contact days become the weekly limit.
- * @deprecated Use `replanFirstContacts`: a missed planned day stays (the lead is overdue, "first
- * contact missed since …") instead of moving forward, only days still to come move, and a paused or
- * hand-dated lead takes no day until it returns.
- */
-export function planFirstContacts({
-  settings,
-  leads,
-  today,
-}: {
-  settings: CampaignSettings;
-  leads: readonly CampaignLead[];
-  today: CalendarDate;
-}): Map<string, CalendarDate> {
-  const { take, isOpen } = firstContactBook(settings);
-  for (const lead of leads) {
-    if (lead.contacted && lead.firstContactOn) take(lead.firstContactOn);
-  }
-
-  const plan = new Map<string, CalendarDate>();
-  let day = laterOf(settings.startDate, today);
-  for (const lead of leads) {
-    if (lead.contacted) continue;
-    // Ends: every week has a contact day, and earlier first contacts fill only finitely many weeks.
-    while (!isOpen(day)) day = addDays(day, 1);
-    plan.set(lead.id, day);
-    take(day);
-  }
-  return plan;
-}
-
-export type CampaignProgress = {
-  /** Campaign week today falls in: 0 before the start, then 1..weeks (held at `weeks` after). */
-  week: number;
-  /** Weeks the campaign takes at its weekly pace, at least 1. */
-  weeks: number;
-  /** Leads that have had a first touch. */
-  contacted: number;
-  total: number;
-};
-
-/**
- * @deprecated Use `campaignFigures`: weeks run Monday to Sunday there (as everywhere), n comes from
- * the plan itself, and it gives this week's first contacts against the week's plan.
- * "Week k of n". Weeks count in 7-day steps from the start date, so a campaign starting on a
- * Wednesday has weeks Wednesday to Tuesday; that way each week holds a full week's first contacts
- * and n = ceil(total / weekly pace) is reached on time. The weekly pace is `firstContactsPerWeek`,
- * but never more than the number of contact days (one first contact a day).
- */
-export function campaignProgress({
-  settings,
-  totalLeads,
-  contactedLeads,
-  today,
-}: {
-  settings: CampaignSettings;
-  totalLeads: number;
-  contactedLeads: number;
-  today: CalendarDate;
-}): CampaignProgress {
-  const weeklyPace = Math.min(validFirstContactsPerWeek(settings), validContactDays(settings).size);
-  const weeks = Math.max(1, Math.ceil(totalLeads / weeklyPace));
-  const daysSinceStart = daysBetween(settings.startDate, today);
-  const week = daysSinceStart < 0 ? 0 : Math.min(weeks, Math.floor(daysSinceStart / 7) + 1);
-  return { week, weeks, contacted: contactedLeads, total: totalLeads };
 }
 
 /** A lead as `replanFirstContacts` sees it, given in the seeker's list order (closed leads left out). */

@@ -31,4 +31,3 @@ export * from "./outcome";
 export * from "./daily-call";
 export * from "./channel";
 export * from "./campaign";
-export * from "./goals";

@@ -8,7 +8,7 @@ import { latestOf, type DatedTouch } from "./touch";
  * `pausedUntil` is kept once the pause is over: it is then the return day, on which the lead is due
  * whatever its old dates say, until a touch is logged on or after it.
  */
-export type PaceLead = Omit<LeadFacts, "touches"> & { touches: readonly DatedTouch[] };
+export type PaceLead = LeadFacts & { touches: readonly DatedTouch[] };
 
 /** The seeker's clock, zone and contact days (weekdays 0 = Sunday … 6 = Saturday). */
 export type PaceClock = { now: Date; timeZone: string; contactDays: readonly number[] };

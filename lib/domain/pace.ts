@@ -1,4 +1,4 @@
-import { addDays, dateOf, daysBetween, todayIn, type CalendarDate } from "./dates";
+import { dateOf, daysBetween, type CalendarDate } from "./dates";
 
 export const CHANNELS = ["phone", "email", "linkedin", "in_person", "letter", "other"] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -35,6 +35,7 @@ export const COLD_AFTER_DAYS = 7;
 /** An outbound touch fewer than this many calendar days after the previous outbound one is too soon. */
 export const TOO_SOON_DAYS = 3;
 
+/** A lead's own facts that its pace reads (leadPace adds its touches: `PaceLead`). */
 export type LeadFacts = {
   /** Follow-up interval in days, a whole number ≥ 1. */
   cadenceDays: number;
@@ -51,8 +52,6 @@ export type LeadFacts = {
   /** Snoozed until this date; from that date on the lead is back. */
   pausedUntil: CalendarDate | null;
   closedAt: Date | null;
-  /** In any order, both directions. */
-  touches: TouchFact[];
 };
 
 /**
@@ -76,66 +75,12 @@ export const PACE_STATES = [
 ] as const;
 export type PaceState = (typeof PACE_STATES)[number];
 
-export type Pace = {
-  state: PaceState;
-  /** Null when closed, paused or unplanned: such a lead is not due on any day. */
-  nextDue: CalendarDate | null;
-  /** Days since next due for overdue and cold leads, 0 otherwise. */
-  daysOverdue: number;
-  /** Latest touch in either direction, null if none. */
-  lastTouchAt: Date | null;
-  /** True while the lead has no touch: the next touch will be the first contact. */
-  firstContact: boolean;
-};
-
 function latestTouch<T extends { at: Date }>(touches: readonly T[]): T | null {
   let latest: T | null = null;
   for (const touch of touches) {
     if (latest === null || touch.at.getTime() > latest.at.getTime()) latest = touch;
   }
   return latest;
-}
-
-function overrideInForce(lead: LeadFacts, lastTouchAt: Date | null): boolean {
-  if (lead.nextDueOverride === null) return false;
-  if (lastTouchAt === null) return true;
-  const setAt = lead.nextDueOverrideSetAt ?? null;
-  return setAt !== null && lastTouchAt.getTime() < setAt.getTime();
-}
-
-function nextDueOf(lead: LeadFacts, lastTouchAt: Date | null, timeZone: string): CalendarDate | null {
-  if (overrideInForce(lead, lastTouchAt)) return lead.nextDueOverride;
-  if (lastTouchAt === null) return lead.plannedFirstContact;
-  return addDays(dateOf(lastTouchAt, timeZone), lead.cadenceDays);
-}
-
-/**
- * The pace of one lead at `now`, with every date taken in the seeker's `timeZone` (IANA).
- * @deprecated Use `leadPace(lead, { now, timeZone, contactDays })` (lead-pace.ts): touches carry
- * their stored local date, a pause's return day makes the lead due, a reply owed and a thank-you
- * make it due, and it says why (`reason`).
- */
-export function computePace(lead: LeadFacts, now: Date, timeZone: string): Pace {
-  if (!Number.isInteger(lead.cadenceDays) || lead.cadenceDays < 1) {
-    throw new RangeError(`cadenceDays must be a whole number ≥ 1, got ${lead.cadenceDays}`);
-  }
-  const lastTouchAt = latestTouch(lead.touches)?.at ?? null;
-  const facts = { lastTouchAt, firstContact: lastTouchAt === null };
-  const today = todayIn(now, timeZone);
-
-  if (lead.closedAt !== null) return { state: "closed", nextDue: null, daysOverdue: 0, ...facts };
-  // A pause ending today or earlier is over; the lead is then paced as if it had never paused.
-  if (lead.pausedUntil !== null && daysBetween(today, lead.pausedUntil) > 0) {
-    return { state: "paused", nextDue: null, daysOverdue: 0, ...facts };
-  }
-
-  const nextDue = nextDueOf(lead, lastTouchAt, timeZone);
-  if (nextDue === null) return { state: "unplanned", nextDue: null, daysOverdue: 0, ...facts };
-
-  const late = daysBetween(nextDue, today);
-  if (late < 0) return { state: "upcoming", nextDue, daysOverdue: 0, ...facts };
-  if (late === 0) return { state: "due_today", nextDue, daysOverdue: 0, ...facts };
-  return { state: late > COLD_AFTER_DAYS ? "cold" : "overdue", nextDue, daysOverdue: late, ...facts };
 }
 
 /**
@@ -157,16 +102,4 @@ export function isTooSoon(history: readonly TouchFact[], candidate: TouchFact, t
   );
   if (inboundBetween) return false;
   return daysBetween(dateOf(previousOutbound.at, timeZone), dateOf(candidate.at, timeZone)) < TOO_SOON_DAYS;
-}
-
-/**
- * How many of one lead's touches (any order) were too soon when they were logged.
- * @deprecated Use `tooSoonFlags(touches)` (touch.ts), which judges the whole history by local dates.
- */
-export function countTooSoon(touches: readonly TouchFact[], timeZone: string): number {
-  const chronological = [...touches].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const tooSoon = chronological.filter((touch, index) =>
-    isTooSoon(chronological.slice(0, index), touch, timeZone),
-  );
-  return tooSoon.length;
 }

@@ -1,6 +1,7 @@
 import type { LeadRecord } from "@/db/queries/leads";
-import type { Pace, SuggestibleChannel } from "@/lib/domain";
+import type { LeadPace, SuggestibleChannel } from "@/lib/domain";
 import { formatDay, plural, telHref } from "@/lib/format";
+import { DUE_REASON_NOTES } from "@/lib/leads/labels";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
 
 /** How to reach the lead, and what the seeker noted about them. */
@@ -46,12 +47,10 @@ export function PaceSection({
   lead,
   pace,
   suggested,
-  overrideInForce,
 }: {
   lead: LeadRecord;
-  pace: Pace;
+  pace: LeadPace;
   suggested: SuggestibleChannel | null;
-  overrideInForce: boolean;
 }) {
   return (
     <section aria-labelledby="pace-heading" className="space-y-3">
@@ -59,7 +58,7 @@ export function PaceSection({
         Pace
       </h2>
       <dl className="space-y-2 text-sm">
-        <Detail term="Next due">{pace.nextDue ? `${formatDay(pace.nextDue)}${overrideInForce ? " (set by hand)" : ""}` : null}</Detail>
+        <Detail term="Next due">{pace.nextDue ? `${formatDay(pace.nextDue)}${pace.reason ? DUE_REASON_NOTES[pace.reason] : ""}` : null}</Detail>
         {pace.daysOverdue > 0 ? <Detail term="Overdue by">{plural(pace.daysOverdue, "day")}</Detail> : null}
         <Detail term="Suggested channel">{suggested ? CHANNEL_LABELS[suggested] : "None: add a phone number, an e-mail address or a LinkedIn profile"}</Detail>
         <Detail term="Follow up every">{plural(lead.cadenceDays, "day")}</Detail>

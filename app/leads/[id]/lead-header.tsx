@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { buttonClass } from "@/app/components/button";
 import type { LeadRecord } from "@/db/queries/leads";
-import type { Pace } from "@/lib/domain";
+import type { LeadPace } from "@/lib/domain";
 import { PaceBadge } from "../pace-badge";
 
 const SAVED_MESSAGES: Record<string, string> = { added: "Lead added.", updated: "Changes saved.", "touch-deleted": "Touch deleted." };
 
 /** Back to the list, what was just saved, the company with its pace, and the edit and delete links. */
-export function LeadHeader({ lead, pace, saved }: { lead: LeadRecord; pace: Pace; saved: string | undefined }) {
+export function LeadHeader({ lead, pace, saved }: { lead: LeadRecord; pace: LeadPace; saved: string | undefined }) {
   const savedMessage = saved ? SAVED_MESSAGES[saved] : undefined;
   return (
     <div className="space-y-2">

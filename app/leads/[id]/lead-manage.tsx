@@ -1,7 +1,7 @@
 import { ButtonForm } from "@/app/components/button-form";
 import type { LeadRecord } from "@/db/queries/leads";
 import { formatDay } from "@/lib/format";
-import { addDays, type CalendarDate, type Pace } from "@/lib/domain";
+import { addDays, type CalendarDate, type LeadPace } from "@/lib/domain";
 import { clearNextDueAction, reopenLeadAction, resumeLeadAction } from "../actions";
 import { CloseForm, NextDueForm, PauseForm } from "../lead-action-forms";
 
@@ -10,12 +10,10 @@ export function ManageSection({
   lead,
   pace,
   today,
-  overrideInForce,
 }: {
   lead: LeadRecord;
-  pace: Pace;
+  pace: LeadPace;
   today: CalendarDate;
-  overrideInForce: boolean;
 }) {
   return (
     <section aria-labelledby="manage-heading" className="space-y-4">
@@ -32,7 +30,7 @@ export function ManageSection({
         ) : (
           <>
             <Panel title="Follow-up date">
-              <NextDueForm leadId={lead.id} today={today} current={overrideInForce ? lead.nextDueOverride : null} />
+              <NextDueForm leadId={lead.id} today={today} current={pace.reason === "hand_set" ? lead.nextDueOverride : null} />
               {lead.nextDueOverride ? (
                 <ButtonForm action={clearNextDueAction} fields={{ leadId: lead.id }}>
                   Clear the date set by hand

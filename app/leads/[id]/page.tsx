@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { getLeadDetail } from "@/db/queries/leads";
 import { listMaterialsForLead } from "@/db/queries/materials";
 import { requireUser } from "@/lib/server/auth/session";
-import { computePace, suggestChannelFor, todayIn } from "@/lib/domain";
+import { leadPace, suggestChannelFor, todayIn } from "@/lib/domain";
 import { LeadHeader } from "./lead-header";
 import { ContactSection, PaceSection } from "./lead-facts";
 import { MaterialsSentSection, TimelineSection } from "./lead-history";
@@ -25,22 +25,23 @@ export default async function LeadPage({
   const { saved } = await searchParams;
   const detail = await getLeadDetail(db(), { userId: user.id, leadId: id });
   if (!detail) notFound();
-  const { lead, touches } = detail;
+  const { lead, touches, contactDays } = detail;
   const materials = await listMaterialsForLead(db(), { userId: user.id, leadId: lead.id });
 
   const now = new Date();
   const today = todayIn(now, user.timeZone);
-  const pace = computePace({ ...lead, touches }, now, user.timeZone);
+  // The one pace rule of every screen (Today, the list, the digest, the coach): stored local dates,
+  // thank-yous on the next contact day, replies owed, a paused lead due on its return day.
+  const pace = leadPace({ ...lead, touches }, { now, timeZone: user.timeZone, contactDays });
   // Only a channel the lead has details for (a number to call, an address to write to, a profile).
   const suggested = suggestChannelFor(touches, lead);
-  const overrideInForce = lead.nextDueOverride !== null && pace.nextDue === lead.nextDueOverride;
 
   return (
     <div className="space-y-8">
       <LeadHeader lead={lead} pace={pace} saved={saved} />
       <div className="grid gap-8 lg:grid-cols-2">
         <ContactSection lead={lead} />
-        <PaceSection lead={lead} pace={pace} suggested={suggested} overrideInForce={overrideInForce} />
+        <PaceSection lead={lead} pace={pace} suggested={suggested} />
       </div>
       {pace.state !== "closed" ? (
         <section aria-labelledby="log-heading" className="space-y-3 rounded-lg border border-stone-200 bg-white p-4">
@@ -50,7 +51,7 @@ export default async function LeadPage({
           <LogTouchForm lead={{ id: lead.id, company: lead.company }} timeZone={user.timeZone} materials={materials} suggestedChannel={suggested ?? undefined} />
         </section>
       ) : null}
-      <ManageSection lead={lead} pace={pace} today={today} overrideInForce={overrideInForce} />
+      <ManageSection lead={lead} pace={pace} today={today} />
       <TimelineSection lead={lead} touches={touches} timeZone={user.timeZone} materials={materials} />
       <MaterialsSentSection touches={touches} timeZone={user.timeZone} />
     </div>

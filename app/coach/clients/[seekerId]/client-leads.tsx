@@ -1,27 +1,27 @@
 import Link from "next/link";
 import { buttonClass } from "@/app/components/button";
-import type { ClientLead } from "@/db/queries/coach-clients";
-import type { LeadPage } from "@/db/queries/leads-page";
-import { computePace, type Pace } from "@/lib/domain";
+import type { LeadPage, LeadPageRow } from "@/db/queries/leads-page";
 import { formatDay, formatInstant, plural } from "@/lib/format";
 import { PACE_STATE_LABELS } from "@/lib/leads/labels";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
 
-/** The client's leads in their list order, 50 at a time, each with its pace, in the client's zone. */
+/**
+ * The client's leads in their list order, 50 at a time, each with its pace in the client's zone:
+ * the pace listLeadsPage computed by leadPace's rule (pace-sql.ts), so the coach sees the state the
+ * seeker's own Leads list and Today show.
+ */
 export function LeadsSection({
   page,
   previousHref,
   nextHref,
-  now,
   timeZone,
 }: {
   page: Pick<LeadPage, "rows" | "total" | "offset">;
   previousHref: string | null;
   nextHref: string | null;
-  now: Date;
   timeZone: string;
 }) {
-  const leads: readonly ClientLead[] = page.rows;
+  const leads = page.rows;
   return (
     <section aria-labelledby="leads-heading" className="space-y-4">
       <h2 id="leads-heading" className="text-lg font-semibold">
@@ -36,7 +36,7 @@ export function LeadsSection({
               Showing {page.offset + 1}–{page.offset + leads.length} of {page.total}, in list order.
             </p>
           ) : null}
-          <LeadsTable leads={leads} now={now} timeZone={timeZone} />
+          <LeadsTable leads={leads} timeZone={timeZone} />
           {previousHref || nextHref ? (
             <nav aria-label="Pages of leads" className="flex flex-wrap gap-2">
               {previousHref ? (
@@ -57,7 +57,7 @@ export function LeadsSection({
   );
 }
 
-function LeadsTable({ leads, now, timeZone }: { leads: readonly ClientLead[]; now: Date; timeZone: string }) {
+function LeadsTable({ leads, timeZone }: { leads: readonly LeadPageRow[]; timeZone: string }) {
   return (
     <div role="region" aria-labelledby="leads-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="w-full min-w-[40rem] border-collapse text-sm">
@@ -76,8 +76,6 @@ function LeadsTable({ leads, now, timeZone }: { leads: readonly ClientLead[]; no
         </thead>
         <tbody>
           {leads.map((lead) => {
-            // The latest touch is all the pace looks at.
-            const pace = computePace({ ...lead, touches: lead.lastTouch ? [lead.lastTouch] : [] }, now, timeZone);
             return (
               <tr key={lead.id} className="border-t border-stone-200">
                 <th scope="row" className="px-3 py-2 text-left font-medium">{lead.company}</th>
@@ -85,8 +83,8 @@ function LeadsTable({ leads, now, timeZone }: { leads: readonly ClientLead[]; no
                   {lead.contactName}
                   {lead.title ? <span className="block text-stone-600">{lead.title}</span> : null}
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap">{paceText(pace, lead)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">{pace.nextDue ? formatDay(pace.nextDue) : "—"}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{paceText(lead)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">{lead.nextDue ? formatDay(lead.nextDue) : "—"}</td>
                 <td className="px-3 py-2 whitespace-nowrap">
                   {lead.lastTouch ? `${formatInstant(lead.lastTouch.at, timeZone)}, ${CHANNEL_LABELS[lead.lastTouch.channel]}` : "None yet"}
                 </td>
@@ -100,10 +98,10 @@ function LeadsTable({ leads, now, timeZone }: { leads: readonly ClientLead[]; no
   );
 }
 
-function paceText(pace: Pace, lead: ClientLead): string {
-  const label = PACE_STATE_LABELS[pace.state];
-  if (pace.state === "overdue" || pace.state === "cold") return `${label}, ${plural(pace.daysOverdue, "day")}`;
-  if (pace.state === "closed" && lead.closedAs) return `${label} (${lead.closedAs})`;
-  if (pace.state === "paused" && lead.pausedUntil) return `${label} until ${formatDay(lead.pausedUntil)}`;
+function paceText(lead: Pick<LeadPageRow, "state" | "daysOverdue" | "closedAs" | "pausedUntil">): string {
+  const label = PACE_STATE_LABELS[lead.state];
+  if (lead.state === "overdue" || lead.state === "cold") return `${label}, ${plural(lead.daysOverdue, "day")}`;
+  if (lead.state === "closed" && lead.closedAs) return `${label} (${lead.closedAs})`;
+  if (lead.state === "paused" && lead.pausedUntil) return `${label} until ${formatDay(lead.pausedUntil)}`;
   return label;
 }

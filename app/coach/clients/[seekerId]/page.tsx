@@ -78,7 +78,6 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
         page={leads}
         previousHref={leads.previous ? here({ leadsBefore: encodeCursor(leads.previous), olderThan }) : null}
         nextHref={leads.next ? here({ leadsAfter: encodeCursor(leads.next), olderThan }) : null}
-        now={now}
         timeZone={zone}
       />
       <TouchesSection

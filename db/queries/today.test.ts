@@ -55,7 +55,7 @@ describe("listRecentTouches", () => {
       [hoursAgo(80), "outbound", false],
     ]);
     expect(rows.filter((row) => row.leadId === b)).toEqual([
-      { leadId: b, at: hoursAgo(5), channel: "phone", direction: "outbound", outcome: null, note: "", latest: true },
+      { leadId: b, at: hoursAgo(5), localDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), channel: "phone", direction: "outbound", outcome: null, note: "", latest: true },
     ]);
     expect(rows.some((row) => row.leadId === theirs)).toBe(false);
   });

@@ -79,6 +79,15 @@ describe("logTouch", () => {
     expect(await logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: false, touch: touchOf(nextId) })).toMatchObject({ status: "logged", tooSoon: false });
   });
 
+  it("does not warn before a thank-you the day after a call that reached the contact, as the stored flag judges", async () => {
+    const { userId, leadId } = await seekerWithLead();
+    const call = touchOf(leadId, { at: daysAgo(1), outcome: "conversation" });
+    expect(await logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: false, touch: call })).toMatchObject({ status: "logged", tooSoon: false });
+    const thanks = touchOf(leadId, { channel: "email" });
+    expect(await logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: false, touch: thanks })).toMatchObject({ status: "logged", tooSoon: false });
+    expect((await touchesOf(leadId)).map((touch) => touch.tooSoon)).toEqual([false, false]);
+  });
+
   it("records one touch for a form sent twice (same idempotency key), even when the second would be too soon", async () => {
     const { userId, leadId } = await seekerWithLead();
     const touch = touchOf(leadId, { idempotencyKey: "form-1" });

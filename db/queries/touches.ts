@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { dateOf, isTooSoon, tooSoonFlags, type Channel, type Direction, type Outcome } from "@/lib/domain";
+import { dateOf, isTooSoonAfter, tooSoonFlags, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import { isUuid } from "@/lib/ids";
 import type { Db } from "../client";
 import { leads, materials, touches, users } from "../schema";
@@ -101,16 +101,18 @@ export async function logTouch(
     }
 
     const history = await tx
-      .select({ at: touches.at, channel: touches.channel, direction: touches.direction })
+      .select({ at: touches.at, localDate: touches.localDate, channel: touches.channel, direction: touches.direction, outcome: touches.outcome })
       .from(touches)
       .where(and(eq(touches.userId, userId), eq(touches.leadId, lead.id)));
-    const tooSoon = isTooSoon(history, touch, timeZone);
+    // The day it happened in the seeker's zone at this moment (a backdated touch: the day picked).
+    const localDate = dateOf(touch.at, timeZone);
+    // The warning judges as the stored flag will (reflagTooSoon): local days, an answer resets it.
+    const tooSoon = isTooSoonAfter(history, { ...touch, localDate });
     if (tooSoon && !confirmTooSoon) return { status: "too_soon", company: lead.company };
 
     const [inserted] = await tx
       .insert(touches)
-      // The day it happened in the seeker's zone at this moment (a backdated touch: the day picked).
-      .values({ ...touch, userId, tooSoon, localDate: dateOf(touch.at, timeZone) })
+      .values({ ...touch, userId, tooSoon, localDate })
       .onConflictDoNothing({ target: [touches.userId, touches.idempotencyKey] })
       .returning({ id: touches.id });
     if (!inserted) return { status: "duplicate", company: lead.company };

@@ -1,4 +1,4 @@
-import { dateOf, daysBetween, type CalendarDate } from "./dates";
+import type { CalendarDate } from "./dates";
 
 export const CHANNELS = ["phone", "email", "linkedin", "in_person", "letter", "other"] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -74,32 +74,3 @@ export const PACE_STATES = [
   "cold",
 ] as const;
 export type PaceState = (typeof PACE_STATES)[number];
-
-function latestTouch<T extends { at: Date }>(touches: readonly T[]): T | null {
-  let latest: T | null = null;
-  for (const touch of touches) {
-    if (latest === null || touch.at.getTime() > latest.at.getTime()) latest = touch;
-  }
-  return latest;
-}
-
-/**
- * Whether saving `candidate` would be too soon: it is outbound and falls fewer than 3 calendar
- * days (in the seeker's zone) after the previous outbound touch, with no inbound touch between.
- * Calendar days, like every other pace rule: Monday then Thursday is fine at any hours,
- * Monday then Wednesday is too soon. `history` holds the touches already logged (any order,
- * without the candidate); those at the candidate's instant count as before it.
- * @deprecated Use `isTooSoonAfter(history, candidate)` (touch.ts): local dates, and an answered
- * outbound touch (a conversation, a reply…) resets it like an inbound one.
- */
-export function isTooSoon(history: readonly TouchFact[], candidate: TouchFact, timeZone: string): boolean {
-  if (candidate.direction !== "outbound") return false;
-  const earlier = history.filter((touch) => touch.at.getTime() <= candidate.at.getTime());
-  const previousOutbound = latestTouch(earlier.filter((touch) => touch.direction === "outbound"));
-  if (previousOutbound === null) return false;
-  const inboundBetween = earlier.some(
-    (touch) => touch.direction === "inbound" && touch.at.getTime() > previousOutbound.at.getTime(),
-  );
-  if (inboundBetween) return false;
-  return daysBetween(dateOf(previousOutbound.at, timeZone), dateOf(candidate.at, timeZone)) < TOO_SOON_DAYS;
-}

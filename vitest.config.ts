@@ -13,7 +13,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    testTimeout: 30_000,
+    // Generous: property tests write many generated histories to a real database, on a shared 2-core machine.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     projects: [
       {

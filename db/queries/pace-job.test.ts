@@ -220,5 +220,6 @@ describe("the SQL job and lib/domain agree", () => {
       ),
       { numRuns: 60 },
     );
-  });
+    // 60 generated histories, each written and paced on a real database: minutes on a busy machine.
+  }, 180_000);
 });

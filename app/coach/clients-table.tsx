@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/app/components/button";
 import type { ClientMetrics } from "@/lib/coach/metrics";
-import { defaultDirection, firstContactShortfall, type SortDirection, type SortKey } from "@/lib/coach/risk";
+import { CLIENTS_PER_PAGE, defaultDirection, firstContactShortfall, type ClientsPage, type SortDirection, type SortKey } from "@/lib/coach/risk";
 import { campaignText, firstContactsText, lastActivityText, onPaceDetail, onPaceText } from "@/lib/coach/labels";
 import { formatPercent, plural } from "@/lib/format";
 import { WeeklyChart } from "./weekly-chart";
@@ -24,21 +24,25 @@ const COLUMNS: Column[] = [
   { key: "last_activity", label: "Last touch" },
 ];
 
-/** The clients, sorted, or how to get a first one; a way back to "most at risk first" once sorted otherwise. */
+/**
+ * The clients, sorted, a page at a time, or how to get a first one; a way back to "most at risk
+ * first" once sorted otherwise.
+ */
 export function ClientsSection({
-  clients,
+  page,
   sort,
   coachEmail,
 }: {
-  clients: readonly ClientMetrics[];
+  page: ClientsPage;
   sort: { key: SortKey; direction: SortDirection };
   coachEmail: string;
 }) {
+  const { clients, total, offset } = page;
   return (
     <section aria-labelledby="clients-heading" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="clients-heading" className="text-lg font-semibold">
-          {plural(clients.length, "client")}
+          {plural(total, "client")}
         </h2>
         {sort.key !== "risk" && clients.length > 0 ? (
           <Link href="/coach" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
@@ -57,12 +61,42 @@ export function ClientsSection({
         </div>
       ) : (
         <>
+          {total > clients.length ? (
+            <p className="text-sm text-stone-600">
+              Showing {offset + 1}–{offset + clients.length} of {total}, {sortCaption(sort)}.
+            </p>
+          ) : null}
           <ClientsTable clients={clients} sort={sort} />
           <SortForm sort={sort} />
           <ClientCards clients={clients} sort={sort} />
+          <PageLinks page={page} sort={sort} />
         </>
       )}
     </section>
+  );
+}
+
+/** Previous and next pages, in the same order. */
+function PageLinks({ page, sort }: { page: ClientsPage; sort: { key: SortKey; direction: SortDirection } }) {
+  if (!page.previous && !page.next) return null;
+  const href = (place: { after: string } | { before: string }) => {
+    const query = new URLSearchParams(sort.key === "risk" ? place : { sort: sort.key, dir: sort.direction, ...place });
+    return `/coach?${query}`;
+  };
+  const size = CLIENTS_PER_PAGE;
+  return (
+    <nav aria-label="Pages of clients" className="flex flex-wrap gap-2">
+      {page.previous ? (
+        <Link href={href({ before: page.previous })} className={buttonClass("secondary", "compact")} rel="prev">
+          ← Previous {size} clients
+        </Link>
+      ) : null}
+      {page.next ? (
+        <Link href={href({ after: page.next })} className={buttonClass("secondary", "compact")} rel="next">
+          Next {size} clients →
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 

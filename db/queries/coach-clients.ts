@@ -77,20 +77,21 @@ export async function listClientFacts(
       from ${coachLinks} cl
       join ${users} u on u.id = cl.seeker_id
       where cl.coach_id = ${coachId} and cl.ended_at is null ${onlySeeker}
-    ),
-    lead_paces as (
-      select l.user_id as seeker_id, f.lead_id is not null as contacted, f.first_day, f.last_day,
-             f.latest_at, f.unanswered, l.planned_first_contact, l.closed_at is not null as closed,
-             ${pacedSql(paceInputs)} as active,
-             date_trunc('week', c.today)::date as monday,
-             ${daysLateSql(paceInputs)} as days_late
-      from ${leads} l
-      join clients c on c.seeker_id = l.user_id
-      left join ${leadTouchFacts} f on f.lead_id = l.id
-    ),
-    lead_stats as (
-      select seeker_id,
-             count(*)::int as leads_total,
+    )
+    select c.seeker_id, c.name, c.time_zone, c.today::text as today,
+           c.campaign_start_date::text as campaign_start_date, c.first_contacts_per_week,
+           array_to_json(c.contact_days)::text as contact_days,
+           ls.leads_total, ls.overdue, ls.cold, ls.quiet, ls.active_contacted, ls.on_pace,
+           ls.in_campaign, ls.contacted, ls.first_contacts_this_week, ls.campaign_last_day,
+           (extract(epoch from ls.last_at) * 1000)::float8 as last_at_ms,
+           ${day(sql`ls.last_day`)} as last_day,
+           ds.outbound, ds.phone_outbound, ds.too_soon, ds.call_days,
+           ws.outbound_weeks
+    from clients c
+    -- Each client's own rows, through the indexes on their seeker (lateral): a coach's page costs
+    -- their clients' leads and days, however many other seekers the database holds.
+    cross join lateral (
+      select count(*)::int as leads_total,
              count(*) filter (where ${isOverdueSql(sql`days_late`)})::int as overdue,
              count(*) filter (where ${isColdSql(sql`days_late`)})::int as cold,
              count(*) filter (where active and unanswered >= ${QUIET_AFTER_TOUCHES}::int)::int as quiet,
@@ -99,49 +100,40 @@ export async function listClientFacts(
              -- campaignTally: a closed lead never contacted took no place in the campaign.
              count(*) filter (where contacted or not closed)::int as in_campaign,
              count(*) filter (where contacted)::int as contacted,
-             count(*) filter (where first_day between monday and monday + 6)::int as first_contacts_this_week,
+             count(*) filter (where first_day between date_trunc('week', c.today)::date and date_trunc('week', c.today)::date + 6)::int
+               as first_contacts_this_week,
              max(coalesce(first_day, planned_first_contact)) filter (where contacted or not closed)::text as campaign_last_day,
              max(latest_at) as last_at,
              max(last_day) as last_day
-      from lead_paces
-      group by seeker_id
-    ),
-    day_stats as (
-      select d.user_id as seeker_id,
-             sum(d.outbound)::int as outbound, sum(d.phone_outbound)::int as phone_outbound,
-             sum(d.too_soon)::int as too_soon,
-             json_agg(${day(sql`d.local_date`)}) filter (where d.calls > 0)::text as call_days
-      from ${touchDays} d join clients c on c.seeker_id = d.user_id
-      group by d.user_id
-    ),
-    week_stats as (
-      select seeker_id, json_agg(json_build_array(${day(sql`monday`)}, outbound))::text as outbound_weeks
       from (
-        select d.user_id as seeker_id, date_trunc('week', d.local_date)::date as monday, sum(d.outbound)::int as outbound
-        from ${touchDays} d join clients c on c.seeker_id = d.user_id
-        where d.outbound > 0 and d.local_date >= date_trunc('week', c.campaign_start_date)::date
-        group by 1, 2
+        select f.lead_id is not null as contacted, f.first_day, f.last_day, f.latest_at, f.unanswered,
+               l.planned_first_contact, l.closed_at is not null as closed,
+               ${pacedSql(paceInputs)} as active,
+               ${daysLateSql(paceInputs)} as days_late
+        from ${leads} l
+        left join ${leadTouchFacts} f on f.lead_id = l.id and f.user_id = c.seeker_id
+        where l.user_id = c.seeker_id
+        -- Not folded into the counts above: each lead's pace is worked out once.
+        offset 0
+      ) lead_paces
+    ) ls
+    cross join lateral (
+      select coalesce(sum(d.outbound), 0)::int as outbound, coalesce(sum(d.phone_outbound), 0)::int as phone_outbound,
+             coalesce(sum(d.too_soon), 0)::int as too_soon,
+             (json_agg(${day(sql`d.local_date`)}) filter (where d.calls > 0))::text as call_days
+      from ${touchDays} d
+      where d.user_id = c.seeker_id
+    ) ds
+    -- Outbound touches per week (on its Monday) from the campaign's first week.
+    cross join lateral (
+      select json_agg(json_build_array(${day(sql`w.monday`)}, w.outbound))::text as outbound_weeks
+      from (
+        select date_trunc('week', d.local_date)::date as monday, sum(d.outbound)::int as outbound
+        from ${touchDays} d
+        where d.user_id = c.seeker_id and d.outbound > 0 and d.local_date >= date_trunc('week', c.campaign_start_date)::date
+        group by 1
       ) w
-      group by seeker_id
-    )
-    select c.seeker_id, c.name, c.time_zone, c.today::text as today,
-           c.campaign_start_date::text as campaign_start_date, c.first_contacts_per_week,
-           array_to_json(c.contact_days)::text as contact_days,
-           coalesce(ls.leads_total, 0) as leads_total,
-           coalesce(ls.overdue, 0) as overdue, coalesce(ls.cold, 0) as cold, coalesce(ls.quiet, 0) as quiet,
-           coalesce(ls.active_contacted, 0) as active_contacted, coalesce(ls.on_pace, 0) as on_pace,
-           coalesce(ls.in_campaign, 0) as in_campaign, coalesce(ls.contacted, 0) as contacted,
-           coalesce(ls.first_contacts_this_week, 0) as first_contacts_this_week, ls.campaign_last_day,
-           coalesce(ds.outbound, 0) as outbound, coalesce(ds.phone_outbound, 0) as phone_outbound,
-           coalesce(ds.too_soon, 0) as too_soon,
-           (extract(epoch from ls.last_at) * 1000)::float8 as last_at_ms,
-           ${day(sql`ls.last_day`)} as last_day,
-           ds.call_days,
-           ws.outbound_weeks
-    from clients c
-    left join lead_stats ls on ls.seeker_id = c.seeker_id
-    left join day_stats ds on ds.seeker_id = c.seeker_id
-    left join week_stats ws on ws.seeker_id = c.seeker_id
+    ) ws
   `);
   return rowsOf<FactsRow>(result).map(toClientFacts);
 }

@@ -125,6 +125,8 @@ export function clientMetrics(facts: ClientFacts): ClientMetrics {
   };
 }
 
+const CALL_INSTANT = new Date(0);
+
 /**
  * dailyCall over the days the SQL found a counted call on. Each day stands as one call on a lead
  * of its own, so none is judged too soon again (the stored flag already judged it).
@@ -132,7 +134,8 @@ export function clientMetrics(facts: ClientFacts): ClientMetrics {
 function dailyCallOfDays(facts: Pick<ClientFacts, "callDays" | "contactDays" | "today" | "timeZone">) {
   const touches = facts.callDays.map((day) => ({
     leadId: day,
-    at: new Date(`${day}T12:00:00Z`),
+    // Alone on its lead, a touch's instant orders nothing: one Date serves them all.
+    at: CALL_INSTANT,
     localDate: day,
     channel: "phone" as const,
     direction: "outbound" as const,

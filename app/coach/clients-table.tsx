@@ -196,12 +196,19 @@ function SortForm({ sort }: { sort: { key: SortKey; direction: SortDirection } }
   );
 }
 
-/** A phone's view: one card per client, in the chosen order, with every measure of the table. */
+/** A phone's view: one card per client, in the chosen order, with every measure of the table, on pace first. */
 function ClientCards({ clients, sort }: { clients: readonly ClientMetrics[]; sort: { key: SortKey; direction: SortDirection } }) {
   return (
     <ol aria-label={`Clients, ${sortCaption(sort)}`} className="space-y-3 md:hidden">
       {clients.map((client) => {
         const figures: [string, React.ReactNode][] = [
+          [
+            "On pace",
+            <>
+              <strong className={onPaceClass(client)}>{onPaceText(client)}</strong>{" "}
+              <span className="font-normal text-stone-600">({onPaceDetail(client)})</span>
+            </>,
+          ],
           ["Campaign", campaignText(client)],
           ["Contacted", `${client.leadsContacted} / ${client.leadsTotal}`],
           ["First contacts this week", firstContactsText(client)],
@@ -216,17 +223,11 @@ function ClientCards({ clients, sort }: { clients: readonly ClientMetrics[]; sor
         return (
           <li key={client.seekerId} className="rounded-lg border border-stone-200 bg-white p-3">
             <article aria-labelledby={`card-${client.seekerId}`} className="space-y-3">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h3 id={`card-${client.seekerId}`} className="font-semibold">
-                  <Link href={`/coach/clients/${client.seekerId}`} className="inline-flex min-h-11 items-center break-words text-brand-700 underline">
-                    {client.name}
-                  </Link>
-                </h3>
-                <p className="text-sm">
-                  On pace <strong className={`text-lg ${onPaceClass(client)}`}>{onPaceText(client)}</strong>{" "}
-                  <span className="text-stone-600">({onPaceDetail(client)})</span>
-                </p>
-              </div>
+              <h3 id={`card-${client.seekerId}`} className="font-semibold">
+                <Link href={`/coach/clients/${client.seekerId}`} className="inline-flex min-h-11 items-center break-words text-brand-700 underline">
+                  {client.name}
+                </Link>
+              </h3>
               <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                 {figures.map(([label, value]) => (
                   <div key={label} className="flex justify-between gap-2 border-b border-stone-100 py-1">

@@ -28,6 +28,9 @@ export function openDb(options: { url?: string; dataDir?: string }): DbHandle {
       // at most half a second apart (the default backs off to 20 s, and pages would hang that long).
       backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
       connect_timeout: 5,
+      // Every statement of the app is short; JIT compiling one the planner overrates (the Clients
+      // page's per-client lateral joins) costs tens of milliseconds and saves nothing.
+      connection: { jit: "off" },
     });
     return {
       db: drizzlePostgres(client, { schema, logger: queryCountingLogger() }) as unknown as Db,

@@ -268,6 +268,55 @@ export const touches = pgTable(
   ],
 );
 
+/*
+ * What the coach's Clients page reads instead of the touches (db/queries/coach-clients.ts), so a
+ * client costs their leads and days, not their touches. Triggers on touches (migration
+ * 0011_touch_summaries) keep both current in the writing statement's own transaction, whatever
+ * writes; db/queries/touch-summaries.test.ts holds them equal to lib/domain over the touches.
+ */
+
+/** Each touched lead's history in one row: what leadPace and quietState read of it. */
+export const leadTouchFacts = pgTable(
+  "lead_touch_facts",
+  {
+    leadId: uuid("lead_id")
+      .primaryKey()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** The first touch's local date: the lead's first contact (campaignFigures). */
+    firstDay: date("first_day").notNull(),
+    /** The last touch (by local date, then instant): its day, direction and outcome. */
+    lastDay: date("last_day").notNull(),
+    lastDirection: text("last_direction", { enum: DIRECTIONS }).notNull(),
+    lastOutcome: text("last_outcome", { enum: OUTCOMES }),
+    /** The latest instant of any touch (whether a hand-set date came after every touch). */
+    latestAt: timestamp("latest_at", { withTimezone: true }).notNull(),
+    /** Touches since the contact last answered (quietState's run). */
+    unanswered: integer("unanswered").notNull(),
+  },
+  (table) => [index("lead_touch_facts_user_idx").on(table.userId)],
+);
+
+/** A seeker's touches on one day of their calendar, counted. */
+export const touchDays = pgTable(
+  "touch_days",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    localDate: date("local_date").notNull(),
+    touches: integer("touches").notNull(),
+    outbound: integer("outbound").notNull(),
+    phoneOutbound: integer("phone_outbound").notNull(),
+    /** Outbound phone touches not too soon: the daily call made (dailyCall). */
+    calls: integer("calls").notNull(),
+    tooSoon: integer("too_soon").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.localDate] })],
+);
+
 /** One row per run of the scheduled pace job: what it did, or why it did nothing. */
 export const paceRuns = pgTable("pace_runs", {
   id: uuid("id").primaryKey().defaultRandom(),

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/app/components/button";
 import type { ClientMetrics } from "@/lib/coach/metrics";
-import { defaultDirection, firstContactShortfall, type SortDirection, type SortKey } from "@/lib/coach/risk";
+import { CLIENTS_PER_PAGE, defaultDirection, firstContactShortfall, type ClientsPage, type SortDirection, type SortKey } from "@/lib/coach/risk";
 import { campaignText, firstContactsText, lastActivityText, onPaceDetail, onPaceText } from "@/lib/coach/labels";
 import { formatPercent, plural } from "@/lib/format";
 import { WeeklyChart } from "./weekly-chart";
@@ -24,21 +24,25 @@ const COLUMNS: Column[] = [
   { key: "last_activity", label: "Last touch" },
 ];
 
-/** The clients, sorted, or how to get a first one; a way back to "most at risk first" once sorted otherwise. */
+/**
+ * The clients, sorted, a page at a time, or how to get a first one; a way back to "most at risk
+ * first" once sorted otherwise.
+ */
 export function ClientsSection({
-  clients,
+  page,
   sort,
   coachEmail,
 }: {
-  clients: readonly ClientMetrics[];
+  page: ClientsPage;
   sort: { key: SortKey; direction: SortDirection };
   coachEmail: string;
 }) {
+  const { clients, total, offset } = page;
   return (
     <section aria-labelledby="clients-heading" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="clients-heading" className="text-lg font-semibold">
-          {plural(clients.length, "client")}
+          {plural(total, "client")}
         </h2>
         {sort.key !== "risk" && clients.length > 0 ? (
           <Link href="/coach" className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline">
@@ -57,12 +61,42 @@ export function ClientsSection({
         </div>
       ) : (
         <>
+          {total > clients.length ? (
+            <p className="text-sm text-stone-600">
+              Showing {offset + 1}–{offset + clients.length} of {total}, {sortCaption(sort)}.
+            </p>
+          ) : null}
           <ClientsTable clients={clients} sort={sort} />
           <SortForm sort={sort} />
           <ClientCards clients={clients} sort={sort} />
+          <PageLinks page={page} sort={sort} />
         </>
       )}
     </section>
+  );
+}
+
+/** Previous and next pages, in the same order. */
+function PageLinks({ page, sort }: { page: ClientsPage; sort: { key: SortKey; direction: SortDirection } }) {
+  if (!page.previous && !page.next) return null;
+  const href = (place: { after: string } | { before: string }) => {
+    const query = new URLSearchParams(sort.key === "risk" ? place : { sort: sort.key, dir: sort.direction, ...place });
+    return `/coach?${query}`;
+  };
+  const size = CLIENTS_PER_PAGE;
+  return (
+    <nav aria-label="Pages of clients" className="flex flex-wrap gap-2">
+      {page.previous ? (
+        <Link href={href({ before: page.previous })} className={buttonClass("secondary", "compact")} rel="prev">
+          ← Previous {size} clients
+        </Link>
+      ) : null}
+      {page.next ? (
+        <Link href={href({ after: page.next })} className={buttonClass("secondary", "compact")} rel="next">
+          Next {size} clients →
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 
@@ -70,8 +104,10 @@ function sortCaption(sort: { key: SortKey; direction: SortDirection }): string {
   return sort.key === "risk" ? "most at risk first" : `sorted by ${labelOf(sort.key)} ${sort.direction === "asc" ? "ascending" : "descending"}`;
 }
 
-const cell = "px-2 py-2 align-middle";
-const number = `${cell} text-right tabular-nums`;
+// The body's cells are styled once, on the table (a page holds 50 rows of 13 cells, sent twice:
+// as HTML and in the page's payload); a number cell adds only its alignment.
+const bodyCells = "[&_tbody_td]:px-2 [&_tbody_td]:py-2 [&_tbody_td]:align-middle [&_tbody_th]:px-2 [&_tbody_th]:py-2 [&_tbody_th]:align-middle";
+const number = "text-right tabular-nums";
 
 /**
  * Every client in one table, from a tablet's width up (at 1280 px every column shows without
@@ -81,7 +117,7 @@ const number = `${cell} text-right tabular-nums`;
 export function ClientsTable({ clients, sort }: { clients: readonly ClientMetrics[]; sort: { key: SortKey; direction: SortDirection } }) {
   return (
     <div role="region" aria-labelledby="clients-caption" tabIndex={0} className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block">
-      <table className="w-full border-collapse text-sm">
+      <table className={`w-full border-collapse text-sm ${bodyCells}`}>
         <caption id="clients-caption" className="sr-only">
           Clients, {sortCaption(sort)}
         </caption>
@@ -96,9 +132,9 @@ export function ClientsTable({ clients, sort }: { clients: readonly ClientMetric
           </tr>
         </thead>
         <tbody>
-          {clients.map((client) => (
+          {clients.map((client, index) => (
             <tr key={client.seekerId} className="border-t border-stone-200">
-              <th scope="row" className={`${cell} sticky left-0 bg-white text-left font-medium`}>
+              <th scope="row" className="sticky left-0 bg-white text-left font-medium">
                 <Link href={`/coach/clients/${client.seekerId}`} className="inline-flex min-h-11 items-center break-words text-brand-700 underline">
                   {client.name}
                 </Link>
@@ -107,7 +143,7 @@ export function ClientsTable({ clients, sort }: { clients: readonly ClientMetric
                 <span className={`block font-semibold ${onPaceClass(client)}`}>{onPaceText(client)}</span>
                 <span className="block text-xs text-stone-600">{onPaceDetail(client)}</span>
               </td>
-              <td className={cell}>{campaignText(client)}</td>
+              <td>{campaignText(client)}</td>
               <td className={number}>
                 {client.leadsContacted} / {client.leadsTotal}
               </td>
@@ -121,9 +157,9 @@ export function ClientsTable({ clients, sort }: { clients: readonly ClientMetric
               <td className={number}>{client.quiet}</td>
               <td className={number}>{client.tooSoon}</td>
               <td className={number}>{formatPercent(client.phoneShare)}</td>
-              <td className={cell}>{lastActivityText(client.daysSinceLastTouch)}</td>
-              <td className={cell}>
-                <WeeklyChart id={`chart-${client.seekerId}`} weeks={client.weeklyTouches} />
+              <td>{lastActivityText(client.daysSinceLastTouch)}</td>
+              <td>
+                <WeeklyChart id={`chart-${index}`} weeks={client.weeklyTouches} />
               </td>
             </tr>
           ))}
@@ -162,12 +198,23 @@ function SortForm({ sort }: { sort: { key: SortKey; direction: SortDirection } }
   );
 }
 
-/** A phone's view: one card per client, in the chosen order, with every measure of the table. */
+/** Each figure of a card, styled once on its list (as the table's cells). */
+const cardFigures =
+  "[&>div]:flex [&>div]:justify-between [&>div]:gap-2 [&>div]:border-b [&>div]:border-stone-100 [&>div]:py-1 [&_dt]:text-stone-600 [&_dd]:text-right [&_dd]:font-medium [&_dd]:tabular-nums";
+
+/** A phone's view: one card per client, in the chosen order, with every measure of the table, on pace first. */
 function ClientCards({ clients, sort }: { clients: readonly ClientMetrics[]; sort: { key: SortKey; direction: SortDirection } }) {
   return (
     <ol aria-label={`Clients, ${sortCaption(sort)}`} className="space-y-3 md:hidden">
-      {clients.map((client) => {
+      {clients.map((client, index) => {
         const figures: [string, React.ReactNode][] = [
+          [
+            "On pace",
+            <>
+              <strong className={onPaceClass(client)}>{onPaceText(client)}</strong>{" "}
+              <span className="font-normal text-stone-600">({onPaceDetail(client)})</span>
+            </>,
+          ],
           ["Campaign", campaignText(client)],
           ["Contacted", `${client.leadsContacted} / ${client.leadsTotal}`],
           ["First contacts this week", firstContactsText(client)],
@@ -181,29 +228,23 @@ function ClientCards({ clients, sort }: { clients: readonly ClientMetrics[]; sor
         ];
         return (
           <li key={client.seekerId} className="rounded-lg border border-stone-200 bg-white p-3">
-            <article aria-labelledby={`card-${client.seekerId}`} className="space-y-3">
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h3 id={`card-${client.seekerId}`} className="font-semibold">
-                  <Link href={`/coach/clients/${client.seekerId}`} className="inline-flex min-h-11 items-center break-words text-brand-700 underline">
-                    {client.name}
-                  </Link>
-                </h3>
-                <p className="text-sm">
-                  On pace <strong className={`text-lg ${onPaceClass(client)}`}>{onPaceText(client)}</strong>{" "}
-                  <span className="text-stone-600">({onPaceDetail(client)})</span>
-                </p>
-              </div>
-              <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+            <article aria-labelledby={`card-${index}`} className="space-y-3">
+              <h3 id={`card-${index}`} className="font-semibold">
+                <Link href={`/coach/clients/${client.seekerId}`} className="inline-flex min-h-11 items-center break-words text-brand-700 underline">
+                  {client.name}
+                </Link>
+              </h3>
+              <dl className={`grid grid-cols-2 gap-x-3 gap-y-1 text-sm ${cardFigures}`}>
                 {figures.map(([label, value]) => (
-                  <div key={label} className="flex justify-between gap-2 border-b border-stone-100 py-1">
-                    <dt className="text-stone-600">{label}</dt>
-                    <dd className="text-right font-medium tabular-nums">{value}</dd>
+                  <div key={label}>
+                    <dt>{label}</dt>
+                    <dd>{value}</dd>
                   </div>
                 ))}
               </dl>
               <div className="flex items-center gap-3 text-sm">
                 <span className="text-stone-600">Touches per week</span>
-                <WeeklyChart id={`card-chart-${client.seekerId}`} weeks={client.weeklyTouches} />
+                <WeeklyChart id={`card-chart-${index}`} weeks={client.weeklyTouches} />
               </div>
             </article>
           </li>

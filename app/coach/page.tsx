@@ -4,20 +4,24 @@ import { listClientFacts } from "@/db/queries/coach-clients";
 import { listInvitationsToCoach, listOpenInvitationsBy } from "@/db/queries/coach-invitations";
 import { requireUser } from "@/lib/server/auth/session";
 import { clientMetrics } from "@/lib/coach/metrics";
-import { parseSort, sortClients } from "@/lib/coach/risk";
+import { pageOfClients, parseSort, sortClients } from "@/lib/coach/risk";
 import { ClientsSection } from "./clients-table";
 import { InviteSection, InvitationsToMeSection } from "./coach-invitations";
 
 export const metadata: Metadata = { title: "Clients" };
 
-/** The coach's clients, most at risk first. Four statements whatever the number of clients. */
+/**
+ * The coach's clients, most at risk first, 50 at a time (the place in the address, by key). Four
+ * statements whatever the number of clients: the figures of every client are one statement that
+ * reads no touch (coach-clients.ts), sorted here, and only the page is rendered.
+ */
 export default async function CoachPage({
   searchParams,
 }: {
-  searchParams: Promise<{ sort?: string | string[]; dir?: string | string[]; ended?: string }>;
+  searchParams: Promise<{ sort?: string | string[]; dir?: string | string[]; ended?: string; after?: string | string[]; before?: string | string[] }>;
 }) {
   const user = await requireUser();
-  const { sort: sortParam, dir, ended } = await searchParams;
+  const { sort: sortParam, dir, ended, after, before } = await searchParams;
   const now = new Date();
   const [facts, invitationsToMe, openInvitations] = await Promise.all([
     listClientFacts(db(), { coachId: user.id, now }),
@@ -25,7 +29,7 @@ export default async function CoachPage({
     listOpenInvitationsBy(db(), { userId: user.id, role: "coach", now }),
   ]);
   const sort = parseSort(sortParam, dir);
-  const clients = sortClients(facts.map(clientMetrics), sort);
+  const page = pageOfClients(sortClients(facts.map(clientMetrics), sort), { after: first(after), before: first(before) });
 
   return (
     <div className="space-y-10">
@@ -44,8 +48,12 @@ export default async function CoachPage({
       </div>
 
       <InvitationsToMeSection invitations={invitationsToMe} timeZone={user.timeZone} />
-      <ClientsSection clients={clients} sort={sort} coachEmail={user.email} />
+      <ClientsSection page={page} sort={sort} coachEmail={user.email} />
       <InviteSection openInvitations={openInvitations} timeZone={user.timeZone} />
     </div>
   );
+}
+
+function first(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }

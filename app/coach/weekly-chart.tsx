@@ -1,4 +1,4 @@
-import { weeklyChart } from "@/lib/coach/chart";
+import { barsPath, weeklyChart } from "@/lib/coach/chart";
 import type { WeekTouches } from "@/lib/coach/metrics";
 
 /**
@@ -26,13 +26,10 @@ export function WeeklyChart({
         <span>0</span>
       </span>
       <svg aria-hidden="true" width={chart.width * scale} height={chart.height * scale} viewBox={`0 0 ${chart.width} ${chart.height}`} className="block shrink-0 overflow-visible border-b border-l border-stone-300">
-        {chart.bars.map((bar) =>
-          bar.upcoming ? (
-            <rect key={bar.week} x={bar.x} y={chart.height - 1} width={bar.width} height={1} className="fill-stone-200" />
-          ) : (
-            <rect key={bar.week} x={bar.x} y={bar.y} width={bar.width} height={bar.height} className={bar.week === current?.week ? "fill-brand-700" : "fill-brand-500"} />
-          ),
-        )}
+        {/* One path per colour: the weeks done, the current one, those to come. */}
+        <path d={barsPath(chart.bars.filter((bar) => !bar.upcoming && bar.week !== current?.week), chart.height)} className="fill-brand-500" />
+        <path d={barsPath(chart.bars.filter((bar) => !bar.upcoming && bar.week === current?.week), chart.height)} className="fill-brand-700" />
+        <path d={barsPath(chart.bars.filter((bar) => bar.upcoming), chart.height)} className="fill-stone-200" />
       </svg>
       <figcaption id={`${id}-caption`} className="sr-only">
         {chart.description}

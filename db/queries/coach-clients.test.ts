@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { clientMetrics } from "@/lib/coach/metrics";
+import { dayNumberOf } from "@/lib/coach/days";
+import { clientMetrics, touchesPerCampaignWeek } from "@/lib/coach/metrics";
 import {
   addDays,
   campaignFigures,
@@ -10,6 +11,7 @@ import {
   leadPace,
   onPaceShare,
   OUTCOMES,
+  phoneShare,
   quietState,
   todayIn,
   tooSoonFlags,
@@ -201,7 +203,7 @@ describe("the coach's SQL agrees with lib/domain", () => {
     leads: fc.array(leadArb, { maxLength: 6 }),
   });
 
-  it("on generated clients: on pace, overdue, cold, quiet, too soon, the campaign and the daily call", async () => {
+  it("on generated clients: on pace, overdue, cold, quiet, too soon, the campaign, the daily call, phone share, last touch and the chart", async () => {
     const coach = await person("Carla Coach");
     await fc.assert(
       fc.asyncProperty(fc.array(clientArb, { minLength: 1, maxLength: 4 }), async (specs) => {
@@ -243,22 +245,39 @@ describe("the coach's SQL agrees with lib/domain", () => {
             campaignLeads.push({ firstContactOn, plannedFirstContact: facts.plannedFirstContact, closed: facts.closedAt !== null });
           }
           const call = dailyCall({ touches: allTouches, contactDays, now: NOW, timeZone });
+          const campaign =
+            campaignStartDate === null ? null : campaignFigures({ settings: { startDate: campaignStartDate, firstContactsPerWeek: 5, contactDays }, leads: campaignLeads, today });
+          // The chart from every outbound touch's own day (the SQL sends week totals).
+          const perDay = new Map<number, number>();
+          for (const t of allTouches.filter((t) => t.direction === "outbound")) perDay.set(dayNumberOf(t.localDate), (perDay.get(dayNumberOf(t.localDate)) ?? 0) + 1);
+          const lastAt = allTouches.length === 0 ? null : new Date(Math.max(...allTouches.map((t) => t.at.getTime())));
+          const lastDay = allTouches.length === 0 ? null : allTouches.map((t) => t.localDate).reduce((a, b) => (a > b ? a : b));
           expected.set(seeker.id, {
             onPace: onPaceShare(paces),
-            campaign: campaignStartDate === null ? null : campaignFigures({ settings: { startDate: campaignStartDate, firstContactsPerWeek: 5, contactDays }, leads: campaignLeads, today }),
+            campaign,
             overdue: paces.filter((pace) => pace.state === "overdue").length,
             cold: paces.filter((pace) => pace.state === "cold").length,
             quiet,
             tooSoon,
             streak: call.streak,
             calledToday: call.madeToday,
+            phoneShare: phoneShare(allTouches),
+            lastTouchAt: lastAt,
+            daysSinceLastTouch: lastDay === null ? null : dayNumberOf(today) - dayNumberOf(lastDay),
+            weeklyTouches:
+              campaign === null || campaignStartDate === null
+                ? null
+                : touchesPerCampaignWeek(perDay, { start: dayNumberOf(campaignStartDate), weeks: campaign.weeks, today: dayNumberOf(today) }),
           });
         }
         const facts = await listClientFacts(handle.db, { coachId: coach.id, now: NOW });
         expect(facts).toHaveLength(specs.length);
         for (const fact of facts) {
-          const { onPace, campaign, overdue, cold, quiet, tooSoon, streak, calledToday } = clientMetrics(fact);
-          expect({ onPace, campaign, overdue, cold, quiet, tooSoon, streak, calledToday }).toEqual(expected.get(fact.seekerId));
+          const { onPace, campaign, overdue, cold, quiet, tooSoon, streak, calledToday, phoneShare, lastTouchAt, daysSinceLastTouch, weeklyTouches } =
+            clientMetrics(fact);
+          expect({ onPace, campaign, overdue, cold, quiet, tooSoon, streak, calledToday, phoneShare, lastTouchAt, daysSinceLastTouch, weeklyTouches }).toEqual(
+            expected.get(fact.seekerId),
+          );
         }
       }),
       { numRuns: 25 },

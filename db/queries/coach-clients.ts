@@ -1,13 +1,13 @@
 import "server-only";
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { calendarDateOf } from "@/lib/coach/days";
 import type { ClientFacts } from "@/lib/coach/metrics";
-import { ANSWERED_OUTCOMES, QUIET_AFTER_TOUCHES } from "@/lib/domain";
+import { QUIET_AFTER_TOUCHES } from "@/lib/domain";
 import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";
-import { coachLinks, leads, touches, users } from "../schema";
+import { coachLinks, leadTouchFacts, leads, touchDays, touches, users } from "../schema";
 import { liveLinkTo } from "./coach-connections";
-import { daysLateSql, isColdSql, isOverdueSql, lastTouchInputs, lastTouchSql, paceColumns } from "./pace-sql";
+import { daysLateSql, isColdSql, isOnPaceSql, isOverdueSql, pacedSql, paceColumns, type PaceInputs } from "./pace-sql";
 import { timelineTouchColumns } from "./touches";
 
 /** The coach's read-only view of their clients: figures, leads (no contact details) and touches. */
@@ -26,30 +26,34 @@ type FactsRow = {
   quiet: number;
   active_contacted: number;
   on_pace: number;
+  in_campaign: number;
+  contacted: number;
+  first_contacts_this_week: number;
+  campaign_last_day: string | null;
   outbound: number;
   phone_outbound: number;
   too_soon: number;
   last_at_ms: number | null;
   /** Days since 1970-01-01, in the client's zone. */
   last_day: number | null;
-  /** JSON [[first contact day or null, planned day or null, closed], …], one per lead. */
-  campaign_leads: string | null;
   /** JSON [day, …]: the days (since 1970) with a counted outbound call. */
   call_days: string | null;
-  outbound_days: string | null;
+  /** JSON [[Monday, outbound], …]: outbound touches per week since the campaign's first week. */
+  outbound_weeks: string | null;
 };
 
-/** The day a touch counts on (its stored local date), as days since 1970-01-01. */
-const touchDaySql = sql`t.local_date - date '1970-01-01'`;
+const day = (value: SQL) => sql`(${value} - date '1970-01-01')`;
 
 /**
- * Every live client's facts in one statement, whatever the number of clients, leads and touches.
- * In SQL: each lead's pace state (pace-sql.ts, the rule of lib/domain), whether it is quiet (its
- * unanswered outbound touches since the last answered one, as quietState counts them), the first
- * contact day of each lead (the campaign's input), the days with a counted call, and outbound
- * touches per day, each day in the client's own zone. lib/coach/metrics turns them into figures
- * with the seeker's own functions (campaignFigures, dailyCall, onPaceShare). coach-clients.test.ts
- * holds the SQL equal to lib/domain on generated data.
+ * Every live client's facts in one statement, whatever the number of clients and touches: it reads
+ * no touch. Each lead's history comes in one row of lead_touch_facts and each day's outbound counts
+ * in one row of touch_days (both kept by triggers on touches, migration 0011), so a client costs
+ * their leads and their days, not their touches. In SQL: each lead's pace state (pace-sql.ts, the
+ * rule of lib/domain), quiet (its unanswered run, as quietState counts it), the campaign's tally
+ * (campaignTally), the days with a counted call and outbound touches per week, each day in the
+ * client's own zone. lib/coach/metrics turns them into figures with the seeker's own functions
+ * (campaignFiguresOfTally, dailyCall, onPaceShare). coach-clients.test.ts holds the SQL equal to
+ * lib/domain on generated histories.
  */
 export async function listClientFacts(
   db: Db,
@@ -57,7 +61,14 @@ export async function listClientFacts(
 ): Promise<ClientFacts[]> {
   if (seekerId !== undefined && !isUuid(seekerId)) return [];
   const onlySeeker = seekerId === undefined ? sql`` : sql`and cl.seeker_id = ${seekerId}`;
-  const answered = sql.raw(ANSWERED_OUTCOMES.map((outcome) => `'${outcome}'`).join(", "));
+  const paceInputs: PaceInputs = {
+    today: sql`c.today`,
+    contactDays: sql`c.contact_days`,
+    lastTouchDay: sql`f.last_day`,
+    lastTouchDirection: sql`f.last_direction`,
+    lastTouchOutcome: sql`f.last_outcome`,
+    latestTouchAt: sql`f.latest_at`,
+  };
   const result = await db.execute(sql`
     with clients as materialized (
       select u.id as seeker_id, u.name, u.time_zone, u.campaign_start_date, u.first_contacts_per_week,
@@ -66,92 +77,63 @@ export async function listClientFacts(
       from ${coachLinks} cl
       join ${users} u on u.id = cl.seeker_id
       where cl.coach_id = ${coachId} and cl.ended_at is null ${onlySeeker}
-    ),
-    -- The clients' touches are read once, each with its day (days since 1970) and its place in its
-    -- lead's history (day, then instant), and whether the contact answered in it.
-    client_touches as materialized (
-      select t.user_id as seeker_id, t.lead_id, t.at, t.direction, t.channel, t.too_soon,
-             ${touchDaySql} as day,
-             row_number() over (partition by t.lead_id order by ${touchDaySql}, t.at) as place,
-             (t.direction = 'inbound' or t.outcome in (${answered})) as answered
-      from ${touches} t join clients c on c.seeker_id = t.user_id
-    ),
-    lead_touches as (
-      select lead_id, max(at) as last_at, max(day) as last_day, min(day) as first_day,
-             count(*) filter (where direction = 'outbound') as outbound,
-             count(*) filter (where direction = 'outbound' and channel = 'phone') as phone_outbound,
-             count(*) filter (where too_soon) as too_soon,
-             -- Touches after the last answered one: all outbound and unanswered, the quiet run.
-             max(place) - coalesce(max(place) filter (where answered), 0) as unanswered
-      from client_touches
-      group by lead_id
-    ),
-    lead_paces as (
-      select l.user_id as seeker_id, lt.lead_id is not null as contacted, lt.outbound, lt.phone_outbound,
-             lt.too_soon, lt.last_at, lt.last_day, lt.first_day, lt.unanswered,
-             l.planned_first_contact, l.closed_at is not null as closed,
-             (l.closed_at is null and (l.paused_until is null or l.paused_until <= c.today)) as active,
-             ${daysLateSql(lastTouchInputs("last", { today: sql`c.today`, contactDays: sql`c.contact_days` }))} as days_late
-      from ${leads} l
-      join clients c on c.seeker_id = l.user_id
-      left join lead_touches lt on lt.lead_id = l.id
-      left join lateral ${lastTouchSql("last")} on true
-    ),
-    lead_stats as (
-      select seeker_id,
-             count(*)::int as leads_total,
-             count(*) filter (where ${isOverdueSql(sql`days_late`)})::int as overdue,
-             count(*) filter (where ${isColdSql(sql`days_late`)})::int as cold,
-             count(*) filter (where active and unanswered >= ${QUIET_AFTER_TOUCHES}::int)::int as quiet,
-             count(*) filter (where active and contacted)::int as active_contacted,
-             count(*) filter (where active and contacted and not ${isOverdueSql(sql`days_late`)} and not ${isColdSql(sql`days_late`)})::int as on_pace,
-             coalesce(sum(outbound), 0)::int as outbound,
-             coalesce(sum(phone_outbound), 0)::int as phone_outbound,
-             coalesce(sum(too_soon), 0)::int as too_soon,
-             max(last_at) as last_at,
-             max(last_day) as last_day,
-             json_agg(json_build_array(
-               case when first_day is not null then (date '1970-01-01' + first_day)::text end,
-               planned_first_contact::text,
-               closed
-             ))::text as campaign_leads
-      from lead_paces
-      group by seeker_id
-    ),
-    call_days as (
-      select seeker_id, json_agg(distinct day)::text as call_days
-      from client_touches
-      where direction = 'outbound' and channel = 'phone' and not too_soon
-      group by seeker_id
-    ),
-    outbound_days as (
-      select seeker_id, day, count(*)::int as n
-      from client_touches
-      where direction = 'outbound'
-      group by seeker_id, day
-    ),
-    day_series as (
-      select seeker_id, json_agg(json_build_array(day, n))::text as outbound_days
-      from outbound_days
-      group by seeker_id
     )
     select c.seeker_id, c.name, c.time_zone, c.today::text as today,
            c.campaign_start_date::text as campaign_start_date, c.first_contacts_per_week,
            array_to_json(c.contact_days)::text as contact_days,
-           coalesce(ls.leads_total, 0) as leads_total,
-           coalesce(ls.overdue, 0) as overdue, coalesce(ls.cold, 0) as cold, coalesce(ls.quiet, 0) as quiet,
-           coalesce(ls.active_contacted, 0) as active_contacted, coalesce(ls.on_pace, 0) as on_pace,
-           coalesce(ls.outbound, 0) as outbound, coalesce(ls.phone_outbound, 0) as phone_outbound,
-           coalesce(ls.too_soon, 0) as too_soon,
+           ls.leads_total, ls.overdue, ls.cold, ls.quiet, ls.active_contacted, ls.on_pace,
+           ls.in_campaign, ls.contacted, ls.first_contacts_this_week, ls.campaign_last_day,
            (extract(epoch from ls.last_at) * 1000)::float8 as last_at_ms,
-           ls.last_day,
-           ls.campaign_leads,
-           cd.call_days,
-           ds.outbound_days
+           ${day(sql`ls.last_day`)} as last_day,
+           ds.outbound, ds.phone_outbound, ds.too_soon, ds.call_days,
+           ws.outbound_weeks
     from clients c
-    left join lead_stats ls on ls.seeker_id = c.seeker_id
-    left join call_days cd on cd.seeker_id = c.seeker_id
-    left join day_series ds on ds.seeker_id = c.seeker_id
+    -- Each client's own rows, through the indexes on their seeker (lateral): a coach's page costs
+    -- their clients' leads and days, however many other seekers the database holds.
+    cross join lateral (
+      select count(*)::int as leads_total,
+             count(*) filter (where ${isOverdueSql(sql`days_late`)})::int as overdue,
+             count(*) filter (where ${isColdSql(sql`days_late`)})::int as cold,
+             count(*) filter (where active and unanswered >= ${QUIET_AFTER_TOUCHES}::int)::int as quiet,
+             count(*) filter (where active and contacted)::int as active_contacted,
+             count(*) filter (where active and ${isOnPaceSql(sql`days_late`, { contacted: sql`contacted` })})::int as on_pace,
+             -- campaignTally: a closed lead never contacted took no place in the campaign.
+             count(*) filter (where contacted or not closed)::int as in_campaign,
+             count(*) filter (where contacted)::int as contacted,
+             count(*) filter (where first_day between date_trunc('week', c.today)::date and date_trunc('week', c.today)::date + 6)::int
+               as first_contacts_this_week,
+             max(coalesce(first_day, planned_first_contact)) filter (where contacted or not closed)::text as campaign_last_day,
+             max(latest_at) as last_at,
+             max(last_day) as last_day
+      from (
+        select f.lead_id is not null as contacted, f.first_day, f.last_day, f.latest_at, f.unanswered,
+               l.planned_first_contact, l.closed_at is not null as closed,
+               ${pacedSql(paceInputs)} as active,
+               ${daysLateSql(paceInputs)} as days_late
+        from ${leads} l
+        left join ${leadTouchFacts} f on f.lead_id = l.id and f.user_id = c.seeker_id
+        where l.user_id = c.seeker_id
+        -- Not folded into the counts above: each lead's pace is worked out once.
+        offset 0
+      ) lead_paces
+    ) ls
+    cross join lateral (
+      select coalesce(sum(d.outbound), 0)::int as outbound, coalesce(sum(d.phone_outbound), 0)::int as phone_outbound,
+             coalesce(sum(d.too_soon), 0)::int as too_soon,
+             (json_agg(${day(sql`d.local_date`)}) filter (where d.calls > 0))::text as call_days
+      from ${touchDays} d
+      where d.user_id = c.seeker_id
+    ) ds
+    -- Outbound touches per week (on its Monday) from the campaign's first week.
+    cross join lateral (
+      select json_agg(json_build_array(${day(sql`w.monday`)}, w.outbound))::text as outbound_weeks
+      from (
+        select date_trunc('week', d.local_date)::date as monday, sum(d.outbound)::int as outbound
+        from ${touchDays} d
+        where d.user_id = c.seeker_id and d.outbound > 0 and d.local_date >= date_trunc('week', c.campaign_start_date)::date
+        group by 1
+      ) w
+    ) ws
   `);
   return rowsOf<FactsRow>(result).map(toClientFacts);
 }
@@ -175,13 +157,12 @@ function toClientFacts(row: FactsRow): ClientFacts {
       activeContacted: Number(row.active_contacted),
       onPace: Number(row.on_pace),
     },
-    campaignLeads: row.campaign_leads
-      ? (JSON.parse(row.campaign_leads) as [string | null, string | null, boolean][]).map(([firstContactOn, plannedFirstContact, closed]) => ({
-          firstContactOn,
-          plannedFirstContact,
-          closed,
-        }))
-      : [],
+    campaignTally: {
+      inCampaign: Number(row.in_campaign),
+      contacted: Number(row.contacted),
+      firstContactsThisWeek: Number(row.first_contacts_this_week),
+      lastDay: row.campaign_last_day,
+    },
     touches: {
       outbound: Number(row.outbound),
       phoneOutbound: Number(row.phone_outbound),
@@ -190,8 +171,8 @@ function toClientFacts(row: FactsRow): ClientFacts {
       lastDay: row.last_day === null ? null : calendarDateOf(Number(row.last_day)),
     },
     callDays: row.call_days ? (JSON.parse(row.call_days) as number[]).map(calendarDateOf) : [],
-    outboundByDay: row.outbound_days
-      ? (JSON.parse(row.outbound_days) as [number, number][]).map(([day, outbound]) => ({ day, outbound }))
+    outboundByDay: row.outbound_weeks
+      ? (JSON.parse(row.outbound_weeks) as [number, number][]).map(([day, outbound]) => ({ day, outbound }))
       : [],
   };
 }

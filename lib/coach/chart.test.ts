@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeWeeks, weeklyChart } from "./chart";
+import { barsPath, describeWeeks, weeklyChart } from "./chart";
 
 describe("weekly chart", () => {
   const weeks = [
@@ -16,6 +16,13 @@ describe("weekly chart", () => {
     expect(chart.bars.map((bar) => bar.x)).toEqual([0, 7, 14, 21]);
     expect(chart.width).toBe(26);
     expect(weeklyChart([{ week: 1, touches: 0, upcoming: false }]).scaleMax).toBe(1);
+  });
+
+  it("draws the bars as rectangles of one path, an upcoming week as a sliver on the baseline", () => {
+    const chart = weeklyChart(weeks);
+    expect(barsPath(chart.bars.slice(0, 2), chart.height)).toBe("M0 14h5v14h-5zM7 0h5v28h-5z");
+    expect(barsPath(chart.bars.slice(3), chart.height)).toBe("M21 27h5v1h-5z");
+    expect(barsPath([], chart.height)).toBe("");
   });
 
   it("says every number in words, and how many weeks are to come", () => {

@@ -36,3 +36,14 @@ export function describeWeeks(weeks: readonly WeekTouches[]): string {
   const upcoming = weeks.length - done.length;
   return `Outbound touches per campaign week, Monday to Sunday: ${list}${upcoming > 0 ? `; ${upcoming} more to come` : ""}.`;
 }
+
+/**
+ * Bars as the data of one SVG path (a rectangle each): one element per colour rather than one per
+ * week keeps a page of charts small. An upcoming week is a 1-unit sliver on the baseline.
+ */
+export function barsPath(bars: readonly Bar[], height: number): string {
+  return bars
+    .map((bar) => (bar.upcoming ? { ...bar, y: height - 1, height: 1 } : bar))
+    .map((bar) => `M${bar.x} ${bar.y}h${bar.width}v${bar.height}h-${bar.width}z`)
+    .join("");
+}

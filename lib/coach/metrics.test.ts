@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { campaignFigures, dailyCall, phoneShare, type CalendarDate, type TouchFact } from "@/lib/domain";
+import { campaignFigures, campaignTally, dailyCall, phoneShare, type CalendarDate, type TouchFact } from "@/lib/domain";
 import { calendarDateOf, dayNumberOf, mondayOf, weekdayOfDay } from "./days";
 import { clientMetrics, touchesPerCampaignWeek, type ClientFacts } from "./metrics";
 
@@ -15,14 +15,17 @@ function facts(overrides: Partial<ClientFacts> = {}): ClientFacts {
     campaign: { startDate: "2025-03-05", firstContactsPerWeek: 5, contactDays: [1, 2, 3, 4, 5] },
     contactDays: [1, 2, 3, 4, 5],
     leads: { total: 6, overdue: 2, cold: 1, quiet: 1, activeContacted: 4, onPace: 1 },
-    campaignLeads: [
-      { firstContactOn: "2025-03-05", plannedFirstContact: null, closed: false },
-      { firstContactOn: "2025-03-06", plannedFirstContact: null, closed: true },
-      { firstContactOn: "2025-03-10", plannedFirstContact: null, closed: false },
-      { firstContactOn: "2025-03-11", plannedFirstContact: null, closed: false },
-      { firstContactOn: null, plannedFirstContact: "2025-03-13", closed: false },
-      { firstContactOn: null, plannedFirstContact: null, closed: true },
-    ],
+    campaignTally: campaignTally(
+      [
+        { firstContactOn: "2025-03-05", plannedFirstContact: null, closed: false },
+        { firstContactOn: "2025-03-06", plannedFirstContact: null, closed: true },
+        { firstContactOn: "2025-03-10", plannedFirstContact: null, closed: false },
+        { firstContactOn: "2025-03-11", plannedFirstContact: null, closed: false },
+        { firstContactOn: null, plannedFirstContact: "2025-03-13", closed: false },
+        { firstContactOn: null, plannedFirstContact: null, closed: true },
+      ],
+      "2025-03-12",
+    ),
     touches: { outbound: 7, phoneOutbound: 2, tooSoon: 1, lastAt: new Date("2025-03-11T15:00:00Z"), lastDay: "2025-03-11" },
     callDays: ["2025-03-07", "2025-03-10", "2025-03-11"],
     outboundByDay: [
@@ -78,7 +81,7 @@ describe("clientMetrics", () => {
       facts({
         campaign: null,
         leads: { total: 0, overdue: 0, cold: 0, quiet: 0, activeContacted: 0, onPace: 0 },
-        campaignLeads: [],
+        campaignTally: campaignTally([], "2025-03-12"),
         touches: { outbound: 0, phoneOutbound: 0, tooSoon: 0, lastAt: null, lastDay: null },
         callDays: [],
         outboundByDay: [],
@@ -98,7 +101,11 @@ describe("clientMetrics", () => {
   });
 
   it("shows a campaign that has not started as week 0 with every week upcoming", () => {
-    const metrics = clientMetrics(facts({ today: "2025-03-01", campaignLeads: [{ firstContactOn: null, plannedFirstContact: "2025-03-05", closed: false }], outboundByDay: [] }));
+    const metrics = clientMetrics(facts({
+        today: "2025-03-01",
+        campaignTally: campaignTally([{ firstContactOn: null, plannedFirstContact: "2025-03-05", closed: false }], "2025-03-01"),
+        outboundByDay: [],
+      }),);
     expect(metrics.campaign?.week).toBe(0);
     expect(metrics.weeklyTouches).toEqual([{ week: 1, touches: 0, upcoming: true }]);
   });
@@ -129,6 +136,27 @@ describe("touchesPerCampaignWeek", () => {
     const late = touchesPerCampaignWeek(perDay, { start: day("2025-03-03"), weeks: 40, today: day("2025-09-01") });
     // 1 September is in week 27.
     expect([late[0]?.week, late.at(-1)?.week]).toEqual([16, 27]);
+  });
+
+  it("gives the same series from each week's total on its Monday (what the SQL sends) as from the days", () => {
+    const dayArb = fc.integer({ min: day("2025-01-01"), max: day("2025-06-30") });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(dayArb, fc.integer({ min: 1, max: 9 })), { maxLength: 40 }),
+        dayArb,
+        dayArb,
+        fc.integer({ min: 1, max: 20 }),
+        (days, start, today, weeks) => {
+          const perDay = new Map<number, number>();
+          const perMonday = new Map<number, number>();
+          for (const [d, n] of days) {
+            perDay.set(d, (perDay.get(d) ?? 0) + n);
+            perMonday.set(mondayOf(d), (perMonday.get(mondayOf(d)) ?? 0) + n);
+          }
+          expect(touchesPerCampaignWeek(perMonday, { start, weeks, today })).toEqual(touchesPerCampaignWeek(perDay, { start, weeks, today }));
+        },
+      ),
+    );
   });
 });
 
@@ -167,7 +195,8 @@ describe("the coach's figures are the seeker's functions", () => {
     fc.assert(
       fc.property(fc.array(leadArb, { maxLength: 20 }), (campaignLeads) => {
         const settings = facts().campaign!;
-        expect(clientMetrics(facts({ campaignLeads })).campaign).toEqual(campaignFigures({ settings, leads: campaignLeads, today: "2025-03-12" }));
+        const tally = campaignTally(campaignLeads, "2025-03-12");
+        expect(clientMetrics(facts({ campaignTally: tally })).campaign).toEqual(campaignFigures({ settings, leads: campaignLeads, today: "2025-03-12" }));
       }),
     );
   });

@@ -1,11 +1,11 @@
 import {
-  campaignFigures,
+  campaignFiguresOfTally,
   dailyCall,
   defaultCampaign,
   type CalendarDate,
   type CampaignFigures,
-  type CampaignFiguresLead,
   type CampaignSettings,
+  type CampaignTally,
   type OnPace,
 } from "@/lib/domain";
 import { dayNumberOf, mondayOf, type DayNumber } from "./days";
@@ -15,8 +15,9 @@ export type DayCount = { day: DayNumber; outbound: number };
 
 /**
  * What the coach's queries gather about one client, already aggregated in SQL: pace states,
- * quiet leads and on pace are counted per lead, touches per day in the client's zone, so one page
- * of 200 clients costs a few statements and a few thousand numbers, not 100 000 touches.
+ * quiet leads and on pace are counted per lead, the campaign's leads tallied, touches per week in
+ * the client's zone, so one page of 200 clients costs one statement and a few thousand numbers,
+ * not 100 000 touches.
  */
 export type ClientFacts = {
   seekerId: string;
@@ -38,8 +39,8 @@ export type ClientFacts = {
     /** Of those, neither overdue nor cold. */
     onPace: number;
   };
-  /** Each lead as campaignFigures reads it. */
-  campaignLeads: readonly CampaignFiguresLead[];
+  /** The leads as campaignFigures counts them (campaignTally). */
+  campaignTally: CampaignTally;
   touches: {
     outbound: number;
     phoneOutbound: number;
@@ -51,7 +52,10 @@ export type ClientFacts = {
   };
   /** The days with a counted (not too soon) outbound phone touch: the daily call made. */
   callDays: readonly CalendarDate[];
-  /** Days with at least one outbound touch, in any order. */
+  /**
+   * Outbound touches by day, in any order; a day may stand for its whole Monday-to-Sunday week
+   * (the SQL sends each week's total on its Monday): only the weeks are charted.
+   */
   outboundByDay: readonly DayCount[];
 };
 
@@ -95,7 +99,7 @@ export function clientMetrics(facts: ClientFacts): ClientMetrics {
   for (const { day, outbound } of facts.outboundByDay) perDay.set(day, (perDay.get(day) ?? 0) + outbound);
 
   // Contacted and total do not depend on the settings: without a campaign they are read the same way.
-  const figures = campaignFigures({ settings: facts.campaign ?? defaultCampaign(facts.today), leads: facts.campaignLeads, today: facts.today });
+  const figures = campaignFiguresOfTally({ settings: facts.campaign ?? defaultCampaign(facts.today), tally: facts.campaignTally, today: facts.today });
   const campaign = facts.campaign ? figures : null;
   const call = dailyCallOfDays(facts);
   const { activeContacted: active, onPace } = facts.leads;
@@ -121,6 +125,8 @@ export function clientMetrics(facts: ClientFacts): ClientMetrics {
   };
 }
 
+const CALL_INSTANT = new Date(0);
+
 /**
  * dailyCall over the days the SQL found a counted call on. Each day stands as one call on a lead
  * of its own, so none is judged too soon again (the stored flag already judged it).
@@ -128,7 +134,8 @@ export function clientMetrics(facts: ClientFacts): ClientMetrics {
 function dailyCallOfDays(facts: Pick<ClientFacts, "callDays" | "contactDays" | "today" | "timeZone">) {
   const touches = facts.callDays.map((day) => ({
     leadId: day,
-    at: new Date(`${day}T12:00:00Z`),
+    // Alone on its lead, a touch's instant orders nothing: one Date serves them all.
+    at: CALL_INSTANT,
     localDate: day,
     channel: "phone" as const,
     direction: "outbound" as const,

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ClientMetrics } from "./metrics";
-import { compareRisk, parseSort, sortClients } from "./risk";
+import { compareRisk, pageOfClients, parseSort, sortClients } from "./risk";
 
 function client(name: string, overrides: Partial<ClientMetrics> & { firstContacts?: number; share?: number | null } = {}): ClientMetrics {
   const { firstContacts = 5, share = 1, ...rest } = overrides;
@@ -77,5 +78,44 @@ describe("risk order", () => {
     expect(parseSort("phone", "desc")).toEqual({ key: "phone", direction: "desc" });
     expect(parseSort("drop table", "sideways")).toEqual({ key: "risk", direction: "desc" });
     expect(parseSort(["cold"], undefined)).toEqual({ key: "risk", direction: "desc" });
+  });
+});
+
+describe("pages of clients", () => {
+  const clients = Array.from({ length: 7 }, (_, i) => client(`Client ${i}`));
+
+  it("go on after a client and back before one, by key, and stop at both ends", () => {
+    const first = pageOfClients(clients, {}, 3);
+    expect(first.clients.map((c) => c.name)).toEqual(["Client 0", "Client 1", "Client 2"]);
+    expect(first).toMatchObject({ total: 7, offset: 0, previous: null, next: "Client 2" });
+    const second = pageOfClients(clients, { after: first.next }, 3);
+    expect(second.clients.map((c) => c.name)).toEqual(["Client 3", "Client 4", "Client 5"]);
+    expect(second).toMatchObject({ offset: 3, previous: "Client 3", next: "Client 5" });
+    const last = pageOfClients(clients, { after: second.next }, 3);
+    expect(last).toMatchObject({ offset: 6, previous: "Client 6", next: null });
+    expect(pageOfClients(clients, { before: last.previous }, 3).clients.map((c) => c.name)).toEqual(["Client 3", "Client 4", "Client 5"]);
+    // Back from near the start: the first page, whole.
+    expect(pageOfClients(clients, { before: "Client 2" }, 3)).toMatchObject({ offset: 0, previous: null, next: "Client 2" });
+  });
+
+  it("start over at the first page when the key is gone", () => {
+    expect(pageOfClients(clients, { after: "Someone who left" }, 3).offset).toBe(0);
+    expect(pageOfClients([], {}, 3)).toEqual({ clients: [], total: 0, offset: 0, previous: null, next: null });
+  });
+
+  it("show every client once, paging forward from the first page", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 1, max: 9 }), (count, size) => {
+        const all = Array.from({ length: count }, (_, i) => client(`C${i}`));
+        const seen: string[] = [];
+        let page = pageOfClients(all, {}, size);
+        seen.push(...page.clients.map((c) => c.seekerId));
+        while (page.next) {
+          page = pageOfClients(all, { after: page.next }, size);
+          seen.push(...page.clients.map((c) => c.seekerId));
+        }
+        expect(seen).toEqual(all.map((c) => c.seekerId));
+      }),
+    );
   });
 });

@@ -100,3 +100,41 @@ export function sortClients(
     return sign * byColumn || compareRisk(a, b);
   });
 }
+
+/** The Clients page shows this many clients at a time. */
+export const CLIENTS_PER_PAGE = 50;
+
+export type ClientsPage = {
+  clients: ClientMetrics[];
+  /** How many clients in all, and the place (from 0) of the first one shown. */
+  total: number;
+  offset: number;
+  /** The client to page back before, and on after (the address's `before` and `after`); null at either end. */
+  previous: string | null;
+  next: string | null;
+};
+
+/**
+ * One page of clients in their sorted order, by key: the `size` clients after the one named
+ * `after`, or those just before the one named `before` (the first page, whole, near the start).
+ * A key that is no longer there (the connection ended) gives the first page. The order is total (compareRisk ends on the seeker's id), so a page
+ * never repeats nor skips a client whose figures did not change.
+ */
+export function pageOfClients(
+  sorted: readonly ClientMetrics[],
+  { after, before }: { after?: string | null; before?: string | null },
+  size = CLIENTS_PER_PAGE,
+): ClientsPage {
+  const indexOf = (seekerId: string | null | undefined) => (seekerId ? sorted.findIndex((client) => client.seekerId === seekerId) : -1);
+  const afterIndex = indexOf(after);
+  const beforeIndex = afterIndex >= 0 ? -1 : indexOf(before);
+  const start = afterIndex >= 0 ? afterIndex + 1 : beforeIndex >= 0 ? Math.max(0, beforeIndex - size) : 0;
+  const end = Math.min(sorted.length, start + size);
+  return {
+    clients: sorted.slice(start, end),
+    total: sorted.length,
+    offset: start,
+    previous: start > 0 ? sorted[start]!.seekerId : null,
+    next: end < sorted.length ? sorted[end - 1]!.seekerId : null,
+  };
+}

@@ -170,27 +170,66 @@ export function campaignFigures({
   leads: readonly CampaignFiguresLead[];
   today: CalendarDate;
 }): CampaignFigures {
+  return campaignFiguresOfTally({ settings, tally: campaignTally(leads, today), today });
+}
+
+/**
+ * What campaignFigures reads of the leads, counted. The figures depend on the leads only through
+ * these four numbers, so the coach's SQL counts them for many seekers at once (coach-clients.ts)
+ * and hands them to campaignFiguresOfTally, the same rule.
+ */
+export type CampaignTally = {
+  /** Leads in the campaign: every open lead and every lead ever contacted. */
+  inCampaign: number;
+  /** Of those, contacted at least once. */
+  contacted: number;
+  /** Of those, first contacted in today's Monday-to-Sunday week. */
+  firstContactsThisWeek: number;
+  /** The last first contact, made or planned, of a lead in the campaign; null with none. */
+  lastDay: CalendarDate | null;
+};
+
+/** The leads counted as campaignFigures counts them. */
+export function campaignTally(leads: readonly CampaignFiguresLead[], today: CalendarDate): CampaignTally {
+  const monday = startOfWeek(today);
+  const sunday = addDays(monday, 6);
+  // A closed lead never contacted took no place in the campaign.
+  const inCampaign = leads.filter((lead) => !lead.closed || lead.firstContactOn !== null);
+  return {
+    inCampaign: inCampaign.length,
+    contacted: inCampaign.filter((lead) => lead.firstContactOn !== null).length,
+    firstContactsThisWeek: inCampaign.filter(
+      (lead) => lead.firstContactOn !== null && lead.firstContactOn >= monday && lead.firstContactOn <= sunday,
+    ).length,
+    lastDay: inCampaign
+      .map((lead) => lead.firstContactOn ?? lead.plannedFirstContact)
+      .reduce<CalendarDate | null>((last, day) => (day !== null && (last === null || day > last) ? day : last), null),
+  };
+}
+
+/** campaignFigures from the leads' tally (for today). */
+export function campaignFiguresOfTally({
+  settings,
+  tally,
+  today,
+}: {
+  settings: CampaignSettings;
+  tally: CampaignTally;
+  today: CalendarDate;
+}): CampaignFigures {
   const contactDays = validContactDays(settings);
   const perWeek = validFirstContactsPerWeek(settings);
   const firstMonday = startOfWeek(settings.startDate);
   const weekOf = (day: CalendarDate) => Math.floor(daysBetween(firstMonday, startOfWeek(day)) / 7) + 1;
-
-  const inCampaign = leads.filter((lead) => !lead.closed || lead.firstContactOn !== null);
-  const contacted = inCampaign.filter((lead) => lead.firstContactOn !== null).length;
-  const lastDay = inCampaign
-    .map((lead) => lead.firstContactOn ?? lead.plannedFirstContact)
-    .reduce<CalendarDate | null>((last, day) => (day !== null && (last === null || day > last) ? day : last), null);
+  const { inCampaign, contacted, firstContactsThisWeek, lastDay } = tally;
 
   const monday = startOfWeek(today);
   const sunday = addDays(monday, 6);
-  const firstContactsThisWeek = inCampaign.filter(
-    (lead) => lead.firstContactOn !== null && lead.firstContactOn >= monday && lead.firstContactOn <= sunday,
-  ).length;
   let contactDaysLeft = 0;
   for (let day = laterOf(monday, settings.startDate); day <= sunday; day = addDays(day, 1)) {
     if (contactDays.has(weekdayOf(day))) contactDaysLeft += 1;
   }
-  const weekPlan = Math.min(perWeek, contactDaysLeft, firstContactsThisWeek + (inCampaign.length - contacted));
+  const weekPlan = Math.min(perWeek, contactDaysLeft, firstContactsThisWeek + (inCampaign - contacted));
 
   return {
     week: today < settings.startDate ? 0 : weekOf(today),
@@ -198,6 +237,6 @@ export function campaignFigures({
     firstContactsThisWeek,
     weekPlan,
     contacted,
-    total: inCampaign.length,
+    total: inCampaign,
   };
 }

@@ -141,3 +141,16 @@ describe("calendar date validation", () => {
     expect(() => daysBetween("03/01/2025", "2025-03-01")).toThrow(RangeError);
   });
 });
+
+describe("remembered conversions", () => {
+  it("give the same dates past the bound of what is remembered (25,000 days on from 1990)", () => {
+    let day = "1990-01-01";
+    for (let i = 0; i < 25_000; i++) {
+      const next = addDays(day, 1);
+      expect(daysBetween(day, next)).toBe(1);
+      day = next;
+    }
+    expect(day).toBe("2058-06-13");
+    expect(addDays("2058-06-13", -25_000)).toBe("1990-01-01");
+  });
+});

@@ -26,16 +26,30 @@ export function isCalendarDate(value: string): boolean {
 
 /** Days since 1970-01-01 for a calendar date. */
 function dayNumber(value: CalendarDate): number {
+  const known = dayNumbers.get(value);
+  if (known !== undefined) return known;
   if (!isCalendarDate(value)) throw new RangeError(`Not a calendar date (YYYY-MM-DD): "${value}"`);
   const [year, month, day] = value.split("-").map(Number) as [number, number, number];
   // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear keeps them as written.
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
-  return Math.round(date.getTime() / DAY_MS);
+  return remember(dayNumbers, value, Math.round(date.getTime() / DAY_MS));
 }
 
 function fromDayNumber(days: number): CalendarDate {
-  return new Date(days * DAY_MS).toISOString().slice(0, 10);
+  return calendarDates.get(days) ?? remember(calendarDates, days, new Date(days * DAY_MS).toISOString().slice(0, 10));
+}
+
+// A page works on the same few hundred dates over and over (the Clients page on thousands of
+// figures): both conversions are remembered, up to a bound, so each date is parsed once.
+const dayNumbers = new Map<CalendarDate, number>();
+const calendarDates = new Map<number, CalendarDate>();
+const REMEMBERED_DATES = 10_000;
+
+function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
+  if (memo.size >= REMEMBERED_DATES) memo.clear();
+  memo.set(key, value);
+  return value;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -43,11 +43,7 @@ function clientEntry(page: Page, name: string): Locator {
 /** One measure of a client: the cell under its column header, or the value beside its term on the card. */
 async function measure(page: Page, name: string, label: string): Promise<Locator> {
   const entry = clientEntry(page, name);
-  if (isPhone(page)) {
-    // The headline sits under the card's name, as a sentence; the rest are terms and values.
-    if (label === "On pace") return entry.getByText(/^On pace /);
-    return entry.locator("div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
-  }
+  if (isPhone(page)) return entry.locator("div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
   const headers = (await page.getByRole("columnheader").allTextContents()).map((text) => text.replace(/[↑↓]/g, "").trim());
   const column = headers.indexOf(label);
   expect(column, `a "${label}" column`).toBeGreaterThan(0);

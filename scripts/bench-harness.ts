@@ -232,19 +232,22 @@ async function timeRequests(
   return { times, body };
 }
 
-/** Statements one request runs, counted in the server's log; the same three times or it says so. */
+/**
+ * Statements one request runs, counted in the server's log: the fewest of five tries. The server's
+ * own background work (the outbox sender's poll, every few seconds) can land in a request's window
+ * and only ever adds to it, so the smallest count is the request's.
+ */
 async function statementsFor(base: string, pathname: string, cookie: string, log: { count: number }): Promise<number> {
-  const counts = new Set<number>();
-  for (let i = 0; i < 3; i++) {
+  const counts: number[] = [];
+  for (let i = 0; i < 5; i++) {
     await settle();
     const before = log.count;
     await fetch(`${base}${pathname}`, { headers: { cookie } }).then((response) => response.text());
     // The lines of the request's statements are written before its response ends; let them arrive.
     await settle();
-    counts.add(log.count - before);
+    counts.push(log.count - before);
   }
-  if (counts.size !== 1) throw new Error(`GET ${pathname} ran a varying number of statements: ${[...counts].join(", ")}`);
-  return [...counts][0]!;
+  return Math.min(...counts);
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));

@@ -12,6 +12,7 @@ import { describeWhen, formatDay, formatLongDate, formatPercent, plural, telHref
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { PasswordResetNotice } from "@/app/components/password-reset-notice";
 import { DismissNoteForm } from "./dismiss-note-form";
+import { TodayList, type TodayItem } from "./today-list";
 import { ButtonForm } from "@/app/components/button-form";
 import { closeLeadAction, pauseLeadAction } from "@/app/leads/actions";
 
@@ -36,16 +37,20 @@ export default async function TodayPage() {
     timeZone,
   });
   const today = formatLongDate(now, timeZone);
-  const row = (item: ViewRow<TodayLead>, status: string, done = false) => (
-    <article
-      key={item.lead.id}
-      aria-labelledby={`lead-${item.lead.id}-name`}
-      aria-describedby={`lead-${item.lead.id}-status`}
-      className={`rounded-lg border p-4 shadow-sm ${done ? "border-brand-100 bg-brand-50" : "border-stone-200 bg-white"}`}
-    >
-      <LeadRow row={item} status={status} materials={data.materials} now={now} timeZone={timeZone} />
-    </article>
-  );
+  // Each row a client list's item: a row being logged stays in place a moment (TodayList).
+  const row = (item: ViewRow<TodayLead>, status: string, done = false): TodayItem => ({
+    key: `lead-${item.lead.id}`,
+    lead: { id: item.lead.id, company: item.lead.company },
+    node: (
+      <article
+        aria-labelledby={`lead-${item.lead.id}-name`}
+        aria-describedby={`lead-${item.lead.id}-status`}
+        className={`rounded-lg border p-4 shadow-sm ${done ? "border-brand-100 bg-brand-50" : "border-stone-200 bg-white"}`}
+      >
+        <LeadRow row={item} status={status} materials={data.materials} now={now} timeZone={timeZone} />
+      </article>
+    ),
+  });
 
   return (
     <div className="space-y-6">
@@ -72,29 +77,53 @@ export default async function TodayPage() {
       {data.leads.length === 0 ? (
         <NoLeads />
       ) : (
-        <div className="space-y-3">
-          <h2 id="section-work" className="text-lg font-semibold">
-            The day&apos;s work: {view.done} of {view.total} done
-          </h2>
-          {view.total === 0 ? <NothingDue /> : null}
-          {view.work.map((item: WorkRow<TodayLead>) => row(item, item.done ? `Done · ${describeWork(item)}` : describeWork(item), item.done))}
-          {view.cold.length > 0 ? (
-            <h2 id="section-cold" className="pt-4 text-lg font-semibold">
-              Gone cold
-            </h2>
-          ) : null}
-          {view.cold.map((item) =>
-            row(item, `${item.pace.firstContact ? "First contact" : "Follow-up"} missed for ${plural(item.pace.daysOverdue, "day")} (due ${formatDay(item.pace.nextDue!)})`),
-          )}
-          {view.coming.length > 0 ? (
-            <h2 id="section-coming" className="pt-4 text-lg font-semibold">
-              Next 7 days
-            </h2>
-          ) : null}
-          {view.coming.map((item) =>
-            row(item, `${item.pace.firstContact ? "First contact planned" : item.pace.reason === "thank_you" ? "Thank-you due" : "Follow-up due"} ${formatDay(item.pace.nextDue!)}`),
-          )}
-        </div>
+        <TodayList
+          items={[
+            {
+              key: "section-work",
+              heading: true,
+              node: (
+                <h2 id="section-work" className="text-lg font-semibold">
+                  The day&apos;s work: {view.done} of {view.total} done
+                </h2>
+              ),
+            },
+            ...(view.total === 0 ? [{ key: "nothing-due", node: <NothingDue /> }] : []),
+            ...view.work.map((item: WorkRow<TodayLead>) => row(item, item.done ? `Done · ${describeWork(item)}` : describeWork(item), item.done)),
+            ...(view.cold.length > 0
+              ? [
+                  {
+                    key: "section-cold",
+                    heading: true,
+                    node: (
+                      <h2 id="section-cold" className="pt-4 text-lg font-semibold">
+                        Gone cold
+                      </h2>
+                    ),
+                  },
+                ]
+              : []),
+            ...view.cold.map((item) =>
+              row(item, `${item.pace.firstContact ? "First contact" : "Follow-up"} missed for ${plural(item.pace.daysOverdue, "day")} (due ${formatDay(item.pace.nextDue!)})`),
+            ),
+            ...(view.coming.length > 0
+              ? [
+                  {
+                    key: "section-coming",
+                    heading: true,
+                    node: (
+                      <h2 id="section-coming" className="pt-4 text-lg font-semibold">
+                        Next 7 days
+                      </h2>
+                    ),
+                  },
+                ]
+              : []),
+            ...view.coming.map((item) =>
+              row(item, `${item.pace.firstContact ? "First contact planned" : item.pace.reason === "thank_you" ? "Thank-you due" : "Follow-up due"} ${formatDay(item.pace.nextDue!)}`),
+            ),
+          ]}
+        />
       )}
     </div>
   );

@@ -1,0 +1,193 @@
+"use client";
+
+import { useActionState, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { SubmitButton } from "@/app/components/form";
+import type { ActionState } from "@/lib/actions";
+import { keepInPlace } from "@/lib/today/held-rows";
+import { undoTouchAction } from "@/app/touches/actions";
+import { TouchLoggedContext, type TouchLogging } from "@/app/touches/touch-logged-context";
+
+/** One item of Today's lists, drawn by the server: a heading, a note, or a lead's row. */
+export type TodayItem = { key: string; heading?: boolean; lead?: { id: string; company: string }; node: React.ReactNode };
+
+/** How long a logged row stays in place offering "Undo", and how long it ignores taps once shown. */
+const HOLD_MS = 5000;
+const GUARD_MS = 600;
+/** After "Undo", how long its answer stays before the row is let go. */
+const UNDONE_MS = 1500;
+
+type Hold = {
+  item: TodayItem;
+  before: TodayItem[];
+  /** The row's height when it was tapped: the held row keeps it, so nothing below moves. */
+  height: number;
+  logged: { message: string; touchId: string | null } | null;
+};
+
+/**
+ * Today's lists (the day's work, the cold ones, the next 7 days) with the rows being logged held
+ * in place: from the tap until a few seconds after "Logged … · Undo" shows, the row stays where it
+ * was and keeps its height, whatever the server's new lists say (lib/today/held-rows.ts).
+ */
+export function TodayList({ items }: { items: TodayItem[] }) {
+  const [holds, setHolds] = useState<Hold[]>([]);
+  const shown = useRef<TodayItem[]>(items);
+  /** Where the focus goes once a held row that had it is let go: the row again, else the next one. */
+  const refocus = useRef<{ key: string; next: string | null } | null>(null);
+
+  const display = keepInPlace(
+    items,
+    holds.map((hold) => ({ item: items.find((item) => item.key === hold.item.key) ?? hold.item, before: hold.before })),
+  );
+  useLayoutEffect(() => {
+    shown.current = display;
+  });
+
+  const begin = useCallback((item: TodayItem, height: number) => {
+    setHolds((current) => {
+      const index = shown.current.findIndex((entry) => entry.key === item.key);
+      const hold = { item, before: shown.current.slice(0, Math.max(index, 0)), height, logged: null };
+      return [...current.filter((entry) => entry.item.key !== item.key), hold];
+    });
+  }, []);
+  const end = useCallback((key: string, result: ActionState) => {
+    setHolds((current) =>
+      result?.ok
+        ? current.map((hold) => (hold.item.key === key ? { ...hold, logged: { message: result.message ?? "Logged.", touchId: result.id ?? null } } : hold))
+        : current.filter((hold) => hold.item.key !== key),
+    );
+  }, []);
+  const release = useCallback((key: string, hadFocus: boolean) => {
+    if (hadFocus) {
+      const rows = shown.current.filter((entry) => entry.lead);
+      const index = rows.findIndex((entry) => entry.key === key);
+      refocus.current = { key, next: rows[index + 1]?.key ?? null };
+    }
+    setHolds((current) => current.filter((hold) => hold.item.key !== key));
+  }, []);
+
+  useEffect(() => {
+    const target = refocus.current;
+    if (!target) return;
+    refocus.current = null;
+    const firstControl = (key: string | null) =>
+      key ? document.querySelector<HTMLElement>(`[data-row="${key}"] :is(a[href], button:not([disabled]), summary)`) : null;
+    // Never the page body: the row itself, else the row after it. No scrolling: a finger may be near.
+    (firstControl(target.key) ?? firstControl(target.next))?.focus({ preventScroll: true });
+  }, [holds]);
+
+  return (
+    <div className="space-y-3">
+      {display.map((item) => {
+        if (!item.lead) return <div key={item.key}>{item.node}</div>;
+        const hold = holds.find((entry) => entry.item.key === item.key) ?? null;
+        return <RowFrame key={item.key} item={item} hold={hold} begin={begin} end={end} release={release} />;
+      })}
+    </div>
+  );
+}
+
+function RowFrame({
+  item,
+  hold,
+  begin,
+  end,
+  release,
+}: {
+  item: TodayItem;
+  hold: Hold | null;
+  begin: (item: TodayItem, height: number) => void;
+  end: (key: string, result: ActionState) => void;
+  release: (key: string, hadFocus: boolean) => void;
+}) {
+  const frame = useRef<HTMLDivElement>(null);
+  const logging = useMemo<TouchLogging>(
+    () => ({ begin: () => begin(item, frame.current?.offsetHeight ?? 0), end: (result) => end(item.key, result) }),
+    [item, begin, end],
+  );
+  return (
+    <div ref={frame} data-row={item.key}>
+      {hold?.logged && item.lead ? (
+        <LoggedRow
+          rowKey={item.key}
+          company={item.lead.company}
+          height={hold.height}
+          logged={hold.logged}
+          onRelease={() => release(item.key, frame.current?.contains(document.activeElement) ?? false)}
+        />
+      ) : (
+        <TouchLoggedContext.Provider value={logging}>{item.node}</TouchLoggedContext.Provider>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The row just logged, in place and at its height: "Logged: Phone with Meridian Bank." and Undo, at
+ * the top of the row, away from the channel buttons below; taps on it are ignored at first, so the
+ * second tap of a double tap does nothing. The message takes the focus and is announced.
+ */
+function LoggedRow({
+  rowKey,
+  company,
+  height,
+  logged,
+  onRelease,
+}: {
+  rowKey: string;
+  company: string;
+  height: number;
+  logged: { message: string; touchId: string | null };
+  onRelease: () => void;
+}) {
+  const [undone, undo] = useActionState(undoTouchAction, null);
+  const message = useRef<HTMLParagraphElement>(null);
+  const guardUntil = useRef(0);
+  const latestRelease = useRef(onRelease);
+  useLayoutEffect(() => {
+    latestRelease.current = onRelease;
+  });
+
+  useEffect(() => {
+    guardUntil.current = performance.now() + GUARD_MS;
+    // No scrolling: the page must not move under the finger.
+    message.current?.focus({ preventScroll: true });
+  }, [undone]);
+  useEffect(() => {
+    const timer = setTimeout(() => latestRelease.current(), undone ? UNDONE_MS : HOLD_MS);
+    return () => clearTimeout(timer);
+  }, [undone]);
+
+  const ignoreEarlyTaps = (event: React.MouseEvent) => {
+    if (performance.now() < guardUntil.current) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  return (
+    <article
+      aria-labelledby={`${rowKey}-logged-name`}
+      style={{ minHeight: height }}
+      onClickCapture={ignoreEarlyTaps}
+      className="rounded-lg border border-brand-100 bg-brand-50 p-4 shadow-sm"
+    >
+      <h3 id={`${rowKey}-logged-name`} className="text-base font-semibold text-stone-900">
+        {company}
+      </h3>
+      <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2">
+        <p ref={message} tabIndex={-1} role="status" className="text-sm font-medium text-brand-800">
+          {undone?.message ?? logged.message}
+        </p>
+        {logged.touchId && !undone?.ok ? (
+          <form action={undo}>
+            <input type="hidden" name="touchId" value={logged.touchId} />
+            <SubmitButton variant="secondary" pendingText="Undoing…">
+              Undo<span className="sr-only"> the touch with {company}</span>
+            </SubmitButton>
+          </form>
+        ) : null}
+      </div>
+    </article>
+  );
+}

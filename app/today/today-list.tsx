@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { SubmitButton } from "@/app/components/form";
+import { useFormStatus } from "react-dom";
+import { buttonClass } from "@/app/components/button";
 import type { ActionState } from "@/lib/actions";
 import { keepInPlace } from "@/lib/today/held-rows";
 import { undoTouchAction } from "@/app/touches/actions";
@@ -10,7 +11,7 @@ import { TouchLoggedContext, type TouchLogging } from "@/app/touches/touch-logge
 /** One item of Today's lists, drawn by the server: a heading, a note, or a lead's row. */
 export type TodayItem = { key: string; heading?: boolean; lead?: { id: string; company: string }; node: React.ReactNode };
 
-/** How long a logged row stays in place offering "Undo", and how long it ignores taps once shown. */
+/** How long a logged row stays in place offering "Undo", and how long Undo ignores taps once shown. */
 const HOLD_MS = 5000;
 const GUARD_MS = 600;
 /** After "Undo", how long its answer stays before the row is let go. */
@@ -124,8 +125,8 @@ function RowFrame({
 
 /**
  * The row just logged, in place and at its height: "Logged: Phone with Meridian Bank." and Undo, at
- * the top of the row, away from the channel buttons below; taps on it are ignored at first, so the
- * second tap of a double tap does nothing. The message takes the focus and is announced.
+ * the top of the row, away from the channel buttons below; Undo answers no tap for its first
+ * moments, so the second tap of a double tap does nothing. The message takes the focus and is announced.
  */
 function LoggedRow({
   rowKey,
@@ -142,34 +143,29 @@ function LoggedRow({
 }) {
   const [undone, undo] = useActionState(undoTouchAction, null);
   const message = useRef<HTMLParagraphElement>(null);
-  const guardUntil = useRef(0);
+  const [settled, setSettled] = useState(false);
   const latestRelease = useRef(onRelease);
   useLayoutEffect(() => {
     latestRelease.current = onRelease;
   });
 
   useEffect(() => {
-    guardUntil.current = performance.now() + GUARD_MS;
     // No scrolling: the page must not move under the finger.
     message.current?.focus({ preventScroll: true });
   }, [undone]);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(true), GUARD_MS);
+    return () => clearTimeout(timer);
+  }, []);
   useEffect(() => {
     const timer = setTimeout(() => latestRelease.current(), undone ? UNDONE_MS : HOLD_MS);
     return () => clearTimeout(timer);
   }, [undone]);
 
-  const ignoreEarlyTaps = (event: React.MouseEvent) => {
-    if (performance.now() < guardUntil.current) {
-      event.preventDefault();
-      event.stopPropagation();
-    }
-  };
-
   return (
     <article
       aria-labelledby={`${rowKey}-logged-name`}
       style={{ minHeight: height }}
-      onClickCapture={ignoreEarlyTaps}
       className="rounded-lg border border-brand-100 bg-brand-50 p-4 shadow-sm"
     >
       <h3 id={`${rowKey}-logged-name`} className="text-base font-semibold text-stone-900">
@@ -182,12 +178,29 @@ function LoggedRow({
         {logged.touchId && !undone?.ok ? (
           <form action={undo}>
             <input type="hidden" name="touchId" value={logged.touchId} />
-            <SubmitButton variant="secondary" pendingText="Undoing…">
-              Undo<span className="sr-only"> the touch with {company}</span>
-            </SubmitButton>
+            <UndoButton settled={settled} company={company} />
           </form>
         ) : null}
       </div>
     </article>
+  );
+}
+
+/** "Undo": unavailable (but focusable) for its first moments, so the second tap of a double tap never hits it. */
+function UndoButton({ settled, company }: { settled: boolean; company: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={!settled || undefined}
+      onClick={(event) => {
+        if (!settled) event.preventDefault();
+      }}
+      className={buttonClass("secondary", "compact")}
+    >
+      {pending ? "Undoing…" : "Undo"}
+      <span className="sr-only"> the touch with {company}</span>
+    </button>
   );
 }

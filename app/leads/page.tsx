@@ -12,6 +12,7 @@ import { LeadFilter } from "./lead-filter";
 import { LeadsTable, type LeadTableRow } from "./lead-list";
 import { ExportSection } from "./leads-export";
 import { NoLeadsSection, SampleLeadsNotice, StatusBanner } from "./leads-notices";
+import { SampleDataNotice } from "./sample-notice";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -68,12 +69,13 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           </Link>
         </div>
       </div>
+      <SampleDataNotice />
       <StatusBanner params={{ imported: first(params.imported), skipped: first(params.skipped), deleted: first(params.deleted) }} />
       {page.total === 0 ? (
         <NoLeadsSection />
       ) : (
         <>
-          {page.onlySample ? <SampleLeadsNotice /> : null}
+          {page.sampleCount > 0 ? <SampleLeadsNotice sampleCount={page.sampleCount} total={page.total} /> : null}
           <LeadFilter filter={filter} />
           <p className="text-sm text-stone-600" role="status">
             {showing(page, rows.length, filtered)}

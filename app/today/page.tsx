@@ -15,6 +15,8 @@ import { DismissNoteForm } from "./dismiss-note-form";
 import { TodayList, type TodayItem } from "./today-list";
 import { ButtonForm } from "@/app/components/button-form";
 import { closeLeadAction, pauseLeadAction } from "@/app/leads/actions";
+import { TrySampleData } from "@/app/leads/leads-notices";
+import { SampleDataNotice } from "@/app/leads/sample-notice";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -61,6 +63,7 @@ export default async function TodayPage() {
         </p>
       </div>
       <PasswordResetNotice />
+      <SampleDataNotice />
 
       {data.coachNote ? (
         <section aria-labelledby="coach-note-heading" className="space-y-2 rounded-lg border border-brand-100 bg-brand-50 p-4">
@@ -360,9 +363,7 @@ function NoLeads() {
           </Link>
         </li>
         <li>
-          <Link href="/leads" className={`inline-flex min-h-11 items-center ${linkClass}`}>
-            Try with sample data
-          </Link>
+          <TrySampleData returnTo="today" />
         </li>
       </ul>
     </section>

@@ -6,6 +6,8 @@ import { listLeadsPage } from "@/db/queries/leads-page";
 import { requireUser } from "@/lib/server/auth/session";
 import { addDays, todayIn } from "@/lib/domain";
 import { describeWhen, formatDay, plural } from "@/lib/format";
+import { requestHourCycle } from "@/lib/server/hour-cycle";
+
 import { leadListHref, parseLeadListQuery, type LeadListQuery } from "@/lib/leads/page";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { LeadFilter } from "./lead-filter";
@@ -25,6 +27,7 @@ function first(value: string | string[] | undefined): string | undefined {
 /** The Leads list, 50 at a time: filter, search, sort and page are all in the address. */
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
+  const hourCycle = await requestHourCycle();
   const params = await searchParams;
   const now = new Date();
   const today = todayIn(now, user.timeZone);
@@ -42,7 +45,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     nextDue: lead.nextDue ? formatDay(lead.nextDue) : "—",
     lastTouch: lead.lastTouch
       ? [
-          describeWhen(lead.lastTouch.at, now, user.timeZone),
+          describeWhen(lead.lastTouch.at, now, user.timeZone, hourCycle),
           CHANNEL_LABELS[lead.lastTouch.channel],
           lead.lastTouch.outcome ? OUTCOME_LABELS[lead.lastTouch.outcome] : null,
         ]

@@ -8,7 +8,9 @@ import { LogTouchForm } from "@/app/touches/log-touch-form";
 import { requireUser } from "@/lib/server/auth/session";
 import { describeWork } from "@/lib/today/day-work";
 import { todayView, type ViewRow, type WorkRow } from "@/lib/today/today-view";
-import { describeWhen, formatDay, formatLongDate, formatPercent, plural, telHref } from "@/lib/format";
+import { describeWhen, formatDay, formatLongDate, formatPercent, plural, telHref, type HourCycle } from "@/lib/format";
+import { requestHourCycle } from "@/lib/server/hour-cycle";
+
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { PasswordResetNotice } from "@/app/components/password-reset-notice";
 import { DismissNoteForm } from "./dismiss-note-form";
@@ -24,6 +26,7 @@ const linkClass = "font-medium text-brand-700 underline hover:text-brand-800";
 
 export default async function TodayPage() {
   const user = await requireUser();
+  const hourCycle = await requestHourCycle();
   const now = new Date();
   const timeZone = user.timeZone;
   const data = await getTodayData(db(), { userId: user.id });
@@ -49,7 +52,7 @@ export default async function TodayPage() {
         aria-describedby={`lead-${item.lead.id}-status`}
         className={`rounded-lg border p-4 shadow-sm ${done ? "border-brand-100 bg-brand-50" : "border-stone-200 bg-white"}`}
       >
-        <LeadRow row={item} status={status} materials={data.materials} now={now} timeZone={timeZone} />
+        <LeadRow row={item} status={status} materials={data.materials} now={now} timeZone={timeZone} hourCycle={hourCycle} />
       </article>
     ),
   });
@@ -201,12 +204,14 @@ function LeadRow({
   materials,
   now,
   timeZone,
+  hourCycle,
 }: {
   row: ViewRow<TodayLead>;
   status: string;
   materials: MaterialWithRecipients[];
   now: Date;
   timeZone: string;
+  hourCycle: HourCycle;
 }) {
   const { lead, lastTouch, quiet, followUp } = row;
   const person = [lead.contactName, lead.title].filter(Boolean).join(", ");
@@ -229,7 +234,7 @@ function LeadRow({
       <p className="break-words text-sm text-stone-700">
         {lastTouch ? (
           <>
-            Last touch {describeWhen(lastTouch.at, now, timeZone)}: {CHANNEL_LABELS[lastTouch.channel]}
+            Last touch {describeWhen(lastTouch.at, now, timeZone, hourCycle)}: {CHANNEL_LABELS[lastTouch.channel]}
             {lastTouch.direction === "inbound" ? " (they reached you)" : ""}
             {lastTouch.outcome ? `, ${OUTCOME_LABELS[lastTouch.outcome].toLowerCase()}` : ""}
             {lastTouch.note ? <> — “{lastTouch.note}”</> : null}

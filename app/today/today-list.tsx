@@ -166,6 +166,10 @@ function LoggedRow({
     <article
       aria-labelledby={`${rowKey}-logged-name`}
       style={{ minHeight: height }}
+      // The second tap of a double tap lands here: it leaves the focus on the message.
+      onMouseDown={(event) => {
+        if (!settled) event.preventDefault();
+      }}
       className="rounded-lg border border-brand-100 bg-brand-50 p-4 shadow-sm"
     >
       <h3 id={`${rowKey}-logged-name`} className="text-base font-semibold text-stone-900">

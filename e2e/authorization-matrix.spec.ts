@@ -764,11 +764,14 @@ const ACTIONS: Record<string, ActionRow> = {
   },
   "app/leads/actions.ts#loadSampleDataAction": {
     page: "/leads",
-    cases: () => [{ label: "one's own list", args: () => [], expect: only("everyone", "works") }],
+    cases: () => [
+      { label: "one's own list", args: () => form({ returnTo: "leads" }), expect: only("everyone", "works") },
+      { label: "one's own list, from Today", args: () => form({ returnTo: "today" }), expect: only("everyone", "works") },
+    ],
   },
   "app/leads/actions.ts#clearSampleDataAction": {
     page: "/leads",
-    cases: () => [{ label: "one's own list", args: () => [], expect: only("everyone", "works") }],
+    cases: () => [{ label: "one's own list", args: () => form({ returnTo: "leads" }), expect: only("everyone", "works") }],
   },
   "app/leads/actions.ts#deleteLeadsAction": {
     page: "/leads",

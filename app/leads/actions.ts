@@ -245,7 +245,7 @@ export async function bulkDeleteAction(_prev: ActionState, formData: FormData): 
  */
 export async function loadSampleDataAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const { returnTo } = sampleDataSchema.parse(formValues(formData, ["returnTo"] as const));
+  const { returnTo } = sampleDataSchema.parse(formData instanceof FormData ? formValues(formData, ["returnTo"] as const) : {});
   const loaded = await loadSampleData(db(), { userId: user.id, now: new Date() });
   if (!loaded) return failure("Sample data can only fill an empty list, and you already have leads.");
   refresh();
@@ -255,7 +255,7 @@ export async function loadSampleDataAction(_prev: ActionState, formData: FormDat
 /** Removes the sample leads (and only them, with their touches), even among the seeker's own. */
 export async function clearSampleDataAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const { returnTo } = sampleDataSchema.parse(formValues(formData, ["returnTo"] as const));
+  const { returnTo } = sampleDataSchema.parse(formData instanceof FormData ? formValues(formData, ["returnTo"] as const) : {});
   const removed = await clearSampleData(db(), { userId: user.id, now: new Date() });
   if (removed === 0) return failure("There is no sample data to clear.");
   refresh();

@@ -11,7 +11,7 @@ import { TouchLoggedContext, type TouchLogging } from "@/app/touches/touch-logge
 /** One item of Today's lists, drawn by the server: a heading, a note, or a lead's row. */
 export type TodayItem = { key: string; heading?: boolean; lead?: { id: string; company: string }; node: React.ReactNode };
 
-/** How long a logged row stays in place offering "Undo", and how long Undo ignores taps once shown. */
+/** How long a logged row stays in place offering "Undo" (longer while Undo has the focus), and how long Undo ignores taps once shown. */
 const HOLD_MS = 5000;
 const GUARD_MS = 600;
 /** After "Undo", how long its answer stays before the row is let go. */
@@ -23,16 +23,22 @@ type Hold = {
   /** The row's height when it was tapped: the held row keeps it, so nothing below moves. */
   height: number;
   logged: { message: string; touchId: string | null } | null;
+  /** When this row may be let go (performance.now()), and whether its Undo is on its way. */
+  until: number;
+  undoing: boolean;
 };
 
 /**
  * Today's lists (the day's work, the cold ones, the next 7 days) with the rows being logged held
  * in place: from the tap until a few seconds after "Logged … · Undo" shows, the row stays where it
- * was and keeps its height, whatever the server's new lists say (lib/today/held-rows.ts).
+ * was and keeps its height, whatever the server's new lists say (lib/today/held-rows.ts). Held rows
+ * are let go together, once the last one's time is up and no Undo is under way or focused: a row
+ * let go never shifts another that is still held.
  */
 export function TodayList({ items }: { items: TodayItem[] }) {
   const [holds, setHolds] = useState<Hold[]>([]);
   const shown = useRef<TodayItem[]>(items);
+  const current = useRef<Hold[]>(holds);
   /** Where the focus goes once a held row that had it is let go: the row again, else the next one. */
   const refocus = useRef<{ key: string; next: string | null } | null>(null);
 
@@ -42,30 +48,51 @@ export function TodayList({ items }: { items: TodayItem[] }) {
   );
   useLayoutEffect(() => {
     shown.current = display;
+    current.current = holds;
   });
 
+  const update = useCallback((key: string, change: (hold: Hold) => Hold | null) => {
+    setHolds((all) => all.flatMap((hold) => (hold.item.key === key ? (change(hold) ?? []) : [hold])));
+  }, []);
   const begin = useCallback((item: TodayItem, height: number) => {
-    setHolds((current) => {
+    setHolds((all) => {
       const index = shown.current.findIndex((entry) => entry.key === item.key);
-      const hold = { item, before: shown.current.slice(0, Math.max(index, 0)), height, logged: null };
-      return [...current.filter((entry) => entry.item.key !== item.key), hold];
+      const hold = { item, before: shown.current.slice(0, Math.max(index, 0)), height, logged: null, until: Infinity, undoing: false };
+      return [...all.filter((entry) => entry.item.key !== item.key), hold];
     });
   }, []);
-  const end = useCallback((key: string, result: ActionState) => {
-    setHolds((current) =>
-      result?.ok
-        ? current.map((hold) => (hold.item.key === key ? { ...hold, logged: { message: result.message ?? "Logged.", touchId: result.id ?? null } } : hold))
-        : current.filter((hold) => hold.item.key !== key),
-    );
-  }, []);
-  const release = useCallback((key: string, hadFocus: boolean) => {
-    if (hadFocus) {
-      const rows = shown.current.filter((entry) => entry.lead);
-      const index = rows.findIndex((entry) => entry.key === key);
-      refocus.current = { key, next: rows[index + 1]?.key ?? null };
-    }
-    setHolds((current) => current.filter((hold) => hold.item.key !== key));
-  }, []);
+  const end = useCallback(
+    (key: string, result: ActionState) =>
+      update(key, (hold) =>
+        result?.ok ? { ...hold, logged: { message: result.message ?? "Logged.", touchId: result.id ?? null }, until: performance.now() + HOLD_MS } : null,
+      ),
+    [update],
+  );
+
+  useEffect(() => {
+    const logged = holds.filter((hold) => hold.logged);
+    if (logged.length === 0) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const tick = () => {
+      const all = current.current;
+      const busy =
+        all.some((hold) => !hold.logged || hold.undoing || hold.until > performance.now()) ||
+        document.activeElement?.matches("[data-undo]") === true;
+      if (busy) {
+        timer = setTimeout(tick, 250);
+        return;
+      }
+      const focused = document.activeElement?.closest("[data-row]")?.getAttribute("data-row");
+      if (focused && all.some((hold) => hold.item.key === focused)) {
+        const rows = shown.current.filter((entry) => entry.lead);
+        const index = rows.findIndex((entry) => entry.key === focused);
+        refocus.current = { key: focused, next: rows[index + 1]?.key ?? null };
+      }
+      setHolds([]);
+    };
+    timer = setTimeout(tick, Math.max(0, Math.max(...logged.map((hold) => hold.until)) - performance.now()));
+    return () => clearTimeout(timer);
+  }, [holds]);
 
   useEffect(() => {
     const target = refocus.current;
@@ -82,7 +109,7 @@ export function TodayList({ items }: { items: TodayItem[] }) {
       {display.map((item) => {
         if (!item.lead) return <div key={item.key}>{item.node}</div>;
         const hold = holds.find((entry) => entry.item.key === item.key) ?? null;
-        return <RowFrame key={item.key} item={item} hold={hold} begin={begin} end={end} release={release} />;
+        return <RowFrame key={item.key} item={item} hold={hold} begin={begin} end={end} update={update} />;
       })}
     </div>
   );
@@ -93,13 +120,13 @@ function RowFrame({
   hold,
   begin,
   end,
-  release,
+  update,
 }: {
   item: TodayItem;
   hold: Hold | null;
   begin: (item: TodayItem, height: number) => void;
   end: (key: string, result: ActionState) => void;
-  release: (key: string, hadFocus: boolean) => void;
+  update: (key: string, change: (hold: Hold) => Hold | null) => void;
 }) {
   const frame = useRef<HTMLDivElement>(null);
   const logging = useMemo<TouchLogging>(
@@ -114,7 +141,9 @@ function RowFrame({
           company={item.lead.company}
           height={hold.height}
           logged={hold.logged}
-          onRelease={() => release(item.key, frame.current?.contains(document.activeElement) ?? false)}
+          onUndoing={(undoing) =>
+            update(item.key, (held) => ({ ...held, undoing, until: undoing ? held.until : performance.now() + UNDONE_MS }))
+          }
         />
       ) : (
         <TouchLoggedContext.Provider value={logging}>{item.node}</TouchLoggedContext.Provider>
@@ -133,21 +162,23 @@ function LoggedRow({
   company,
   height,
   logged,
-  onRelease,
+  onUndoing,
 }: {
   rowKey: string;
   company: string;
   height: number;
   logged: { message: string; touchId: string | null };
-  onRelease: () => void;
+  onUndoing: (undoing: boolean) => void;
 }) {
-  const [undone, undo] = useActionState(undoTouchAction, null);
+  const [undone, undo] = useActionState(async (previous: ActionState, formData: FormData) => {
+    try {
+      return await undoTouchAction(previous, formData);
+    } finally {
+      onUndoing(false);
+    }
+  }, null);
   const message = useRef<HTMLParagraphElement>(null);
   const [settled, setSettled] = useState(false);
-  const latestRelease = useRef(onRelease);
-  useLayoutEffect(() => {
-    latestRelease.current = onRelease;
-  });
 
   useEffect(() => {
     // No scrolling: the page must not move under the finger.
@@ -157,10 +188,6 @@ function LoggedRow({
     const timer = setTimeout(() => setSettled(true), GUARD_MS);
     return () => clearTimeout(timer);
   }, []);
-  useEffect(() => {
-    const timer = setTimeout(() => latestRelease.current(), undone ? UNDONE_MS : HOLD_MS);
-    return () => clearTimeout(timer);
-  }, [undone]);
 
   return (
     <article
@@ -180,7 +207,8 @@ function LoggedRow({
           {undone?.message ?? logged.message}
         </p>
         {logged.touchId && !undone?.ok ? (
-          <form action={undo}>
+          // Marked as it is sent (not inside the action, whose updates wait for its end): no letting go meanwhile.
+          <form action={undo} onSubmit={() => onUndoing(true)}>
             <input type="hidden" name="touchId" value={logged.touchId} />
             <UndoButton settled={settled} company={company} />
           </form>
@@ -196,6 +224,7 @@ function UndoButton({ settled, company }: { settled: boolean; company: string })
   return (
     <button
       type="submit"
+      data-undo
       disabled={pending}
       aria-disabled={!settled || undefined}
       onClick={(event) => {

@@ -16,7 +16,8 @@ test("times follow the browser's language: a 12-hour clock on Leads, Settings an
   await page.getByRole("region", { name: "Log a touch" }).getByRole("button", { name: "Phone", exact: true }).click();
   await expect(page.getByText("Logged: Phone with Acme.")).toBeVisible();
   await page.goto("/leads");
-  await expect(page.getByRole("main").getByText(/today, (1[0-2]|[1-9]):[0-5]\d [AP]M/).first()).toBeVisible();
+  // (The column shows from 1024 px; narrower, it is in the page all the same.)
+  await expect(page.getByRole("main").getByText(/^today, (1[0-2]|[1-9]):[0-5]\d [AP]M · Phone$/).first()).toBeAttached();
 
   await page.goto("/settings");
   const hour = page.getByLabel("Send it from");

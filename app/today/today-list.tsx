@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { Fragment, useActionState, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useFormStatus } from "react-dom";
 import { buttonClass } from "@/app/components/button";
 import type { ActionState } from "@/lib/actions";
@@ -107,7 +107,7 @@ export function TodayList({ items }: { items: TodayItem[] }) {
   return (
     <div className="space-y-3">
       {display.map((item) => {
-        if (!item.lead) return <div key={item.key}>{item.node}</div>;
+        if (!item.lead) return <Fragment key={item.key}>{item.node}</Fragment>;
         const hold = holds.find((entry) => entry.item.key === item.key) ?? null;
         return <RowFrame key={item.key} item={item} hold={hold} begin={begin} end={end} update={update} />;
       })}

@@ -45,9 +45,12 @@ const serverEnv = {
   MAIL_FROM: "Cadence <cadence@example.com>",
 };
 
-const desktop = { ...devices["Desktop Chrome"], launchOptions };
+// Browsers in British English: times on a 24-hour clock, as their pickers show them (the app follows
+// the browser's language for the hour cycle; e2e/hour-cycle.spec.ts tries US English).
+const desktop = { ...devices["Desktop Chrome"], locale: "en-GB", launchOptions };
 const phone = {
   ...devices["Desktop Chrome"],
+  locale: "en-GB",
   viewport: { width: 360, height: 780 },
   isMobile: true,
   hasTouch: true,

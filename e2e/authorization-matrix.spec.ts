@@ -94,9 +94,10 @@ type World = {
   material: string;
   doomedMaterial: string;
   otherMaterial: string;
-  /** A touch of the owner's, and one to delete. */
+  /** A touch of the owner's, one to delete, and one to undo (Today's "Undo"). */
   touch: string;
   doomedTouch: string;
+  undoneTouch: string;
   noteId: string;
   openToken: string;
   openCode: string;
@@ -762,11 +763,14 @@ const ACTIONS: Record<string, ActionRow> = {
   },
   "app/leads/actions.ts#loadSampleDataAction": {
     page: "/leads",
-    cases: () => [{ label: "one's own list", args: () => [], expect: only("everyone", "works") }],
+    cases: () => [
+      { label: "one's own list", args: () => form({ returnTo: "leads" }), expect: only("everyone", "works") },
+      { label: "one's own list, from Today", args: () => form({ returnTo: "today" }), expect: only("everyone", "works") },
+    ],
   },
   "app/leads/actions.ts#clearSampleDataAction": {
     page: "/leads",
-    cases: () => [{ label: "one's own list", args: () => [], expect: only("everyone", "works") }],
+    cases: () => [{ label: "one's own list", args: () => form({ returnTo: "leads" }), expect: only("everyone", "works") }],
   },
   "app/leads/actions.ts#deleteLeadsAction": {
     page: "/leads",
@@ -839,6 +843,26 @@ const ACTIONS: Record<string, ActionRow> = {
       onRecord({ label: "the owner's touch", id: w.doomedTouch, allowed: ["owner"] }, (id) => () => form({ touchId: id }), {
         extra: { to: /^\/leads\/[0-9a-f-]{36}\?saved=touch-deleted$/ },
       }),
+  },
+  // Undo answers "already undone" for any touch that is not (or no longer) the caller's: the same
+  // answer as for one undone twice, so it tells nothing of anyone else's touches.
+  "app/touches/actions.ts#undoTouchAction": {
+    page: "/today",
+    group: "destructive",
+    cases: ({ w }) => [
+      {
+        label: "the owner's touch",
+        args: () => form({ touchId: w.undoneTouch }),
+        expect: (actor) => (isAnonymous(actor) ? "sign-in" : "ok"),
+        allowed: ["owner"],
+        check: (result, actor) =>
+          expect((result as { message?: string }).message, `undo as ${actor}`).toBe(
+            actor === "owner" ? "Undone: the touch with Orchid Second is not logged." : "Already undone: that touch is not logged.",
+          ),
+      },
+      { label: "a random id", args: () => form({ touchId: randomUUID() }), expect: (actor) => (isAnonymous(actor) ? "sign-in" : "ok") },
+      { label: "a malformed id", args: () => form({ touchId: MALFORMED }), expect: (actor) => (isAnonymous(actor) ? "sign-in" : "404") },
+    ],
   },
   "app/today/actions.ts#dismissCoachNoteAction": {
     page: "/today",
@@ -1387,6 +1411,10 @@ test("every page, route handler and server action, for every actor", async ({ pl
   const touchIds = /name="touchId" value="([0-9a-f-]{36})"/g;
   const [touch] = uuids(await html("owner", `/leads/${leadA}`), touchIds);
   const [doomedTouch] = uuids(await html("owner", `/leads/${leadB}`), touchIds);
+  // logTouchAction names the touch it logged: Today's "Undo" deletes that one.
+  const logged = await must("owner", "logTouchAction", form(touchFields(leadB, { note: "Orchid undone touch" })), "/today");
+  const undoneTouch = (logged.result as { id?: string } | undefined)?.id;
+  expect(undoneTouch, "the id of the touch logged").toMatch(/^[0-9a-f-]{36}$/);
   const otherLead = await createLead("otherSeeker", "Otter Industries");
   const otherMaterial = await createMaterial("otherSeeker", "Otter Deck");
 
@@ -1425,6 +1453,7 @@ test("every page, route handler and server action, for every actor", async ({ pl
     otherMaterial,
     touch: touch!,
     doomedTouch: doomedTouch!,
+    undoneTouch: undoneTouch!,
     noteId: noteId!,
     openToken: open.token,
     openCode: open.code,

@@ -209,6 +209,7 @@ test("sample data fills an empty list and clears again", async ({ page }) => {
 
   await page.goto("/leads");
   await page.getByRole("button", { name: "Clear sample data" }).click();
+  await page.getByRole("button", { name: "Yes, clear sample data" }).click();
   await expect(page.getByRole("heading", { name: "No leads yet" })).toBeVisible();
 });
 

@@ -17,7 +17,8 @@ async function todayRows(page: import("@playwright/test").Page): Promise<{ compa
   // Each row belongs to the heading before it: the day's work, gone cold, or the next 7 days.
   return page.locator("main article").evaluateAll((articles) =>
     articles.map((article) => {
-      let heading = article.previousElementSibling;
+      // A row sits in a frame of its own (Today holds a row being logged in place): the headings are the frames' siblings.
+      let heading = (article.closest("[data-row]") ?? article).previousElementSibling;
       while (heading && heading.tagName !== "H2") heading = heading.previousElementSibling;
       const status = document.getElementById(article.getAttribute("aria-describedby") ?? "")?.textContent ?? "";
       const part = heading?.id ?? "";

@@ -2,7 +2,8 @@ import type { z } from "zod";
 
 /** What every server action answers; `values` gives a failed form its input back (never passwords). */
 export type ActionResult =
-  | { ok: true; message?: string }
+  /** `id`: the record the action created, for a client that offers to undo it (a touch on Today). */
+  | { ok: true; message?: string; id?: string }
   | {
       ok: false;
       fieldErrors: Record<string, string[]>;

@@ -32,6 +32,7 @@ import type { Db } from "@/db/client";
 import { getLead, listLeads } from "@/db/queries/leads";
 import { createMaterial } from "@/db/queries/materials";
 import { loadSampleData } from "@/db/queries/sample-data";
+import { isSampleEmail } from "@/lib/leads/sample";
 import { addLeads, addTouch } from "@/test/fixtures/today";
 import { createUser } from "@/db/queries/users";
 import { leads } from "@/db/schema";
@@ -91,6 +92,12 @@ beforeEach(async () => {
 async function ownLeadIds(): Promise<string[]> {
   const rows = await db.select({ id: leads.id }).from(leads).where(eq(leads.userId, seekerId)).orderBy(asc(leads.position), asc(leads.createdAt), asc(leads.id));
   return rows.map((row) => row.id);
+}
+
+/** Sam's leads that are not sample ones (their e-mail is not at the sample domain). */
+async function nonSampleLeadIds(): Promise<string[]> {
+  const rows = await db.select({ id: leads.id, email: leads.email }).from(leads).where(eq(leads.userId, seekerId));
+  return rows.filter((row) => !isSampleEmail(row.email)).map((row) => row.id);
 }
 
 /** Back to a fresh list of Sam's. */
@@ -536,14 +543,18 @@ describe("sample data actions fuzz", () => {
         const outcome = await fuzzDb.attempt({ fields: [], tally }, () =>
           runAction(() => (loadSampleDataAction as (...args: unknown[]) => ReturnType<typeof loadSampleDataAction>)(null, toFormData(junk))),
         );
-        expect(outcome.kind).toBe(hadLeads ? "rejected" : "ok");
-        if (outcome.kind === "ok") expect((await ownLeadIds()).length).toBe(50);
+        // Loaded: back to the screen it came from, which says so (Leads unless the form names Today).
+        expect(outcome.kind).toBe(hadLeads ? "rejected" : "redirect");
+        if (outcome.kind === "redirect") {
+          expect(outcome.location).toMatch(/^\/(today|leads)\?sample=loaded$/);
+          expect((await ownLeadIds()).length).toBe(50);
+        }
       },
-      { accepted: ["ok"], refused: ["rejected"] },
+      { accepted: ["redirect"], refused: ["rejected"] },
     );
   }, FUZZ_TIMEOUT_MS);
 
-  it("clearSampleDataAction clears only a list of sample leads, whatever the form holds", async () => {
+  it("clearSampleDataAction clears the sample leads and only them, whatever the form holds", async () => {
     await fuzzAction(
       fc.record({ junk: junkForm, state: fc.oneof({ weight: 20, arbitrary: fc.constant("as is") }, { weight: 1, arbitrary: fc.constantFrom("sample", "sample and own") }) }),
       async ({ junk, state }, tally) => {
@@ -554,14 +565,20 @@ describe("sample data actions fuzz", () => {
           fuzzDb.changed();
         }
         const before = await ownLeadIds();
+        const own = await nonSampleLeadIds();
         const outcome = await fuzzDb.attempt({ fields: [], tally }, () =>
           runAction(() => (clearSampleDataAction as (...args: unknown[]) => ReturnType<typeof clearSampleDataAction>)(null, toFormData(junk))),
         );
-        if (outcome.kind === "ok") expect(await ownLeadIds()).toEqual([]);
-        else expect(await ownLeadIds()).toEqual(before);
-        expect(["ok", "rejected"]).toContain(outcome.kind);
+        expect(["redirect", "rejected"]).toContain(outcome.kind);
+        // Cleared: the seeker's own leads are all that is left; refused: there was no sample lead.
+        if (outcome.kind === "redirect") {
+          expect([...(await ownLeadIds())].sort()).toEqual([...own].sort());
+        } else {
+          expect([...before].sort()).toEqual([...own].sort());
+          expect(await ownLeadIds()).toEqual(before);
+        }
       },
-      { accepted: ["ok"], refused: ["rejected"] },
+      { accepted: ["redirect"], refused: ["rejected"] },
     );
   }, FUZZ_TIMEOUT_MS);
 });

@@ -34,6 +34,7 @@ import {
   leadFormSchema,
   nextDueFormSchema,
   pauseLeadFormSchema,
+  sampleDataSchema,
 } from "@/lib/leads/schemas";
 
 /** Leads show on Today, the list, their page and Materials: every change refreshes them all. */
@@ -238,19 +239,25 @@ export async function bulkDeleteAction(_prev: ActionState, formData: FormData): 
   redirect(`/leads/delete?${new URLSearchParams(selection.leadIds.map((id) => ["id", id]))}`);
 }
 
-/** Takes no input: it fills an empty list (used as a form action, so it ignores the form). */
-export async function loadSampleDataAction(): Promise<ActionResult> {
+/**
+ * One tap fills an empty list (from Today or Leads); the screen it came from then says what was
+ * loaded (app/leads/sample-notice.tsx: the answer takes the focus). The form holds only where to go back.
+ */
+export async function loadSampleDataAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
+  const { returnTo } = sampleDataSchema.parse(formData instanceof FormData ? formValues(formData, ["returnTo"] as const) : {});
   const loaded = await loadSampleData(db(), { userId: user.id, now: new Date() });
   if (!loaded) return failure("Sample data can only fill an empty list, and you already have leads.");
   refresh();
-  return { ok: true, message: "Loaded 50 sample leads, a few materials and two weeks of touches." };
+  redirect(`/${returnTo}?sample=loaded`);
 }
 
-export async function clearSampleDataAction(): Promise<ActionResult> {
+/** Removes the sample leads (and only them, with their touches), even among the seeker's own. */
+export async function clearSampleDataAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
   const user = await requireUser();
-  const cleared = await clearSampleData(db(), { userId: user.id, now: new Date() });
-  if (!cleared) return failure("You have leads of your own now, so the sample stays: delete sample leads one by one or in bulk.");
+  const { returnTo } = sampleDataSchema.parse(formData instanceof FormData ? formValues(formData, ["returnTo"] as const) : {});
+  const removed = await clearSampleData(db(), { userId: user.id, now: new Date() });
+  if (removed === 0) return failure("There is no sample data to clear.");
   refresh();
-  return { ok: true, message: "Sample data cleared." };
+  redirect(`/${returnTo}?sample=cleared&removed=${removed}`);
 }

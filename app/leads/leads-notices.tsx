@@ -36,24 +36,45 @@ export function NoLeadsSection() {
         Make a list of about 50 prospective employers: add them one by one, import a CSV file, or try Cadence
         first with a sample campaign you can clear afterwards.
       </p>
-      <ButtonForm action={loadSampleDataAction} pendingText="Loading the sample…">
-        Try with sample data
-      </ButtonForm>
+      <TrySampleData returnTo="leads" />
     </section>
   );
 }
 
-/** Shown while every lead is a sample one, with the way to clear them. */
-export function SampleLeadsNotice() {
+/** One tap loads the sample (Today's empty state and Leads'), and the screen says what came. */
+export function TrySampleData({ returnTo }: { returnTo: "today" | "leads" }) {
+  return (
+    <ButtonForm action={loadSampleDataAction} fields={{ returnTo }} pendingText="Loading the sample…">
+      Try with sample data
+    </ButtonForm>
+  );
+}
+
+/**
+ * Shown while any lead is a sample one, among the seeker's own or not: "Clear sample data" asks
+ * first, then removes the sample leads (and their touches) only.
+ */
+export function SampleLeadsNotice({ sampleCount, total }: { sampleCount: number; total: number }) {
+  const all = sampleCount === total;
   return (
     <section aria-labelledby="sample-heading" className="space-y-2 rounded-lg border border-brand-100 bg-brand-50 p-4">
       <h2 id="sample-heading" className="font-semibold text-brand-800">
-        These are sample leads
+        {all ? "These are sample leads" : `${plural(sampleCount, "sample lead")} among your own`}
       </h2>
       <p className="text-sm text-stone-700">
-        Their contacts have e-mails at sample.example.com. Clear them when you are ready to add your own.
+        Their contacts have e-mails at sample.example.com.{" "}
+        {all ? "Clear them when you are ready to add your own." : "Clearing them leaves your own leads and touches as they are."}
       </p>
-      <ButtonForm action={clearSampleDataAction} pendingText="Clearing…" variant="danger">
+      <ButtonForm
+        action={clearSampleDataAction}
+        fields={{ returnTo: "leads" }}
+        pendingText="Clearing…"
+        variant="danger"
+        confirm={{
+          question: `Remove the ${plural(sampleCount, "sample lead")} and their touches? ${all ? "Your list will be empty." : "Your own leads stay."}`,
+          yes: "Yes, clear sample data",
+        }}
+      >
         Clear sample data
       </ButtonForm>
     </section>

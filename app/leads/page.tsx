@@ -6,12 +6,15 @@ import { listLeadsPage } from "@/db/queries/leads-page";
 import { requireUser } from "@/lib/server/auth/session";
 import { addDays, todayIn } from "@/lib/domain";
 import { describeWhen, formatDay, plural } from "@/lib/format";
+import { requestHourCycle } from "@/lib/server/hour-cycle";
+
 import { leadListHref, parseLeadListQuery, type LeadListQuery } from "@/lib/leads/page";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { LeadFilter } from "./lead-filter";
 import { LeadsTable, type LeadTableRow } from "./lead-list";
 import { ExportSection } from "./leads-export";
 import { NoLeadsSection, SampleLeadsNotice, StatusBanner } from "./leads-notices";
+import { SampleDataNotice } from "./sample-notice";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -24,6 +27,7 @@ function first(value: string | string[] | undefined): string | undefined {
 /** The Leads list, 50 at a time: filter, search, sort and page are all in the address. */
 export default async function LeadsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
+  const hourCycle = await requestHourCycle();
   const params = await searchParams;
   const now = new Date();
   const today = todayIn(now, user.timeZone);
@@ -41,7 +45,7 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
     nextDue: lead.nextDue ? formatDay(lead.nextDue) : "—",
     lastTouch: lead.lastTouch
       ? [
-          describeWhen(lead.lastTouch.at, now, user.timeZone),
+          describeWhen(lead.lastTouch.at, now, user.timeZone, hourCycle),
           CHANNEL_LABELS[lead.lastTouch.channel],
           lead.lastTouch.outcome ? OUTCOME_LABELS[lead.lastTouch.outcome] : null,
         ]
@@ -68,12 +72,13 @@ export default async function LeadsPage({ searchParams }: { searchParams: Promis
           </Link>
         </div>
       </div>
+      <SampleDataNotice />
       <StatusBanner params={{ imported: first(params.imported), skipped: first(params.skipped), deleted: first(params.deleted) }} />
       {page.total === 0 ? (
         <NoLeadsSection />
       ) : (
         <>
-          {page.onlySample ? <SampleLeadsNotice /> : null}
+          {page.sampleCount > 0 ? <SampleLeadsNotice sampleCount={page.sampleCount} total={page.total} /> : null}
           <LeadFilter filter={filter} />
           <p className="text-sm text-stone-600" role="status">
             {showing(page, rows.length, filtered)}

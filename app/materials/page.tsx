@@ -4,12 +4,15 @@ import { db } from "@/db/client";
 import { listMaterialsWithRecipients } from "@/db/queries/materials";
 import { requireUser } from "@/lib/server/auth/session";
 import { formatInstant, plural } from "@/lib/format";
+import { requestHourCycle } from "@/lib/server/hour-cycle";
+
 import { MaterialForm } from "./material-forms";
 
 export const metadata: Metadata = { title: "Materials" };
 
 export default async function MaterialsPage({ searchParams }: { searchParams: Promise<{ saved?: string; deleted?: string }> }) {
   const user = await requireUser();
+  const hourCycle = await requestHourCycle();
   const { saved, deleted } = await searchParams;
   const library = await listMaterialsWithRecipients(db(), { userId: user.id });
   const status = saved ? "Material saved." : deleted ? "Material deleted." : null;
@@ -65,7 +68,7 @@ export default async function MaterialsPage({ searchParams }: { searchParams: Pr
                             {recipient.company}
                           </Link>
                           {recipient.contactName ? ` (${recipient.contactName})` : ""}
-                          <span className="text-stone-600"> · first {formatInstant(recipient.sentAt, user.timeZone)}</span>
+                          <span className="text-stone-600"> · first {formatInstant(recipient.sentAt, user.timeZone, hourCycle)}</span>
                         </li>
                       ))}
                     </ul>

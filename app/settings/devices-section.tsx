@@ -1,6 +1,8 @@
 import { db } from "@/db/client";
 import { listSessions } from "@/db/queries/sessions";
 import { formatInstant } from "@/lib/format";
+import { requestHourCycle } from "@/lib/server/hour-cycle";
+
 import { requireUser } from "@/lib/server/auth/session";
 import { SubmitButton } from "@/app/components/form";
 import { ButtonForm } from "@/app/components/button-form";
@@ -9,6 +11,7 @@ import { signOutDeviceAction, signOutEverywhereAction } from "./actions";
 /** Settings › Devices signed in: one row per sign-in, each can be signed out, or all at once. */
 export async function DevicesSection() {
   const user = await requireUser();
+  const hourCycle = await requestHourCycle();
   const devices = await listSessions(db(), { userId: user.id });
   return (
     <section id="devices" aria-labelledby="devices-heading" className="scroll-mt-4 space-y-4">
@@ -27,10 +30,10 @@ export async function DevicesSection() {
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm text-stone-700">
                 <dt>Signed in</dt>
                 <dd>
-                  {formatInstant(device.createdAt, user.timeZone)} <span className="break-all">from {device.address}</span>
+                  {formatInstant(device.createdAt, user.timeZone, hourCycle)} <span className="break-all">from {device.address}</span>
                 </dd>
                 <dt>Last seen</dt>
-                <dd>{formatInstant(device.lastSeenAt, user.timeZone)}</dd>
+                <dd>{formatInstant(device.lastSeenAt, user.timeZone, hourCycle)}</dd>
               </dl>
               <ButtonForm action={signOutDeviceAction} fields={{ sessionId: device.id }} pendingText="Signing out…">
                 {here ? "Sign out this device" : `Sign out ${device.device}`}

@@ -6,6 +6,7 @@ import { updateDigestSettings } from "@/db/queries/digest";
 import { formValues, invalid, type ActionResult, type ActionState } from "@/lib/actions";
 import { digestSettingsSchema } from "@/lib/digest/schemas";
 import { formatDigestHour } from "@/lib/digest/schedule";
+import { requestHourCycle } from "@/lib/server/hour-cycle";
 import { requireUser } from "@/lib/server/auth/session";
 
 /** Settings › Morning digest: on or off, and the local hour from which it goes. */
@@ -19,7 +20,7 @@ export async function updateDigestAction(_prev: ActionState, formData: FormData)
   return {
     ok: true,
     message: parsed.data.enabled
-      ? `Saved. The digest comes on your contact days from ${formatDigestHour(parsed.data.hour)}.`
+      ? `Saved. The digest comes on your contact days from ${formatDigestHour(parsed.data.hour, await requestHourCycle())}.`
       : "Saved. The morning digest is off.",
   };
 }

@@ -3,9 +3,10 @@
 import { useActionState } from "react";
 import { errorsFor, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
 import { DIGEST_HOURS, formatDigestHour } from "@/lib/digest/schedule";
+import type { HourCycle } from "@/lib/format";
 import { updateDigestAction } from "./digest-actions";
 
-export function DigestForm({ enabled, hour }: { enabled: boolean; hour: number }) {
+export function DigestForm({ enabled, hour, hourCycle }: { enabled: boolean; hour: number; hourCycle: HourCycle }) {
   const [state, action] = useActionState(updateDigestAction, null);
   const hourErrors = errorsFor(state, "hour");
   // After a failed save the form shows what was sent; the box is only in the values when ticked.
@@ -40,7 +41,7 @@ export function DigestForm({ enabled, hour }: { enabled: boolean; hour: number }
         >
           {DIGEST_HOURS.map((value) => (
             <option key={value} value={value}>
-              {formatDigestHour(value)}
+              {formatDigestHour(value, hourCycle)}
             </option>
           ))}
         </select>

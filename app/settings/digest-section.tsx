@@ -1,6 +1,7 @@
 import { db } from "@/db/client";
 import { getDigestSettings } from "@/db/queries/digest";
 import { requireUser } from "@/lib/server/auth/session";
+import { requestHourCycle } from "@/lib/server/hour-cycle";
 import { DigestForm } from "./digest-form";
 
 /** Settings › Morning digest (docs/product.md, "The morning digest"). */
@@ -22,7 +23,7 @@ export async function DigestSection() {
           The digest waits until you confirm your e-mail address: follow the link we sent you.
         </p>
       )}
-      <DigestForm enabled={settings.enabled} hour={settings.hour} />
+      <DigestForm enabled={settings.enabled} hour={settings.hour} hourCycle={await requestHourCycle()} />
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/lib/server/auth/session";
 import { formatInstant } from "@/lib/format";
+import { requestHourCycle } from "@/lib/server/hour-cycle";
+
 import { listTimeZones } from "@/lib/time-zone";
 import { db } from "@/db/client";
 import { getSeekerSettings } from "@/db/queries/campaign";
@@ -20,6 +22,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requireUser();
+  const hourCycle = await requestHourCycle();
   const { password } = await searchParams;
   const [seekerSettings, lastPaceCheck] = await Promise.all([
     getSeekerSettings(db(), { userId: user.id }),
@@ -53,7 +56,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           <CampaignForm settings={seekerSettings} />
           <p className="text-sm text-stone-600">
             {lastPaceCheck
-              ? `Your leads were last checked for cold follow-ups on ${formatInstant(lastPaceCheck, user.timeZone)}. The check runs every hour.`
+              ? `Your leads were last checked for cold follow-ups on ${formatInstant(lastPaceCheck, user.timeZone, hourCycle)}. The check runs every hour.`
               : "Your leads have not been checked for cold follow-ups yet. The check runs every hour."}
           </p>
         </section>

@@ -8,12 +8,17 @@ import { LogTouchForm } from "@/app/touches/log-touch-form";
 import { requireUser } from "@/lib/server/auth/session";
 import { describeWork } from "@/lib/today/day-work";
 import { todayView, type ViewRow, type WorkRow } from "@/lib/today/today-view";
-import { describeWhen, formatDay, formatLongDate, formatPercent, plural, telHref } from "@/lib/format";
+import { describeWhen, formatDay, formatLongDate, formatPercent, plural, telHref, type HourCycle } from "@/lib/format";
+import { requestHourCycle } from "@/lib/server/hour-cycle";
+
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { PasswordResetNotice } from "@/app/components/password-reset-notice";
 import { DismissNoteForm } from "./dismiss-note-form";
+import { TodayList, type TodayItem } from "./today-list";
 import { ButtonForm } from "@/app/components/button-form";
 import { closeLeadAction, pauseLeadAction } from "@/app/leads/actions";
+import { TrySampleData } from "@/app/leads/leads-notices";
+import { SampleDataNotice } from "@/app/leads/sample-notice";
 
 export const metadata: Metadata = { title: "Today" };
 
@@ -21,6 +26,7 @@ const linkClass = "font-medium text-brand-700 underline hover:text-brand-800";
 
 export default async function TodayPage() {
   const user = await requireUser();
+  const hourCycle = await requestHourCycle();
   const now = new Date();
   const timeZone = user.timeZone;
   const data = await getTodayData(db(), { userId: user.id });
@@ -36,16 +42,20 @@ export default async function TodayPage() {
     timeZone,
   });
   const today = formatLongDate(now, timeZone);
-  const row = (item: ViewRow<TodayLead>, status: string, done = false) => (
-    <article
-      key={item.lead.id}
-      aria-labelledby={`lead-${item.lead.id}-name`}
-      aria-describedby={`lead-${item.lead.id}-status`}
-      className={`rounded-lg border p-4 shadow-sm ${done ? "border-brand-100 bg-brand-50" : "border-stone-200 bg-white"}`}
-    >
-      <LeadRow row={item} status={status} materials={data.materials} now={now} timeZone={timeZone} />
-    </article>
-  );
+  // Each row a client list's item: a row being logged stays in place a moment (TodayList).
+  const row = (item: ViewRow<TodayLead>, status: string, done = false): TodayItem => ({
+    key: `lead-${item.lead.id}`,
+    lead: { id: item.lead.id, company: item.lead.company },
+    node: (
+      <article
+        aria-labelledby={`lead-${item.lead.id}-name`}
+        aria-describedby={`lead-${item.lead.id}-status`}
+        className={`rounded-lg border p-4 shadow-sm ${done ? "border-brand-100 bg-brand-50" : "border-stone-200 bg-white"}`}
+      >
+        <LeadRow row={item} status={status} materials={data.materials} now={now} timeZone={timeZone} hourCycle={hourCycle} />
+      </article>
+    ),
+  });
 
   return (
     <div className="space-y-6">
@@ -56,6 +66,7 @@ export default async function TodayPage() {
         </p>
       </div>
       <PasswordResetNotice />
+      <SampleDataNotice />
 
       {data.coachNote ? (
         <section aria-labelledby="coach-note-heading" className="space-y-2 rounded-lg border border-brand-100 bg-brand-50 p-4">
@@ -72,29 +83,53 @@ export default async function TodayPage() {
       {data.leads.length === 0 ? (
         <NoLeads />
       ) : (
-        <div className="space-y-3">
-          <h2 id="section-work" className="text-lg font-semibold">
-            The day&apos;s work: {view.done} of {view.total} done
-          </h2>
-          {view.total === 0 ? <NothingDue /> : null}
-          {view.work.map((item: WorkRow<TodayLead>) => row(item, item.done ? `Done · ${describeWork(item)}` : describeWork(item), item.done))}
-          {view.cold.length > 0 ? (
-            <h2 id="section-cold" className="pt-4 text-lg font-semibold">
-              Gone cold
-            </h2>
-          ) : null}
-          {view.cold.map((item) =>
-            row(item, `${item.pace.firstContact ? "First contact" : "Follow-up"} missed for ${plural(item.pace.daysOverdue, "day")} (due ${formatDay(item.pace.nextDue!)})`),
-          )}
-          {view.coming.length > 0 ? (
-            <h2 id="section-coming" className="pt-4 text-lg font-semibold">
-              Next 7 days
-            </h2>
-          ) : null}
-          {view.coming.map((item) =>
-            row(item, `${item.pace.firstContact ? "First contact planned" : item.pace.reason === "thank_you" ? "Thank-you due" : "Follow-up due"} ${formatDay(item.pace.nextDue!)}`),
-          )}
-        </div>
+        <TodayList
+          items={[
+            {
+              key: "section-work",
+              heading: true,
+              node: (
+                <h2 id="section-work" className="text-lg font-semibold">
+                  The day&apos;s work: {view.done} of {view.total} done
+                </h2>
+              ),
+            },
+            ...(view.total === 0 ? [{ key: "nothing-due", node: <NothingDue /> }] : []),
+            ...view.work.map((item: WorkRow<TodayLead>) => row(item, item.done ? `Done · ${describeWork(item)}` : describeWork(item), item.done)),
+            ...(view.cold.length > 0
+              ? [
+                  {
+                    key: "section-cold",
+                    heading: true,
+                    node: (
+                      <h2 id="section-cold" className="pt-4 text-lg font-semibold">
+                        Gone cold
+                      </h2>
+                    ),
+                  },
+                ]
+              : []),
+            ...view.cold.map((item) =>
+              row(item, `${item.pace.firstContact ? "First contact" : "Follow-up"} missed for ${plural(item.pace.daysOverdue, "day")} (due ${formatDay(item.pace.nextDue!)})`),
+            ),
+            ...(view.coming.length > 0
+              ? [
+                  {
+                    key: "section-coming",
+                    heading: true,
+                    node: (
+                      <h2 id="section-coming" className="pt-4 text-lg font-semibold">
+                        Next 7 days
+                      </h2>
+                    ),
+                  },
+                ]
+              : []),
+            ...view.coming.map((item) =>
+              row(item, `${item.pace.firstContact ? "First contact planned" : item.pace.reason === "thank_you" ? "Thank-you due" : "Follow-up due"} ${formatDay(item.pace.nextDue!)}`),
+            ),
+          ]}
+        />
       )}
     </div>
   );
@@ -169,12 +204,14 @@ function LeadRow({
   materials,
   now,
   timeZone,
+  hourCycle,
 }: {
   row: ViewRow<TodayLead>;
   status: string;
   materials: MaterialWithRecipients[];
   now: Date;
   timeZone: string;
+  hourCycle: HourCycle;
 }) {
   const { lead, lastTouch, quiet, followUp } = row;
   const person = [lead.contactName, lead.title].filter(Boolean).join(", ");
@@ -197,7 +234,7 @@ function LeadRow({
       <p className="break-words text-sm text-stone-700">
         {lastTouch ? (
           <>
-            Last touch {describeWhen(lastTouch.at, now, timeZone)}: {CHANNEL_LABELS[lastTouch.channel]}
+            Last touch {describeWhen(lastTouch.at, now, timeZone, hourCycle)}: {CHANNEL_LABELS[lastTouch.channel]}
             {lastTouch.direction === "inbound" ? " (they reached you)" : ""}
             {lastTouch.outcome ? `, ${OUTCOME_LABELS[lastTouch.outcome].toLowerCase()}` : ""}
             {lastTouch.note ? <> — “{lastTouch.note}”</> : null}
@@ -331,9 +368,7 @@ function NoLeads() {
           </Link>
         </li>
         <li>
-          <Link href="/leads" className={`inline-flex min-h-11 items-center ${linkClass}`}>
-            Try with sample data
-          </Link>
+          <TrySampleData returnTo="today" />
         </li>
       </ul>
     </section>

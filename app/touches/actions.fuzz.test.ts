@@ -26,7 +26,7 @@ import { leads, materials, touches } from "@/db/schema";
 import { CHANNELS, DIRECTIONS, OUTCOMES } from "@/lib/domain";
 import { EARLIEST_TOUCH, toLocalDateTime } from "@/lib/today/local-time";
 import { TOUCH_EDIT_FIELDS, TOUCH_FIELDS } from "@/lib/touches/schemas";
-import { deleteTouchAction, logTouchAction, updateTouchAction } from "./actions";
+import { deleteTouchAction, logTouchAction, undoTouchAction, updateTouchAction } from "./actions";
 
 
 // Half-hour offset and daylight saving time: "When" is read in this zone.
@@ -254,6 +254,63 @@ describe("touch actions fuzz", () => {
         expect(left.sort()).toEqual(touchIds.filter((id) => id !== touchId).sort());
       },
       { accepted: ["redirect"], refused: ["notFound"] },
+    );
+  }, FUZZ_TIMEOUT_MS);
+});
+
+describe("undo on Today", () => {
+  it("undoTouchAction deletes exactly the touch just logged, once: a second undo and another seeker's touch change nothing", async () => {
+    const { leadIds } = await samsRecords();
+    const logged = await submit(logTouchAction, [
+      ["leadId", leadIds[1]!],
+      ["channel", "phone"],
+      ["idempotencyKey", "undo-me"],
+    ]);
+    expect(logged).toMatchObject({ kind: "ok", result: { ok: true, message: "Logged: Phone with Globex." } });
+    const touchId = logged.kind === "ok" && logged.result.ok ? logged.result.id : undefined;
+    expect(touchId).toBeDefined();
+    const before = (await readRecords()).touchIds;
+    expect(before).toContain(touchId);
+
+    // Olga's touch: answered like one already undone, and kept.
+    const foreign = await submit(undoTouchAction, [["touchId", otherTouchIds[0]!]]);
+    expect(foreign).toEqual({ kind: "ok", result: { ok: true, message: "Already undone: that touch is not logged." } });
+    expect((await test.db.select({ id: touches.id }).from(touches).where(eq(touches.id, otherTouchIds[0]!))).length).toBe(1);
+    expect((await readRecords()).touchIds.sort()).toEqual([...before].sort());
+
+    const undone = await submit(undoTouchAction, [["touchId", touchId!]]);
+    expect(undone).toEqual({ kind: "ok", result: { ok: true, message: "Undone: the touch with Globex is not logged." } });
+    const after = (await readRecords()).touchIds;
+    expect(after.sort()).toEqual(before.filter((id) => id !== touchId).sort());
+
+    // Twice: nothing more goes.
+    const again = await submit(undoTouchAction, [["touchId", touchId!]]);
+    expect(again).toEqual({ kind: "ok", result: { ok: true, message: "Already undone: that touch is not logged." } });
+    expect((await readRecords()).touchIds.sort()).toEqual(after.sort());
+
+    // A malformed id is no touch id at all: a 404, as for the other touch actions.
+    expect(await submit(undoTouchAction, [["touchId", "not-an-id"]])).toEqual({ kind: "notFound" });
+    test.fuzz.changed();
+  });
+
+  it("undoTouchAction deletes Sam's touch and nothing else, else answers 'already undone' (404 for a malformed id)", async () => {
+    const undoForm = formOf({ touchId: ref({ own: 6, foreign: 2, random: 1, text: 2 }) });
+    await fuzzAction(
+      undoForm,
+      async (form, tally) => {
+        const { touchIds } = await samsTouchedRecords();
+        const entries = entriesOf(form, (value) => resolveId(value, touchIds, otherTouchIds));
+        const touchId = firstText(entries, "touchId");
+        const outcome = await test.fuzz.attempt({ fields: ["touchId"], tally }, () => submit(undoTouchAction, entries));
+        expect(["ok", "notFound"]).toContain(outcome.kind);
+        const left = (await readRecords()).touchIds;
+        if (outcome.kind === "ok" && touchIds.includes(touchId)) {
+          expect(left.sort()).toEqual(touchIds.filter((id) => id !== touchId).sort());
+        } else {
+          expect(left.sort()).toEqual([...touchIds].sort());
+        }
+      },
+      { accepted: ["ok"], refused: ["notFound"] },
     );
   }, FUZZ_TIMEOUT_MS);
 });

@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/server/auth/session";
 import { TOO_SOON_DAYS } from "@/lib/domain";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
 import { isUuid } from "@/lib/ids";
-import { TOUCH_EDIT_FIELDS, TOUCH_FIELDS, touchEditSchema, touchSchema } from "@/lib/touches/schemas";
+import { TOUCH_EDIT_FIELDS, TOUCH_FIELDS, touchEditSchema, touchSchema, undoTouchSchema } from "@/lib/touches/schemas";
 
 /** Logs one touch from the one-tap form (Today, a lead's page); the clicked button names the channel. */
 export async function logTouchAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
@@ -42,7 +42,8 @@ export async function logTouchAction(_prev: ActionState, formData: FormData): Pr
     case "duplicate":
       // Today, the lead's page, the list and the materials all show touches.
       revalidatePath("/", "layout");
-      return { ok: true, message: `Logged: ${CHANNEL_LABELS[touch.channel]} with ${result.company}.` };
+      // The id lets Today offer "Undo" for this very touch.
+      return { ok: true, message: `Logged: ${CHANNEL_LABELS[touch.channel]} with ${result.company}.`, id: result.touchId ?? undefined };
   }
 }
 
@@ -91,4 +92,19 @@ export async function deleteTouchAction(_prev: ActionState, formData: FormData):
   revalidatePath("/", "layout");
   // The touch and its form are gone: the lead's page says so at its top.
   redirect(`/leads/${result.leadId}?saved=touch-deleted`);
+}
+
+/**
+ * Undoes a touch just logged on Today: deletes exactly that touch of the seeker's (flags and plan
+ * follow, as for a delete). Idempotent: a touch already undone, or not the seeker's, answers alike
+ * ("already undone") and changes nothing.
+ */
+export async function undoTouchAction(_prev: ActionState, formData: FormData): Promise<ActionResult> {
+  const user = await requireUser();
+  const parsed = undoTouchSchema.safeParse(formValues(formData, ["touchId"] as const));
+  if (!parsed.success) notFound();
+  const result = await deleteTouch(db(), { userId: user.id, touchId: parsed.data.touchId, now: new Date() });
+  if (result.status === "touch_not_found") return { ok: true, message: "Already undone: that touch is not logged." };
+  revalidatePath("/", "layout");
+  return { ok: true, message: `Undone: the touch with ${result.company} is not logged.` };
 }

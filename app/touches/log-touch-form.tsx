@@ -30,11 +30,16 @@ export type LogTouchFormProps = {
  * touch asks before it is saved.
  */
 export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel }: LogTouchFormProps) {
-  const markLogged = useContext(TouchLoggedContext);
+  const row = useContext(TouchLoggedContext);
   const keyInput = useRef<HTMLInputElement>(null);
   const [state, formAction] = useActionState(async (previous: ActionState, formData: FormData) => {
-    markLogged?.(lead.id);
-    const result = await logTouchAction(previous, formData);
+    let result: ActionState = null;
+    try {
+      result = await logTouchAction(previous, formData);
+    } finally {
+      // Saved or not (a refusal, a lost connection), the row learns it and lets go when it must.
+      row?.end(result);
+    }
     // The next touch from this form is a new one; a repeat of this submission keeps the old key.
     if (result.ok && keyInput.current) keyInput.current.value = newIdempotencyKey();
     return result;
@@ -47,7 +52,7 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
 
   return (
     <div className="space-y-3">
-      <form action={formAction} className="space-y-3" noValidate>
+      <form action={formAction} onSubmit={() => row?.begin()} className="space-y-3" noValidate>
         <input type="hidden" name="leadId" value={lead.id} />
         <input
           type="hidden"
@@ -61,7 +66,8 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
           <ConfirmPrompt state={state} channel={state?.ok === false ? (state.values?.channel ?? "") : ""} onCancel={() => setCancelled(state)} />
         ) : (
           <>
-            {state && pendingConfirmation(state) === null ? <FormMessage state={state} /> : null}
+            {/* In a row that shows "Logged … · Undo" itself (Today), only a refusal is said here. */}
+            {state && pendingConfirmation(state) === null && !(row && state.ok) ? <FormMessage state={state} /> : null}
             <ChannelButtons id={id} state={state} company={lead.company} suggestedChannel={suggestedChannel} />
           </>
         )}

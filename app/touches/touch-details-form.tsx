@@ -27,11 +27,16 @@ export function TouchDetailsForm({
   materials: readonly MaterialChoice[];
   suggestedChannel?: Channel;
 }) {
-  const markLogged = useContext(TouchLoggedContext);
+  const row = useContext(TouchLoggedContext);
   const keyInput = useRef<HTMLInputElement>(null);
   const [state, formAction] = useActionState(async (previous: ActionState, formData: FormData) => {
-    markLogged?.(lead.id);
-    const result = await logTouchAction(previous, formData);
+    let result: ActionState = null;
+    try {
+      result = await logTouchAction(previous, formData);
+    } finally {
+      // Saved or not (a refusal, a lost connection), the row learns it and lets go when it must.
+      row?.end(result);
+    }
     if (result.ok && keyInput.current) keyInput.current.value = newIdempotencyKey();
     return result;
   }, null);
@@ -43,7 +48,7 @@ export function TouchDetailsForm({
 
   return (
     // A saved touch resets the form (React does for an action's form): the next one starts fresh.
-    <form action={formAction} className="mt-2 space-y-3" noValidate>
+    <form action={formAction} onSubmit={() => row?.begin()} className="mt-2 space-y-3" noValidate>
       <input type="hidden" name="leadId" value={lead.id} />
       <input
         type="hidden"
@@ -75,7 +80,8 @@ export function TouchDetailsForm({
         <ConfirmPrompt state={state} channel={state?.ok === false ? (state.values?.channel ?? "") : ""} onCancel={() => setCancelled(state)} />
       ) : (
         <>
-          {state && pendingConfirmation(state) === null ? <FormMessage state={state} /> : null}
+          {/* In a row that shows "Logged … · Undo" itself (Today), only a refusal is said here. */}
+            {state && pendingConfirmation(state) === null && !(row && state.ok) ? <FormMessage state={state} /> : null}
           <SubmitButton pendingText="Saving…">Save touch</SubmitButton>
         </>
       )}

@@ -1,10 +1,14 @@
 "use client";
 
 import { createContext } from "react";
+import type { ActionState } from "@/lib/actions";
 
 /**
- * Provided by a list that shows a touch as logged at once (Today): the log form calls it, inside
- * its action's transition, with the lead's id. React's useOptimistic then undoes the move by
- * itself if the touch was not saved (too soon, error).
+ * Provided by a row of a list that holds a row being logged in place (Today): a touch form calls
+ * `begin` as it is submitted (the row stays where it is, whatever the list does meanwhile) and
+ * `end` with the answer (saved: the row shows "Logged … · Undo" for a few seconds; refused: it is
+ * let go at once).
  */
-export const TouchLoggedContext = createContext<((leadId: string) => void) | null>(null);
+export type TouchLogging = { begin: () => void; end: (result: ActionState) => void };
+
+export const TouchLoggedContext = createContext<TouchLogging | null>(null);

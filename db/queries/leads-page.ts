@@ -59,8 +59,8 @@ export type LeadPage = {
   /** Where the next and previous pages start; null at an end. */
   next: LeadCursor | null;
   previous: LeadCursor | null;
-  /** Every lead has a sample address (the "These are sample leads" notice). */
-  onlySample: boolean;
+  /** The sample leads among them: while there is one, Leads offers to clear the sample. */
+  sampleCount: number;
 };
 
 /** Whose leads, when, in which zone; with `coachId`, only while that coach has a live connection (read in the same statement). */
@@ -254,17 +254,16 @@ export async function listLeadsPage(
   const before = firstRow
     ? sql`(${key}, rank) ${sql.raw(query.dir === "asc" ? "<" : ">")} (${literal(firstRow.cursor.key)}, ${firstRow.cursor.rank}::int)`
     : sql`false`;
-  const counts = rowsOf<{ matching: number; total: number; offset: number; only_sample: boolean | null }>(
+  const counts = rowsOf<{ matching: number; total: number; offset: number; sample_count: number }>(
     await db.execute(sql`
       with ${keyedLeads({ userId, now, timeZone, coachId })}
       select count(*) filter (where ${matchesSql(query)})::int as matching,
              count(*)::int as total,
              count(*) filter (where ${matchesSql(query)} and ${before})::int as offset,
-             bool_and(lower(email) like ${`%@${SAMPLE_EMAIL_DOMAIN}`}) as only_sample
+             count(*) filter (where lower(email) like ${`%@${SAMPLE_EMAIL_DOMAIN}`})::int as sample_count
       from keyed`),
   )[0]!;
   const total = Number(counts.total);
-  const onlySample = total > 0 && counts.only_sample === true;
   const hasBefore = backwards ? more : query.after !== null;
   const hasAfter = backwards ? true : more;
   return {
@@ -274,7 +273,7 @@ export async function listLeadsPage(
     offset: Number(counts.offset),
     next: hasAfter && rows.length > 0 ? rows[rows.length - 1]!.cursor : null,
     previous: hasBefore && rows.length > 0 ? rows[0]!.cursor : null,
-    onlySample,
+    sampleCount: Number(counts.sample_count),
   };
 }
 

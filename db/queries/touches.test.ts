@@ -91,8 +91,14 @@ describe("logTouch", () => {
   it("records one touch for a form sent twice (same idempotency key), even when the second would be too soon", async () => {
     const { userId, leadId } = await seekerWithLead();
     const touch = touchOf(leadId, { idempotencyKey: "form-1" });
-    expect(await logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: false, touch })).toMatchObject({ status: "logged" });
-    expect(await logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: false, touch })).toEqual({ status: "duplicate", company: "Acme" });
+    const first = await logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: false, touch });
+    expect(first).toMatchObject({ status: "logged" });
+    // The answer names the touch that form logged (Today's "Undo" deletes that one).
+    expect(await logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: false, touch })).toEqual({
+      status: "duplicate",
+      touchId: first.status === "logged" ? first.touchId : "",
+      company: "Acme",
+    });
     const [both] = await Promise.all([
       logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: true, touch: touchOf(leadId, { idempotencyKey: "form-2" }) }),
       logTouch(handle.db, { userId, timeZone, now, confirmTooSoon: true, touch: touchOf(leadId, { idempotencyKey: "form-2" }) }),

@@ -42,7 +42,7 @@ export type NewTouch = {
 export type LogTouchResult =
   | { status: "logged"; touchId: string; company: string; tooSoon: boolean }
   /** The same form was already recorded (double tap, retry): nothing new was written. */
-  | { status: "duplicate"; company: string }
+  | { status: "duplicate"; touchId: string | null; company: string }
   /** Outbound, less than 3 days after the previous outbound one, and not confirmed: nothing written. */
   | { status: "too_soon"; company: string }
   | { status: "lead_not_found" }
@@ -91,7 +91,7 @@ export async function logTouch(
         .select({ id: touches.id })
         .from(touches)
         .where(and(eq(touches.userId, userId), eq(touches.idempotencyKey, touch.idempotencyKey)));
-      if (earlier) return { status: "duplicate", company: lead.company };
+      if (earlier) return { status: "duplicate", touchId: earlier.id, company: lead.company };
     }
 
     if (touch.materialId !== null) {
@@ -115,7 +115,8 @@ export async function logTouch(
       .values({ ...touch, userId, tooSoon, localDate })
       .onConflictDoNothing({ target: [touches.userId, touches.idempotencyKey] })
       .returning({ id: touches.id });
-    if (!inserted) return { status: "duplicate", company: lead.company };
+    // The same key was recorded meanwhile (a second server): that touch is the one this form logged.
+    if (!inserted) return { status: "duplicate", touchId: null, company: lead.company };
     await reflagTooSoon(tx, { userId, leadId: lead.id });
 
     await tx

@@ -1,3 +1,4 @@
+import { formatHour, type HourCycle } from "@/lib/format";
 import { TZDate } from "@date-fns/tz";
 import { todayIn, weekdayOf, type CalendarDate } from "@/lib/domain/dates";
 
@@ -10,9 +11,9 @@ import { todayIn, weekdayOf, type CalendarDate } from "@/lib/domain/dates";
 export const DEFAULT_DIGEST_HOUR = 7;
 export const DIGEST_HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 
-/** "07:00". */
-export function formatDigestHour(hour: number): string {
-  return `${String(hour).padStart(2, "0")}:00`;
+/** "07:00", or "7:00 AM" on a 12-hour clock (lib/format's formatHour). */
+export function formatDigestHour(hour: number, hourCycle: HourCycle = "h23"): string {
+  return formatHour(hour, hourCycle);
 }
 
 /** The hour of the day (0–23) at `now` on the seeker's clock. */

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, weekdayOf, type CalendarDate, type Channel, type Direction, type Outcome } from "@/lib/domain";
+import { addDays, todayIn, weekdayOf, type CalendarDate, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import type { LeadImportValues } from "./schemas";
 
 /**
@@ -107,34 +107,71 @@ function at(day: CalendarDate, hour: number, timeZone: string): Date {
   return new Date(new TZDate(year, month - 1, date, hour, 0, timeZone).getTime());
 }
 
-/** Working days strictly before `today`, going back up to 14 calendar days, oldest first. */
-function pastWorkingDays(today: CalendarDate): CalendarDate[] {
-  const days: CalendarDate[] = [];
-  for (let back = 14; back >= 1; back -= 1) {
+/** The latest contact day on or before `today` (contact days are never empty: at least one a week). */
+function lastContactDayUpTo(today: CalendarDate, contactDays: readonly number[]): CalendarDate {
+  for (let back = 0; back < 7; back += 1) {
     const day = addDays(today, -back);
-    const weekday = weekdayOf(day);
-    if (weekday !== 0 && weekday !== 6) days.push(day);
+    if (contactDays.includes(weekdayOf(day))) return day;
   }
-  return days;
+  return today;
 }
 
-const SCRIPT: Omit<SampleTouch, "lead" | "at">[] = [
-  { channel: "email", direction: "outbound", outcome: "no_answer", note: "Short intro and the salary report.", material: 0 },
-  { channel: "phone", direction: "outbound", outcome: "left_message", note: "Left a message about the role.", material: null },
-  { channel: "email", direction: "inbound", outcome: "replied", note: "Thanked me; busy until the end of the month.", material: null },
-  { channel: "phone", direction: "outbound", outcome: "conversation", note: "Good chat about their new warehouse.", material: null },
-  { channel: "linkedin", direction: "outbound", outcome: "no_answer", note: "Shared the logistics article.", material: 1 },
-  { channel: "phone", direction: "outbound", outcome: "meeting_set", note: "Coffee next Thursday.", material: null },
-];
+/** What a sample lead is besides its details: paused until a day, or closed. */
+export type SampleLeadState = { lead: number; pausedUntil?: CalendarDate; closed?: { at: Date; as: "won" | "dropped"; reason: string } };
+
+export type SampleHistory = { touches: SampleTouch[]; states: SampleLeadState[] };
 
 /**
- * A few touches in the last two weeks on the first leads, one a working day, so the sample has
- * history, a reply, a meeting and a lead gone quiet. Never today, never in the future.
+ * The sample's history, written backwards from today (in the seeker's zone, with their contact
+ * days) so that the real rules (lib/domain leadPace, quietState) find every state on the day it is
+ * loaded: a follow-up due today, a reply owed, a thank-you due, one overdue, one cold, one paused,
+ * one quiet (three unanswered touches, still on pace), one closed as won, one coming up; the others
+ * wait for the campaign's first contacts. Touches are outbound at least 3 days apart (never too
+ * soon), on days before today (never in the future).
  */
-export function sampleTouches({ today, timeZone }: { today: CalendarDate; timeZone: string }): SampleTouch[] {
-  return pastWorkingDays(today).map((day, index) => ({
-    ...SCRIPT[index % SCRIPT.length]!,
-    lead: index % 6,
-    at: at(day, 10 + (index % 6), timeZone),
-  }));
+export function sampleHistory({ now, timeZone, contactDays }: { now: Date; timeZone: string; contactDays: readonly number[] }): SampleHistory {
+  const today = todayIn(now, timeZone);
+  const day = (back: number) => addDays(today, -back);
+  // A conversation the day before the last contact day so far: its thank-you is due on that day.
+  const conversationDay = addDays(lastContactDayUpTo(today, contactDays), -1);
+  const touch = (lead: number, on: CalendarDate, hour: number, rest: Omit<SampleTouch, "lead" | "at" | "material"> & { material?: number }): SampleTouch => ({
+    lead,
+    at: at(on, hour, timeZone),
+    material: rest.material ?? null,
+    channel: rest.channel,
+    direction: rest.direction,
+    outcome: rest.outcome,
+    note: rest.note,
+  });
+  const touches: SampleTouch[] = [
+    // 0: a follow-up due today, a week after the first e-mail.
+    touch(0, day(7), 10, { channel: "email", direction: "outbound", outcome: "no_answer", note: "Short intro and the salary report.", material: 0 }),
+    // 1: they replied yesterday: a reply is owed.
+    touch(1, day(6), 11, { channel: "email", direction: "outbound", outcome: "no_answer", note: "Asked about their analytics team." }),
+    touch(1, day(1), 15, { channel: "email", direction: "inbound", outcome: "replied", note: "Thanks! Could you send your portfolio?" }),
+    // 2: a good conversation: a thank-you is due.
+    touch(2, addDays(conversationDay, -7), 9, { channel: "email", direction: "outbound", outcome: "no_answer", note: "Sent the logistics article.", material: 1 }),
+    touch(2, conversationDay, 14, { channel: "phone", direction: "outbound", outcome: "conversation", note: "Good chat about their new studio." }),
+    // 3: the follow-up was three days ago: overdue.
+    touch(3, day(10), 10, { channel: "linkedin", direction: "outbound", outcome: "no_answer", note: "Connected and said hello." }),
+    // 4: nothing for almost three weeks: cold.
+    touch(4, day(20), 16, { channel: "phone", direction: "outbound", outcome: "left_message", note: "Left a message about the role." }),
+    // 5: busy until next month: paused.
+    touch(5, day(12), 10, { channel: "email", direction: "outbound", outcome: "no_answer", note: "Intro and my portfolio.", material: 2 }),
+    touch(5, day(4), 12, { channel: "email", direction: "inbound", outcome: "replied", note: "Busy until next month; write again then." }),
+    // 6: three touches and no answer: quiet, though on pace.
+    touch(6, day(13), 9, { channel: "email", direction: "outbound", outcome: "no_answer", note: "Intro and the salary report.", material: 0 }),
+    touch(6, day(9), 11, { channel: "email", direction: "outbound", outcome: "no_answer", note: "Followed up with the case study.", material: 3 }),
+    touch(6, day(5), 10, { channel: "linkedin", direction: "outbound", outcome: "no_answer", note: "A short note on LinkedIn." }),
+    // 7: a meeting, then an offer: closed as won.
+    touch(7, day(9), 13, { channel: "phone", direction: "outbound", outcome: "meeting_set", note: "Coffee next week." }),
+    touch(7, day(2), 17, { channel: "email", direction: "inbound", outcome: "offer", note: "An offer for the operations role!" }),
+    // 8: e-mailed three days ago: coming up within the week.
+    touch(8, day(3), 10, { channel: "email", direction: "outbound", outcome: "no_answer", note: "Shared the salary report.", material: 0 }),
+  ];
+  const states: SampleLeadState[] = [
+    { lead: 5, pausedUntil: addDays(today, 21) },
+    { lead: 7, closed: { at: at(day(1), 12, timeZone), as: "won", reason: "" } },
+  ];
+  return { touches, states };
 }

@@ -146,3 +146,6 @@ export const moveToPositionSchema = z.object({
     .transform(Number)
     .refine((position) => position >= 1, "Enter a position: a whole number, 1 for the top of the list."),
 });
+
+/** "Try with sample data" and "Clear sample data": the screen the answer goes back to (Today or Leads). */
+export const sampleDataSchema = z.object({ returnTo: z.enum(["today", "leads"]).catch("leads") });

@@ -74,3 +74,6 @@ export function touchEditSchema({ now, timeZone }: { now: Date; timeZone: string
     confirmMaterialAgain: confirmation,
   });
 }
+
+/** Undoing a touch just logged on Today (no message: a bad id is a 404). */
+export const undoTouchSchema = z.object({ touchId: z.uuid() });

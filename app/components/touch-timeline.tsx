@@ -1,4 +1,5 @@
 import type { TimelineTouch } from "@/db/queries/leads";
+import { requestHourCycle } from "@/lib/server/hour-cycle";
 import { formatInstant } from "@/lib/format";
 import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 
@@ -9,7 +10,7 @@ export type TimelineEntry = Omit<TimelineTouch, "material"> & { company?: string
  * Touches, newest first, with their dates in the seeker's zone: a lead's history, or a coach's
  * client's (read only). `actions` adds controls under each touch (the seeker's edit and delete).
  */
-export function TouchTimeline<T extends TimelineEntry>({
+export async function TouchTimeline<T extends TimelineEntry>({
   touches,
   timeZone,
   actions,
@@ -18,12 +19,13 @@ export function TouchTimeline<T extends TimelineEntry>({
   timeZone: string;
   actions?: (touch: T) => React.ReactNode;
 }) {
+  const hourCycle = await requestHourCycle();
   return (
     <ol className="space-y-3">
       {touches.map((touch) => (
         <li key={touch.id} className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
           <p className="font-medium">
-            <time dateTime={touch.at.toISOString()}>{formatInstant(touch.at, timeZone)}</time>
+            <time dateTime={touch.at.toISOString()}>{formatInstant(touch.at, timeZone, hourCycle)}</time>
             {touch.company ? <> · <span className="font-semibold">{touch.company}</span></> : null}
             {" · "}
             {CHANNEL_LABELS[touch.channel]}

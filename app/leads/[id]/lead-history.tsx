@@ -1,3 +1,4 @@
+import { requestHourCycle } from "@/lib/server/hour-cycle";
 import Link from "next/link";
 import { TouchTimeline } from "@/app/components/touch-timeline";
 import type { LeadRecord, TimelineTouch } from "@/db/queries/leads";
@@ -7,7 +8,7 @@ import { CHANNEL_LABELS } from "@/lib/today/labels";
 import { TouchCorrection } from "./touch-correction";
 
 /** Every touch with this lead, newest first, each of which can be corrected or deleted. */
-export function TimelineSection({
+export async function TimelineSection({
   lead,
   touches,
   timeZone,
@@ -18,6 +19,7 @@ export function TimelineSection({
   timeZone: string;
   materials: readonly MaterialChoice[];
 }) {
+  const hourCycle = await requestHourCycle();
   return (
     <section aria-labelledby="timeline-heading" className="space-y-3">
       <h2 id="timeline-heading" className="text-lg font-semibold">
@@ -32,7 +34,7 @@ export function TimelineSection({
           actions={(touch) => (
             <TouchCorrection
               touch={touch}
-              label={`${CHANNEL_LABELS[touch.channel]}, ${formatInstant(touch.at, timeZone)}`}
+              label={`${CHANNEL_LABELS[touch.channel]}, ${formatInstant(touch.at, timeZone, hourCycle)}`}
               company={lead.company}
               materials={materials}
               timeZone={timeZone}
@@ -53,7 +55,8 @@ function materialsReceived(touches: readonly TimelineTouch[]) {
   return [...received.values()];
 }
 
-export function MaterialsSentSection({ touches, timeZone }: { touches: readonly TimelineTouch[]; timeZone: string }) {
+export async function MaterialsSentSection({ touches, timeZone }: { touches: readonly TimelineTouch[]; timeZone: string }) {
+  const hourCycle = await requestHourCycle();
   const received = materialsReceived(touches);
   return (
     <section aria-labelledby="materials-heading" className="space-y-3">
@@ -79,7 +82,7 @@ export function MaterialsSentSection({ touches, timeZone }: { touches: readonly 
               ) : (
                 <span className="font-medium">{material.title}</span>
               )}{" "}
-              <span className="text-stone-600">(first sent {formatInstant(material.at, timeZone)})</span>
+              <span className="text-stone-600">(first sent {formatInstant(material.at, timeZone, hourCycle)})</span>
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { requestHourCycle } from "@/lib/server/hour-cycle";
 import Link from "next/link";
 import { buttonClass } from "@/app/components/button";
 import type { LeadPage, LeadPageRow } from "@/db/queries/leads-page";
@@ -57,7 +58,8 @@ export function LeadsSection({
   );
 }
 
-function LeadsTable({ leads, timeZone }: { leads: readonly LeadPageRow[]; timeZone: string }) {
+async function LeadsTable({ leads, timeZone }: { leads: readonly LeadPageRow[]; timeZone: string }) {
+  const hourCycle = await requestHourCycle();
   return (
     <div role="region" aria-labelledby="leads-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
       <table className="w-full min-w-[40rem] border-collapse text-sm">
@@ -86,7 +88,7 @@ function LeadsTable({ leads, timeZone }: { leads: readonly LeadPageRow[]; timeZo
                 <td className="px-3 py-2 whitespace-nowrap">{paceText(lead)}</td>
                 <td className="px-3 py-2 whitespace-nowrap">{lead.nextDue ? formatDay(lead.nextDue) : "—"}</td>
                 <td className="px-3 py-2 whitespace-nowrap">
-                  {lead.lastTouch ? `${formatInstant(lead.lastTouch.at, timeZone)}, ${CHANNEL_LABELS[lead.lastTouch.channel]}` : "None yet"}
+                  {lead.lastTouch ? `${formatInstant(lead.lastTouch.at, timeZone, hourCycle)}, ${CHANNEL_LABELS[lead.lastTouch.channel]}` : "None yet"}
                 </td>
                 <td className="px-3 py-2 text-right whitespace-nowrap">{plural(lead.cadenceDays, "day")}</td>
               </tr>

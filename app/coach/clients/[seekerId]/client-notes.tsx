@@ -1,10 +1,11 @@
+import { requestHourCycle } from "@/lib/server/hour-cycle";
 import { formatInstant } from "@/lib/format";
 import { NoteForm } from "../../forms";
 
 type NoteToClient = { id: string; body: string; createdAt: Date; dismissedAt: Date | null };
 
 /** The coach's notes to the client (shown on their Today until dismissed), and a form for a new one. */
-export function NotesSection({
+export async function NotesSection({
   seekerId,
   clientName,
   notes,
@@ -15,6 +16,7 @@ export function NotesSection({
   notes: readonly NoteToClient[];
   timeZone: string;
 }) {
+  const hourCycle = await requestHourCycle();
   return (
     <section aria-labelledby="note-heading" className="max-w-2xl space-y-4">
       <h2 id="note-heading" className="text-lg font-semibold">
@@ -27,8 +29,8 @@ export function NotesSection({
             <li key={note.id} className="rounded-lg border border-stone-200 bg-white p-3">
               <p className="whitespace-pre-line break-words">{note.body}</p>
               <p className="mt-1 text-sm text-stone-600">
-                {formatInstant(note.createdAt, timeZone)} ·{" "}
-                {note.dismissedAt ? `dismissed ${formatInstant(note.dismissedAt, timeZone)}` : "showing on their Today"}
+                {formatInstant(note.createdAt, timeZone, hourCycle)} ·{" "}
+                {note.dismissedAt ? `dismissed ${formatInstant(note.dismissedAt, timeZone, hourCycle)}` : "showing on their Today"}
               </p>
             </li>
           ))}

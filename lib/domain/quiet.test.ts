@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dated } from "@/test/dated-touches";
+import { leadPace, onPaceShare } from "./lead-pace";
 import { quietPlaybook, quietState } from "./quiet";
 
 const details = { phone: "+44 20 7946 0000", email: "a@example.com", linkedinUrl: "" };
@@ -52,5 +53,17 @@ describe("rule 3, quiet: three outbound touches in a row with no inbound touch",
       { kind: "pause", until: "2026-04-01" },
       { kind: "close", closedAs: "dropped" },
     ]);
+  });
+});
+
+describe("quiet is not cold", () => {
+  it("leaves a quiet lead followed up on time on pace", () => {
+    // Three unanswered e-mails, the last on 10 Feb, every 4 days: quiet, and due again on 17 Feb.
+    const touches = emails(3);
+    const facts = { cadenceDays: 7, plannedFirstContact: null, nextDueOverride: null, pausedUntil: null, closedAt: null, touches };
+    const pace = leadPace(facts, { now: new Date("2026-02-12T12:00:00Z"), timeZone: "UTC", contactDays: [1, 2, 3, 4, 5] });
+    expect(quietState(touches).quiet).toBe(true);
+    expect(pace.state).toBe("upcoming");
+    expect(onPaceShare([pace])).toMatchObject({ onPace: 1, active: 1, share: 1 });
   });
 });

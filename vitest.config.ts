@@ -15,6 +15,8 @@ export default defineConfig({
     environment: "node",
     // Generous: property tests write many generated histories to a real database, on a shared 2-core machine.
     testTimeout: 120_000,
+    // Both cores: the default (the cores less one) runs the files one after another on a 2-core machine.
+    maxWorkers: 2,
     hookTimeout: 60_000,
     projects: [
       {

@@ -73,9 +73,10 @@ function spreadsheetCells(text: string, delimiter: string): string[] {
 
 describe("CSV export: every cell quoted", () => {
   const FORMULA_START = /^[=+\-@\t\r]/;
-  // A phone number ("+44 20 7946 0000") is left bare: with no letter it names no function nor cell
-  // (split on another delimiter, its piece may end in a comma or quote: still no letter).
-  const HARMLESS = /^\+[^\p{L}]*$/u;
+  // A phone number ("+44 20 7946 0000") is left bare: with no letter it names no function nor cell.
+  // Split on another delimiter, its piece may run on past its own cell's closing quote or comma into
+  // the next cells ("+(0)",A): what follows its own cell is the other cells' text, each escaped itself.
+  const HARMLESS = /^\+[\d ().-]*\d[\d ().-]*(?:["',;\t|]|$)/u;
 
   it("quotes a cell with a semicolon, so a spreadsheet that splits on ';' reads no formula", () => {
     const csv = toCsv(["Company"], [["Acme;=HYPERLINK(1);"]]);

@@ -17,8 +17,10 @@ export const unsubscribeSchema = z.object({ token });
 /** Settings › Morning digest. */
 export const digestSettingsSchema = z.object({
   enabled: z.enum(["", "on"]).transform((value) => value === "on"),
-  hour: z.coerce
-    .number({ error: "Choose an hour from the list." })
-    .int("Choose an hour from the list.")
+  // Digits only: coercing would read "" (or a stripped control character) as midnight.
+  hour: z
+    .string({ error: "Choose an hour from the list." })
+    .regex(/^\d{1,2}$/, "Choose an hour from the list.")
+    .transform(Number)
     .refine((hour) => DIGEST_HOURS.includes(hour), "Choose an hour from the list."),
 });

@@ -11,7 +11,7 @@ import {
 } from "./campaign";
 import { addLeads, addSeeker, addTouch, plannedDays } from "@/test/fixtures/today";
 import { leadPace } from "@/lib/domain";
-import type { LeadInput } from "@/lib/leads/schemas";
+import { leadInput } from "@/test/fixtures/leads";
 import { closeLeads, createLead, getLeadDetail, moveLeadToPosition, pauseLeads, resumeLead, setNextDueOverride } from "./leads";
 import { logTouch } from "./touches";
 
@@ -257,16 +257,3 @@ describe("re-planning on every change, by replanFirstContacts", () => {
   });
 });
 
-function leadInput(company: string): LeadInput {
-  return {
-    company,
-    contactName: "",
-    title: "",
-    email: "",
-    phone: "",
-    linkedinUrl: "",
-    notes: "",
-    personalNotes: "",
-    cadenceDays: 7,
-  };
-}

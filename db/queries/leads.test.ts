@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { LeadInput } from "@/lib/leads/schemas";
+import { leadInput } from "@/test/fixtures/leads";
 import { leads, materials, touches } from "../schema";
 import { setUpTestDb } from "@/test/db";
 import { updateCampaignSettings } from "./campaign";
@@ -42,21 +43,6 @@ const timeZone = "Europe/Paris";
 async function seeker(email = "sam@example.com") {
   const user = (await createUser(handle.db, { name: "Sam", email, passwordHash: "x", timeZone }))!;
   return user.id;
-}
-
-function leadInput(company: string, extra: Partial<LeadInput> = {}): LeadInput {
-  return {
-    company,
-    contactName: "",
-    title: "",
-    email: "",
-    phone: "",
-    linkedinUrl: "",
-    notes: "",
-    personalNotes: "",
-    cadenceDays: 7,
-    ...extra,
-  };
 }
 
 async function addLeads(userId: string, companies: string[]) {

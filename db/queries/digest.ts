@@ -4,6 +4,7 @@ import { suggestChannelFor, todayIn, type Channel } from "@/lib/domain";
 import { digestLinkState, doneLinkExpiry, isWellFormedDigestToken, unsubscribeLinkExpiry, type DigestLinkState } from "@/lib/digest/links";
 import type { MailPayload } from "@/lib/mail/messages";
 import { dayWork, describeWork } from "@/lib/today/day-work";
+import { touchesByLead } from "@/lib/today/today-view";
 import { hashSecretToken, newSecretToken } from "@/lib/server/secret-tokens";
 import { rowsOf, type Db } from "../client";
 import { digestLinks, leads, outboxMessages, touches, users } from "../schema";
@@ -131,8 +132,9 @@ export async function prepareDigest(
     if (pending.length === 0) return null;
 
     const expiresAt = doneLinkExpiry(localDate, user.timeZone);
+    const byLead = touchesByLead(dated);
     const items = pending.map((item) => {
-      const leadTouches = dated.filter((touch) => touch.leadId === item.lead.id);
+      const leadTouches = byLead.get(item.lead.id) ?? [];
       const channel: Channel = suggestChannelFor(leadTouches, item.lead) ?? "phone";
       return {
         token: newSecretToken(),

@@ -4,7 +4,7 @@ import { expectNoAxeViolations, signUp } from "./helpers";
 // A browser in US English: its pickers show "10:03 PM", and so does the app.
 test.use({ locale: "en-US" });
 
-test("times follow the browser's language: a 12-hour clock on Leads, Settings and the digest's hours", async ({ page }) => {
+test("times follow the browser's language: a 12-hour clock on a lead's timeline, Leads, Settings and the digest's hours", async ({ page }) => {
   await signUp(page);
   await page.goto("/leads/new");
   await page.getByLabel("Company").fill("Acme");
@@ -15,6 +15,9 @@ test("times follow the browser's language: a 12-hour clock on Leads, Settings an
   // Logged on the lead's page (no campaign: Acme is on no list of Today's), then read on Leads.
   await page.getByRole("region", { name: "Log a touch" }).getByRole("button", { name: "Phone", exact: true }).click();
   await expect(page.getByText("Logged: Phone with Acme.")).toBeVisible();
+  // The lead's own timeline, on the same clock.
+  await page.reload();
+  await expect(page.getByRole("main").locator("time").filter({ hasText: /, (1[0-2]|[1-9]):[0-5]\d [AP]M$/ }).first()).toBeVisible();
   await page.goto("/leads");
   // (The column shows from 1024 px; narrower, it is in the page all the same.)
   await expect(page.getByRole("main").getByText(/^today, (1[0-2]|[1-9]):[0-5]\d [AP]M · Phone$/).first()).toBeAttached();

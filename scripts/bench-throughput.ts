@@ -113,7 +113,7 @@ try {
   const targets: Target[] = [
     // What any signed-in page costs before its own work: the proxy, the session check, the layout.
     { label: "signed-in floor (/invitations)", path: "/invitations", marker: "Invitation code", who: "seeker" },
-    { label: "Today (50 leads)", path: "/today", marker: "Week ", who: "seeker", goal: 0.3 },
+    { label: "Today (50 leads)", path: "/today", marker: "Daily call:", who: "seeker", goal: 0.3 },
     { label: "Leads", path: "/leads", marker: "Company 1", who: "seeker", goal: 0.3 },
     { label: "a lead", path: `/leads/${leadId}`, marker: "Company 1", who: "seeker", goal: 0.3 },
     { label: `Clients (${clients})`, path: "/coach", marker: `${clients} clients`, who: "coach", goal: 0.2 },

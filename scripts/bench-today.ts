@@ -13,8 +13,8 @@ import { runBench, withoutTouchIndexes } from "./bench-harness";
 
 const otherUsers = Number(process.env.BENCH_OTHER_USERS ?? 5000);
 const seekers = [
-  { label: "50 leads, 500 touches", email: "bench-50@bench.example", marker: "Week " },
-  { label: "5 leads, 50 touches", email: "bench-5@bench.example", marker: "Week " },
+  { label: "50 leads, 500 touches", email: "bench-50@bench.example", marker: "Daily call:" },
+  { label: "5 leads, 50 touches", email: "bench-5@bench.example", marker: "Daily call:" },
 ] as const;
 
 await runBench({

@@ -22,7 +22,6 @@ import { SampleDataNotice } from "@/app/leads/sample-notice";
 
 export const metadata: Metadata = { title: "Today" };
 
-const linkClass = "font-medium text-brand-700 underline hover:text-brand-800";
 
 export default async function TodayPage() {
   const user = await requireUser();
@@ -187,7 +186,7 @@ function Progress({ view }: { view: ReturnType<typeof todayView<TodayLead>> }) {
         ) : (
           <>
             No campaign yet.{" "}
-            <Link href="/settings#campaign" className={linkClass}>
+            <Link href="/settings#campaign" className="link">
               Set up your campaign
             </Link>{" "}
             to get one first contact planned a day.
@@ -285,12 +284,12 @@ function LeadRow({
       {lead.phone || lead.email ? (
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {lead.phone ? (
-            <a href={telHref(lead.phone)} className={`inline-flex min-h-11 items-center ${linkClass}`}>
+            <a href={telHref(lead.phone)} className="link link-tap">
               Call {lead.phone}
             </a>
           ) : null}
           {lead.email ? (
-            <a href={`mailto:${lead.email}`} className={`inline-flex min-h-11 items-center break-all ${linkClass}`}>
+            <a href={`mailto:${lead.email}`} className="link link-tap break-all">
               E-mail {lead.email}
             </a>
           ) : null}
@@ -317,7 +316,7 @@ function FollowUp({ followUp, lead }: { followUp: NonNullable<ViewRow<TodayLead>
     case "add_referred_lead":
       return (
         <p className="text-sm">
-          <Link href={`/leads/new?notes=${encodeURIComponent(followUp.prefill.notes)}`} className={`inline-flex min-h-11 items-center ${linkClass}`}>
+          <Link href={`/leads/new?notes=${encodeURIComponent(followUp.prefill.notes)}`} className="link link-tap">
             Add the person {lead.company} referred you to as a lead
           </Link>
         </p>
@@ -358,12 +357,12 @@ function NoLeads() {
       </p>
       <ul className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:gap-4">
         <li>
-          <Link href="/leads/new" className={`inline-flex min-h-11 items-center ${linkClass}`}>
+          <Link href="/leads/new" className="link link-tap">
             Add a lead
           </Link>
         </li>
         <li>
-          <Link href="/leads/import" className={`inline-flex min-h-11 items-center ${linkClass}`}>
+          <Link href="/leads/import" className="link link-tap">
             Import a CSV file
           </Link>
         </li>

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { coachLinks, coachNotes } from "../schema";
 import { setUpTestDb } from "@/test/db";
 import { coachFixtures } from "@/test/fixtures/coach";
-import { dismissCoachNote, getLatestCoachNote } from "./coach-notes";
+import type { Db } from "../client";
+import { dismissCoachNote, getLatestCoachNote, type CoachNote } from "./coach-notes";
+import { getTodayData } from "./today";
 
 const handle = setUpTestDb();
 const { person } = coachFixtures(handle);
@@ -11,8 +13,14 @@ const { person } = coachFixtures(handle);
 const now = new Date("2025-03-05T09:00:00Z");
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
 
+// Today reads the note in the statement of the seeker's settings: the same rule, read both ways.
+const readers: [string, (db: Db, input: { userId: string }) => Promise<CoachNote | null>][] = [
+  ["getLatestCoachNote", getLatestCoachNote],
+  ["getTodayData", async (db, input) => (await getTodayData(db, input))!.coachNote],
+];
+
 describe("coach notes", () => {
-  it("shows the newest note not dismissed, and only its seeker can dismiss it", async () => {
+  it.each(readers)("shows the newest note not dismissed, and only its seeker can dismiss it (%s)", async (_, getLatestCoachNote) => {
     const { id: userId } = await person("Sam Seeker");
     const { id: coachId } = await person("Sam");
     const { id: otherId } = await person("Olga Other");

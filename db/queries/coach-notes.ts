@@ -40,9 +40,12 @@ export async function listNotesToClient(
 
 export type CoachNote = { id: string; body: string; coachName: string; createdAt: Date };
 
-/** The newest note from a coach that the seeker has not dismissed, if any. */
-export async function getLatestCoachNote(db: Db, { userId }: { userId: string }): Promise<CoachNote | null> {
-  const rows = await db
+/**
+ * The newest note from a coach that the seeker has not dismissed, as a query to await or to join
+ * (Today reads it in the statement of the seeker's settings).
+ */
+export function latestCoachNote(db: Db, { userId }: { userId: string }) {
+  return db
     .select({ id: coachNotes.id, body: coachNotes.body, coachName: users.name, createdAt: coachNotes.createdAt })
     .from(coachNotes)
     .innerJoin(users, eq(users.id, coachNotes.coachId))
@@ -54,6 +57,11 @@ export async function getLatestCoachNote(db: Db, { userId }: { userId: string })
     .where(and(eq(coachNotes.seekerId, userId), isNull(coachNotes.dismissedAt)))
     .orderBy(desc(coachNotes.createdAt))
     .limit(1);
+}
+
+/** The newest note from a coach that the seeker has not dismissed, if any. */
+export async function getLatestCoachNote(db: Db, { userId }: { userId: string }): Promise<CoachNote | null> {
+  const rows = await latestCoachNote(db, { userId });
   return rows[0] ?? null;
 }
 

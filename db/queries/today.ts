@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, lte, or, sql } from "drizzle-orm";
 import type { Channel, Direction, Outcome } from "@/lib/domain";
 import type { Db } from "../client";
-import { leads, materials, touches } from "../schema";
-import { getSeekerSettings, type SeekerSettings } from "./campaign";
-import { getLatestCoachNote, type CoachNote } from "./coach-notes";
+import { leads, materials, touches, users } from "../schema";
+import type { SeekerSettings } from "./campaign";
+import { latestCoachNote, type CoachNote } from "./coach-notes";
 import { paceColumns } from "./pace-sql";
 
 const todayLeadColumns = {
@@ -143,18 +143,43 @@ export type TodayData = {
   materials: MaterialWithRecipients[];
 };
 
+/** The seeker's settings and their coach's latest note, in one statement; null when the user is gone. */
+async function getTodaySettings(db: Db, { userId }: { userId: string }): Promise<{ settings: SeekerSettings; coachNote: CoachNote | null } | null> {
+  const note = latestCoachNote(db, { userId }).as("note");
+  const rows = await db
+    .select({
+      timeZone: users.timeZone,
+      campaignStartDate: users.campaignStartDate,
+      firstContactsPerWeek: users.firstContactsPerWeek,
+      contactDays: users.contactDays,
+      noteId: note.id,
+      noteBody: note.body,
+      noteCoachName: note.coachName,
+      noteCreatedAt: note.createdAt,
+    })
+    .from(users)
+    .leftJoin(note, sql`true`)
+    .where(eq(users.id, userId));
+  const row = rows[0];
+  if (!row) return null;
+  const { noteId, noteBody, noteCoachName, noteCreatedAt, ...settings } = row;
+  const coachNote = noteId !== null && noteBody !== null && noteCoachName !== null && noteCreatedAt !== null
+    ? { id: noteId, body: noteBody, coachName: noteCoachName, createdAt: noteCreatedAt }
+    : null;
+  return { settings, coachNote };
+}
+
 /**
- * Everything the day's work is made of (Today, and the morning digest): five queries, run side by
+ * Everything the day's work is made of (Today, and the morning digest): four queries, run side by
  * side, whatever the number of leads and touches. Null when the user is gone.
  */
 export async function getTodayData(db: Db, { userId }: { userId: string }): Promise<TodayData | null> {
-  const [settings, leadRows, touchRows, coachNote, materialRows] = await Promise.all([
-    getSeekerSettings(db, { userId }),
+  const [head, leadRows, touchRows, materialRows] = await Promise.all([
+    getTodaySettings(db, { userId }),
     listTodayLeads(db, { userId }),
     listTodayTouches(db, { userId }),
-    getLatestCoachNote(db, { userId }),
     listMaterialsWithLeadIds(db, { userId }),
   ]);
-  if (!settings) return null;
-  return { settings, leads: leadRows, touches: touchRows, coachNote, materials: materialRows };
+  if (!head) return null;
+  return { settings: head.settings, leads: leadRows, touches: touchRows, coachNote: head.coachNote, materials: materialRows };
 }

@@ -1,11 +1,10 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
-import { getToken, type JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/db/client";
 import { createSession, forgetExpiredSessions, getSessionUser, type SignedInUser } from "@/db/queries/sessions";
 import { deviceLabel } from "@/lib/auth/device";
-import { resolveSecret } from "@/lib/server/env";
+import { authSecret as secret } from "./session-token";
 import { signInSchema } from "@/lib/auth/schemas";
 import { clientAddress } from "@/lib/server/request";
 import { attemptSignIn } from "./sign-in";
@@ -50,27 +49,6 @@ export class SignInChallenge extends CredentialsSignin {
   }
 }
 
-// Lazy: the secret is resolved at the first request, not while `next build` collects pages; then
-// kept (Auth.js asks for its configuration on every request, and the embedded default reads a file).
-let authSecret: string | undefined;
-const secret = () => (authSecret ??= resolveSecret("AUTH_SECRET"));
-
-/** The session cookie's name: Auth.js sets the `__Secure-` one over HTTPS, which browsers keep only from HTTPS. */
-const SESSION_COOKIE = "authjs.session-token";
-const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
-
-/**
- * The claims of the request's session token (decrypted and checked unexpired by Auth.js's own JWT
- * code), or null: no cookie, or one that is not ours. Pages and actions read the session through
- * this rather than `auth()`, which for each call builds a request to Auth.js's session endpoint,
- * runs it, and encrypts a refreshed token into a cookie that is then thrown away.
- * Only the cookie counts: an `Authorization: Bearer` header (which getToken also reads) is ignored.
- */
-export async function readSessionToken(requestHeaders: Headers): Promise<JWT | null> {
-  const cookie = requestHeaders.get("cookie") ?? "";
-  const secureCookie = cookie.includes(SECURE_SESSION_COOKIE);
-  return getToken({ req: { headers: { cookie } }, secret: secret(), secureCookie, salt: secureCookie ? SECURE_SESSION_COOKIE : SESSION_COOKIE });
-}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: secret(),

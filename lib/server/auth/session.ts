@@ -5,7 +5,7 @@ import { cache } from "react";
 import { db } from "@/db/client";
 import { getSessionUser, type SignedInUser } from "@/db/queries/sessions";
 import { signInPath } from "@/lib/auth/return-path";
-import { readSessionToken } from "./index";
+import { readSessionToken } from "./session-token";
 
 /**
  * The signed-in user and their session, checked against the database once per request: the session

@@ -8,6 +8,8 @@ import { LogTouchForm } from "@/app/touches/log-touch-form";
 import { requireUser } from "@/lib/server/auth/session";
 import { describeWork } from "@/lib/today/day-work";
 import { todayView, type ViewRow, type WorkRow } from "@/lib/today/today-view";
+import { firstRows, TODAY_ROWS } from "@/lib/today/sections";
+import { leadListHref } from "@/lib/leads/page";
 import { describeWhen, formatDay, formatLongDate, formatPercent, plural, telHref, type HourCycle } from "@/lib/format";
 import { requestHourCycle } from "@/lib/server/hour-cycle";
 
@@ -41,6 +43,25 @@ export default async function TodayPage() {
     timeZone,
   });
   const today = formatLongDate(now, timeZone);
+  // Each part shows its first rows; the rest is on Leads (lib/today/sections.ts).
+  const work = firstRows(view.work, TODAY_ROWS.work);
+  const cold = firstRows(view.cold, TODAY_ROWS.cold);
+  const coming = firstRows(view.coming, TODAY_ROWS.coming);
+  const more = (key: string, count: number, href: string, what: string): TodayItem[] =>
+    count === 0
+      ? []
+      : [
+          {
+            key,
+            node: (
+              <p className="text-sm">
+                <Link href={href} className="link link-tap">
+                  {plural(count, "more lead")} {what}: see them on Leads
+                </Link>
+              </p>
+            ),
+          },
+        ];
   // Each row a client list's item: a row being logged stays in place a moment (TodayList).
   const row = (item: ViewRow<TodayLead>, status: string, done = false): TodayItem => ({
     key: `lead-${item.lead.id}`,
@@ -94,7 +115,8 @@ export default async function TodayPage() {
               ),
             },
             ...(view.total === 0 ? [{ key: "nothing-due", node: <NothingDue /> }] : []),
-            ...view.work.map((item: WorkRow<TodayLead>) => row(item, item.done ? `Done · ${describeWork(item)}` : describeWork(item), item.done)),
+            ...work.shown.map((item: WorkRow<TodayLead>) => row(item, item.done ? `Done · ${describeWork(item)}` : describeWork(item), item.done)),
+            ...more("more-work", work.more, leadListHref({ sort: "next_due" }), "in the day's work"),
             ...(view.cold.length > 0
               ? [
                   {
@@ -108,9 +130,10 @@ export default async function TodayPage() {
                   },
                 ]
               : []),
-            ...view.cold.map((item) =>
+            ...cold.shown.map((item) =>
               row(item, `${item.pace.firstContact ? "First contact" : "Follow-up"} missed for ${plural(item.pace.daysOverdue, "day")} (due ${formatDay(item.pace.nextDue!)})`),
             ),
+            ...more("more-cold", cold.more, leadListHref({ state: "cold" }), "gone cold"),
             ...(view.coming.length > 0
               ? [
                   {
@@ -124,9 +147,10 @@ export default async function TodayPage() {
                   },
                 ]
               : []),
-            ...view.coming.map((item) =>
+            ...coming.shown.map((item) =>
               row(item, `${item.pace.firstContact ? "First contact planned" : item.pace.reason === "thank_you" ? "Thank-you due" : "Follow-up due"} ${formatDay(item.pace.nextDue!)}`),
             ),
+            ...more("more-coming", coming.more, leadListHref({ state: "upcoming", sort: "next_due" }), "coming up"),
           ]}
         />
       )}

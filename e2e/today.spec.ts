@@ -176,3 +176,34 @@ test("the same log-touch form sent twice, or three times, records one touch", as
   const log = await (await page.request.get("/leads/export-touches")).text();
   expect(log.split("\n").filter((line) => line.includes("Twice Tapped Ltd"))).toHaveLength(1);
 });
+
+test("Today shows the first 5 leads coming up and links to the rest on Leads", async ({ page }) => {
+  await signUp(page);
+  await setUpCampaign(page);
+  // Nine leads, one first contact planned a day from today: today's is the day's work, the next
+  // seven are the next 7 days (five shown), the ninth is later.
+  const companies = Array.from({ length: 9 }, (_, i) => `Planned ${i + 1}`);
+  await page.goto("/leads/import");
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "leads.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(["Company", ...companies].join("\n")),
+  });
+  await page.getByRole("button", { name: "Preview import" }).click();
+  await page.getByRole("button", { name: "Import 9 leads" }).click();
+  await expect(page.getByText("Imported 9 leads.")).toBeVisible();
+
+  await page.goto("/today");
+  const main = page.getByRole("main");
+  await expect(main.getByRole("heading", { name: "Next 7 days" })).toBeVisible();
+  await expect(main.getByRole("article")).toHaveCount(1 + 5);
+  for (const company of companies.slice(1, 6)) await expect(row(page, company)).toHaveAccessibleDescription(/^First contact planned /);
+  await expect(row(page, "Planned 7")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+
+  await main.getByRole("link", { name: "2 more leads coming up: see them on Leads" }).click();
+  await expect(page).toHaveURL(/\/leads\?state=upcoming&sort=next_due$/);
+  await expect(page.getByRole("link", { name: "Planned 7", exact: true }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Planned 9", exact: true }).first()).toBeVisible();
+});

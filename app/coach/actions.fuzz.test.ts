@@ -97,9 +97,11 @@ describe("coach actions fuzz", () => {
         expect(["ok", "rejected", "notFound"]).toContain(outcome.kind);
         if (outcome.kind !== "ok") return;
         expect(firstText(entries, "seekerId")).toBe(clientId);
-        const [latest] = await listNotesToClient(test.db, { coachId: coach.id, seekerId: clientId });
+        const {
+          notes: [latest],
+        } = await listNotesToClient(test.db, { coachId: coach.id, seekerId: clientId });
         expect(latest?.body).toBe(storedText(entries, "body"));
-        if ((await listNotesToClient(test.db, { coachId: coach.id, seekerId: clientId })).length > 30) {
+        if ((await listNotesToClient(test.db, { coachId: coach.id, seekerId: clientId, limit: 30 })).more) {
           await test.db.delete(coachNotes).where(eq(coachNotes.coachId, coach.id));
           test.fuzz.changed();
         }

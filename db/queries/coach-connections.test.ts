@@ -30,7 +30,7 @@ describe("connections", () => {
       one: await getClientFacts(handle.db, { ...scope, now: NOW }),
       leads: await listClientLeads(handle.db, scope),
       touches: (await listClientTouches(handle.db, { ...scope, limit: 10 })).touches,
-      notes: await listNotesToClient(handle.db, scope),
+      notes: (await listNotesToClient(handle.db, scope)).notes,
     };
   }
 

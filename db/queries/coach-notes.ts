@@ -24,18 +24,37 @@ export async function createCoachNote(
   return row ? { id: row.id } : null;
 }
 
-/** The notes this coach left for this live client, newest first. */
+/** How many notes a client's page shows at a time; older ones are a link away. */
+export const NOTES_PER_PAGE = 20;
+
+export type NoteToClient = { id: string; body: string; createdAt: Date; dismissedAt: Date | null };
+
+/**
+ * The notes this coach left for this live client, newest first, `limit` at a time: the newest, or
+ * those older than the note `olderThan` (keyset on the time written, then the id), and whether
+ * more are older still. Nothing without a live connection.
+ */
 export async function listNotesToClient(
   db: Db,
-  { coachId, seekerId }: { coachId: string; seekerId: string },
-): Promise<{ id: string; body: string; createdAt: Date; dismissedAt: Date | null }[]> {
-  if (!isUuid(seekerId)) return [];
-  return db
+  { coachId, seekerId, olderThan = null, limit = NOTES_PER_PAGE }: { coachId: string; seekerId: string; olderThan?: string | null; limit?: number },
+): Promise<{ notes: NoteToClient[]; more: boolean }> {
+  if (!isUuid(seekerId) || (olderThan !== null && !isUuid(olderThan))) return { notes: [], more: false };
+  const rows = await db
     .select({ id: coachNotes.id, body: coachNotes.body, createdAt: coachNotes.createdAt, dismissedAt: coachNotes.dismissedAt })
     .from(coachNotes)
     .innerJoin(coachLinks, liveLinkTo(coachId, coachNotes.seekerId))
-    .where(and(eq(coachNotes.coachId, coachId), eq(coachNotes.seekerId, seekerId)))
-    .orderBy(desc(coachNotes.createdAt));
+    .where(
+      and(
+        eq(coachNotes.coachId, coachId),
+        eq(coachNotes.seekerId, seekerId),
+        olderThan === null
+          ? undefined
+          : sql`(${coachNotes.createdAt}, ${coachNotes.id}) < (select n.created_at, n.id from ${coachNotes} n where n.id = ${olderThan} and n.coach_id = ${coachId} and n.seeker_id = ${seekerId})`,
+      ),
+    )
+    .orderBy(desc(coachNotes.createdAt), desc(coachNotes.id))
+    .limit(limit + 1);
+  return { notes: rows.slice(0, limit), more: rows.length > limit };
 }
 
 export type CoachNote = { id: string; body: string; coachName: string; createdAt: Date };

@@ -1,19 +1,25 @@
 import { requestHourCycle } from "@/lib/server/hour-cycle";
 import { formatInstant } from "@/lib/format";
+import Link from "next/link";
+import type { NoteToClient } from "@/db/queries/coach-notes";
 import { NoteForm } from "../../forms";
-
-type NoteToClient = { id: string; body: string; createdAt: Date; dismissedAt: Date | null };
 
 /** The coach's notes to the client (shown on their Today until dismissed), and a form for a new one. */
 export async function NotesSection({
   seekerId,
   clientName,
   notes,
+  newestHref,
+  olderHref,
   timeZone,
 }: {
   seekerId: string;
   clientName: string;
   notes: readonly NoteToClient[];
+  /** Set when showing older notes: back to the newest. */
+  newestHref: string | null;
+  /** Set when older notes than these exist. */
+  olderHref: string | null;
   timeZone: string;
 }) {
   const hourCycle = await requestHourCycle();
@@ -35,6 +41,20 @@ export async function NotesSection({
             </li>
           ))}
         </ul>
+      ) : null}
+      {newestHref || olderHref ? (
+        <nav aria-label="Older and newer notes" className="flex flex-wrap gap-x-6 text-sm">
+          {newestHref ? (
+            <Link href={newestHref} className="link link-tap">
+              Newest notes
+            </Link>
+          ) : null}
+          {olderHref ? (
+            <Link href={olderHref} className="link link-tap">
+              Older notes
+            </Link>
+          ) : null}
+        </nav>
       ) : null}
     </section>
   );

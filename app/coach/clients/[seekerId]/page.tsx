@@ -16,7 +16,7 @@ import { EndConnectionSection, TouchesSection } from "./client-touches";
 
 export const metadata: Metadata = { title: "Client" };
 
-type SearchParams = { leadsAfter?: string | string[]; leadsBefore?: string | string[]; olderThan?: string | string[] };
+type SearchParams = { leadsAfter?: string | string[]; leadsBefore?: string | string[]; olderThan?: string | string[]; notesOlderThan?: string | string[] };
 
 function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? "";
@@ -24,7 +24,7 @@ function first(value: string | string[] | undefined): string {
 
 /**
  * One client, read only: the Clients figures, their leads with pace and their touches (each 50 at
- * a time, paged by keyset, the place in the address); notes; ending it.
+ * a time, paged by keyset, the place in the address); notes (20 at a time, the same way); ending it.
  */
 export default async function ClientPage({ params, searchParams }: { params: Promise<{ seekerId: string }>; searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
@@ -45,15 +45,16 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
     before: leadsAfter ? null : decodeCursor(first(search.leadsBefore)),
   };
   const olderThan = isUuid(first(search.olderThan)) ? first(search.olderThan) : null;
+  const notesOlderThan = isUuid(first(search.notesOlderThan)) ? first(search.notesOlderThan) : null;
   const [leads, timeline, notes] = await Promise.all([
     listLeadsPage(db(), { userId: seekerId, coachId: user.id, now, timeZone: facts.timeZone, query: leadsQuery }),
     listClientTouchesPage(db(), { ...scope, olderThan }),
-    listNotesToClient(db(), scope),
+    listNotesToClient(db(), { ...scope, olderThan: notesOlderThan }),
   ]);
   const client = clientMetrics(facts);
   // Each section's links keep the other section where it is.
-  const leadsAt = { leadsAfter: first(search.leadsAfter) || null, leadsBefore: first(search.leadsBefore) || null };
-  const here = (place: { leadsAfter?: string | null; leadsBefore?: string | null; olderThan: string | null }) => {
+  const leadsAt = { leadsAfter: first(search.leadsAfter) || null, leadsBefore: first(search.leadsBefore) || null, notesOlderThan };
+  const here = (place: { leadsAfter?: string | null; leadsBefore?: string | null; olderThan: string | null; notesOlderThan?: string | null }) => {
     const query = new URLSearchParams(Object.entries(place).filter((entry): entry is [string, string] => Boolean(entry[1])));
     return query.size > 0 ? `/coach/clients/${seekerId}?${query}` : `/coach/clients/${seekerId}`;
   };
@@ -73,11 +74,18 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
         </p>
       </div>
       <ProgressSection client={client} />
-      <NotesSection seekerId={seekerId} clientName={client.name} notes={notes} timeZone={user.timeZone} />
+      <NotesSection
+        seekerId={seekerId}
+        clientName={client.name}
+        notes={notes.notes}
+        newestHref={notesOlderThan ? here({ ...leadsAt, olderThan, notesOlderThan: null }) : null}
+        olderHref={notes.more ? here({ ...leadsAt, olderThan, notesOlderThan: notes.notes.at(-1)!.id }) : null}
+        timeZone={user.timeZone}
+      />
       <LeadsSection
         page={leads}
-        previousHref={leads.previous ? here({ leadsBefore: encodeCursor(leads.previous), olderThan }) : null}
-        nextHref={leads.next ? here({ leadsAfter: encodeCursor(leads.next), olderThan }) : null}
+        previousHref={leads.previous ? here({ leadsBefore: encodeCursor(leads.previous), olderThan, notesOlderThan }) : null}
+        nextHref={leads.next ? here({ leadsAfter: encodeCursor(leads.next), olderThan, notesOlderThan }) : null}
         timeZone={zone}
       />
       <TouchesSection

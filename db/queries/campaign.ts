@@ -12,14 +12,17 @@ export type SeekerSettings = {
   contactDays: number[];
 };
 
+/** The columns of the seeker's settings (getSeekerSettings, and Today's first statement). */
+export const seekerSettingsColumns = {
+  timeZone: users.timeZone,
+  campaignStartDate: users.campaignStartDate,
+  firstContactsPerWeek: users.firstContactsPerWeek,
+  contactDays: users.contactDays,
+};
+
 export async function getSeekerSettings(db: Db, { userId }: { userId: string }): Promise<SeekerSettings | null> {
   const rows = await db
-    .select({
-      timeZone: users.timeZone,
-      campaignStartDate: users.campaignStartDate,
-      firstContactsPerWeek: users.firstContactsPerWeek,
-      contactDays: users.contactDays,
-    })
+    .select(seekerSettingsColumns)
     .from(users)
     .where(eq(users.id, userId));
   return rows[0] ?? null;

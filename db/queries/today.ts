@@ -3,7 +3,7 @@ import { and, asc, desc, eq, lte, or, sql } from "drizzle-orm";
 import type { Channel, Direction, Outcome } from "@/lib/domain";
 import type { Db } from "../client";
 import { leads, materials, touches, users } from "../schema";
-import type { SeekerSettings } from "./campaign";
+import { seekerSettingsColumns, type SeekerSettings } from "./campaign";
 import { latestCoachNote, type CoachNote } from "./coach-notes";
 import { paceColumns } from "./pace-sql";
 
@@ -148,10 +148,7 @@ async function getTodaySettings(db: Db, { userId }: { userId: string }): Promise
   const note = latestCoachNote(db, { userId }).as("note");
   const rows = await db
     .select({
-      timeZone: users.timeZone,
-      campaignStartDate: users.campaignStartDate,
-      firstContactsPerWeek: users.firstContactsPerWeek,
-      contactDays: users.contactDays,
+      ...seekerSettingsColumns,
       noteId: note.id,
       noteBody: note.body,
       noteCoachName: note.coachName,

@@ -30,10 +30,13 @@ export function actAs(user: { id: string; sessionId: string }): void {
   session.current = { userId: user.id, sessionId: user.sessionId };
 }
 
-/** `next-auth/jwt` as lib/server/auth/index.ts uses it: the session cookie's claims are the session kept above. */
+const TOKEN_EXPIRY = Date.UTC(2100, 0, 1) / 1000;
+
+/** `next-auth/jwt` as lib/server/auth/session-token.ts uses it: the session cookie's claims are the session kept above. */
 export function fakeJwtModule() {
   return {
-    getToken: async () => (session.current ? { sub: session.current.userId, sid: session.current.sessionId } : null),
+    // A real token always carries its expiry, which readSessionToken checks: far ahead here.
+    getToken: async () => (session.current ? { sub: session.current.userId, sid: session.current.sessionId, exp: TOKEN_EXPIRY } : null),
   };
 }
 

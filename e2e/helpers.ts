@@ -61,11 +61,19 @@ export async function signOut(page: Page) {
 }
 
 /**
- * Waits until the Leads table is live in the browser: dnd-kit mounts its screen-reader region only
- * once hydrated, and a drag (by key or pointer) started before that does nothing.
+ * Waits until the Leads table is live in the browser with its drag and drop: dnd-kit loads when a
+ * drag handle is first focused or hovered (app/leads/lead-list.tsx) and mounts its screen-reader
+ * region then. Focusing a handle before the page is hydrated does nothing, so this focuses one
+ * until the region is there.
  */
 export async function leadsTableReady(page: Page) {
-  await expect(page.locator('[id^="DndDescribedBy"]').first()).toBeAttached();
+  const handle = page.getByRole("button", { name: /^Drag / }).first();
+  const region = page.locator('[id^="DndDescribedBy"]').first();
+  await expect(async () => {
+    await handle.blur();
+    await handle.focus();
+    await expect(region).toBeAttached({ timeout: 1_000 });
+  }).toPass();
 }
 
 /** What the Leads table announces to a screen reader while a lead is dragged (dnd-kit's live region). */

@@ -44,10 +44,6 @@ async function freshContext(browser: Browser, from: BrowserContext | undefined, 
 }
 
 test("each page loads at most 15% more JavaScript than the framework itself", async ({ page, browser, baseURL }) => {
-  // Not met yet: measured at Today 1.16×, Leads 1.47× (dnd-kit), a lead 1.18×, Settings 1.35× (the
-  // new Settings forms), against Materials, Coach and sign-in at 1.08×. Marked so until the pages
-  // are slimmed; the test itself is whole and prints every ratio when run (`--grep "JavaScript"`).
-  test.fixme(true, "the JavaScript goal is not met on Today, Leads, a lead and Settings yet");
   // Seven pages, each in a fresh browser context: slow on a busy machine.
   test.setTimeout(300_000);
   const floor = frameworkFloor();

@@ -177,3 +177,78 @@ test("reordering by keyboard, by pointer and by position; a refused bulk action 
   await expect(page.getByRole("region", { name: /selected/ })).toHaveCount(0);
   await expect(page.getByLabel("Select Alpha")).not.toBeChecked();
 });
+
+/**
+ * Holds back every script the page asks for from now on, until `release`: the drag code (dnd-kit),
+ * which the Leads table asks for on the first sign of a drag, is the one it asks for.
+ */
+async function holdScripts(page: Page) {
+  let asked = 0;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    asked += 1;
+    await released;
+    await route.continue();
+  });
+  return { asked: () => asked, release: () => release() };
+}
+
+test("a drag begun before the drag code has come goes ahead once it comes, by keyboard and by pointer", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await signUp(page);
+  expect(await importRows(page, csvOf(["Alpha", "Bravo", "Charlie"]))).toMatchObject({ ok: true });
+  await page.goto("/leads");
+  await page.waitForLoadState("networkidle");
+  const region = page.locator('[id^="DndDescribedBy"]');
+  await expect(region).toHaveCount(0);
+
+  // Keyboard: the handle's focus asks for the drag code (focused again until the page is hydrated
+  // and asks); space is pressed while it is held back, and picks Bravo up once it comes.
+  let scripts = await holdScripts(page);
+  const bravo = page.getByRole("button", { name: "Drag Bravo" });
+  await expect(async () => {
+    await bravo.blur();
+    await bravo.focus();
+    expect(scripts.asked()).toBeGreaterThan(0);
+  }).toPass();
+  await page.keyboard.press("Space");
+  await expect(region).toHaveCount(0);
+  scripts.release();
+  await expect(bravo).toHaveAttribute("aria-pressed", "true");
+  await expect(dragAnnouncement(page)).toContainText("Bravo would move to position 2.");
+  await page.keyboard.press("ArrowUp");
+  await expect(dragAnnouncement(page)).toContainText("Bravo would move to position 1.");
+  await page.keyboard.press("Space");
+  await expect.poll(() => listedCompanies(page)).toEqual(["Bravo", "Alpha", "Charlie"]);
+  await expect(page.getByText("Bravo: moved to position 1.", { exact: true })).toBeVisible();
+  await page.unrouteAll({ behavior: "wait" });
+
+  // Pointer (desktop): hovering the handle asks for the drag code; the press and the first steps
+  // come while it is held back, and the drag goes on from that press once it comes.
+  if (testInfo.project.name !== "phone") {
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+    await expect(region).toHaveCount(0);
+    scripts = await holdScripts(page);
+    const handle = page.getByRole("button", { name: "Drag Charlie" });
+    const from = (await handle.boundingBox())!;
+    const to = (await page.locator("table tbody tr").filter({ hasText: "Bravo" }).boundingBox())!;
+    await expect(async () => {
+      await page.mouse.move(0, 0);
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      expect(scripts.asked()).toBeGreaterThan(0);
+    }).toPass();
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2, from.y - 2, { steps: 2 });
+    await expect(region).toHaveCount(0);
+    scripts.release();
+    await expect(region).toHaveCount(1);
+    await page.mouse.move(from.x + from.width / 2, to.y + to.height / 2, { steps: 20 });
+    await expect(dragAnnouncement(page)).toContainText("Charlie would move to position 1");
+    await page.mouse.up();
+    await expect.poll(() => listedCompanies(page)).toEqual(["Charlie", "Bravo", "Alpha"]);
+    await page.reload();
+    await expect.poll(() => listedCompanies(page)).toEqual(["Charlie", "Bravo", "Alpha"]);
+  }
+});

@@ -38,7 +38,7 @@ import { createUser } from "@/db/queries/users";
 import { leads } from "@/db/schema";
 import { todayIn } from "@/lib/domain";
 import { LEAD_STATE_FILTERS } from "@/lib/leads/filter";
-import { matchingFilterSchema } from "@/lib/leads/page";
+import { matchingFilterSchema } from "@/lib/leads/page-query";
 import { LEAD_FORM_FIELDS } from "@/lib/leads/schemas";
 import { listMatchingLeadIds } from "@/db/queries/leads-page";
 import {

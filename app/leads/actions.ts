@@ -24,7 +24,8 @@ import { requireUser } from "@/lib/server/auth/session";
 import { todayIn } from "@/lib/domain";
 import { formatDay, plural } from "@/lib/format";
 import { isUuid } from "@/lib/ids";
-import { leadLimitMessage, matchingFilterSchema } from "@/lib/leads/page";
+import { leadLimitMessage } from "@/lib/leads/page";
+import { matchingFilterSchema } from "@/lib/leads/page-query";
 import { leadLimits } from "./import/steps";
 import {
   bulkPauseFormSchema,

@@ -1,23 +1,13 @@
 "use client";
 
-import {
-  closestCenter,
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type DragEndEvent,
-} from "@dnd-kit/core";
-import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
-import { CSS } from "@dnd-kit/utilities";
+import type { Announcements, DragEndEvent } from "@dnd-kit/core";
 import Link from "next/link";
-import { useOptimistic, useState, useTransition } from "react";
+import { useCallback, useEffect, useId, useOptimistic, useRef, useState, useTransition, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from "react";
 import type { CalendarDate, PaceState } from "@/lib/domain";
 import { leadListHref, type LeadListQuery, type LeadSort } from "@/lib/leads/page";
 import { moveLeadToAction } from "./actions";
-import { BulkBar, MoveToPosition } from "./lead-action-forms";
+import { BulkBar, MoveToPosition } from "./list-action-forms";
+import type { RowDrag } from "./lead-drag";
 import { PaceBadge } from "./pace-badge";
 
 /** A row as the table shows it: formatted on the server, so the client gets only text. */
@@ -38,11 +28,36 @@ export type LeadTableRow = {
 
 type Filter = Pick<LeadListQuery, "state" | "search" | "sort" | "dir">;
 
+type DragModule = typeof import("./lead-drag");
+
+// dnd-kit (lead-drag.tsx) comes with the first sign of a drag, once a visit: every table after has it.
+let dragModule: Promise<DragModule> | undefined;
+let loadedDrag: DragModule | null = null;
+
+function loadDragModule(): Promise<DragModule> {
+  dragModule ??= import("./lead-drag").then(
+    (module) => (loadedDrag = module),
+    (error: unknown) => {
+      dragModule = undefined;
+      throw error;
+    },
+  );
+  return dragModule;
+}
+
+const DRAG_INSTRUCTIONS =
+  "To move this lead, press space or enter to pick it up, the up and down arrow keys to move it, space or enter again to drop it, or escape to cancel.";
+
+/** A drag begun on a row's handle before dnd-kit was there: the key or press, given again once it is. */
+type EarlyDrag = { id: string; replay: () => void };
+
 /**
  * The Leads table: one page of rows, each with a checkbox, and the bar of bulk actions that
  * appears once something is selected. The selection is the component's state, so a refused action
  * keeps it; it lives across pages of the same filter (the page keys this component by its filter).
  * In list order, rows can be dragged (pointer or keyboard: dnd-kit's sensors) to a new place.
+ * dnd-kit loads when a handle is first hovered, focused or pressed (lead-drag.tsx); a key or a
+ * press that comes before it is played again once it is there, so the first drag works too.
  */
 export function LeadsTable({
   rows,
@@ -62,10 +77,43 @@ export function LeadsTable({
   const [optimisticRows, setOptimisticRows] = useOptimistic(rows);
   const [, startTransition] = useTransition();
   const canDrag = filter.sort === "order" && filter.dir === "asc";
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  const [drag, setDrag] = useState<DragModule | null>(loadedDrag);
+  const [rowDrags, setRowDrags] = useState<ReadonlyMap<string, RowDrag>>(() => new Map());
+  const earlyDrag = useRef<EarlyDrag | null>(null);
+  const instructionsId = useId();
+
+  const report = useCallback((id: string, value: RowDrag | null) => {
+    setRowDrags((current) => {
+      const next = new Map(current);
+      if (value) next.set(id, value);
+      else next.delete(id);
+      return next;
+    });
+  }, []);
+
+  const wantDrag = useCallback(() => {
+    loadDragModule().then(setDrag, () => {
+      if (!earlyDrag.current) return;
+      earlyDrag.current = null;
+      setStatus("Dragging could not load. Use “Move to…” instead, or reload the page.");
+    });
+  }, []);
+
+  const dragEarly = useCallback(
+    (early: EarlyDrag) => {
+      earlyDrag.current = early;
+      wantDrag();
+    },
+    [wantDrag],
   );
+
+  // A drag begun before dnd-kit came: once the row has its listeners, the same key or press again.
+  useEffect(() => {
+    const early = earlyDrag.current;
+    if (!early || !rowDrags.has(early.id)) return;
+    earlyDrag.current = null;
+    early.replay();
+  }, [rowDrags]);
 
   const pageIds = rows.map((row) => row.id);
   const pageAllSelected = allMatching || (pageIds.length > 0 && pageIds.every((id) => selected.has(id)));
@@ -108,7 +156,8 @@ export function LeadsTable({
   };
 
   function onDragEnd({ active, over }: DragEndEvent) {
-    if (!over || active.id === over.id) return;
+    if (!drag || !over || active.id === over.id) return;
+    const { arrayMove } = drag;
     const from = optimisticRows.findIndex((row) => row.id === active.id);
     const to = optimisticRows.findIndex((row) => row.id === over.id);
     const target = optimisticRows[to];
@@ -160,6 +209,10 @@ export function LeadsTable({
             checked={allMatching || selected.has(row.id)}
             onCheck={(on) => toggle(row.id, on)}
             canDrag={canDrag}
+            drag={rowDrags.get(row.id)}
+            instructionsId={instructionsId}
+            onDragIntent={wantDrag}
+            onDragEarly={dragEarly}
             onMoved={setStatus}
           />
         ))}
@@ -173,25 +226,21 @@ export function LeadsTable({
         {status}
       </p>
       <div className="rounded-lg border border-stone-200 bg-white shadow-sm">
+        {table}
         {canDrag ? (
-          <DndContext
-            sensors={sensors}
-            collisionDetection={closestCenter}
+          <p id={instructionsId} hidden>
+            {DRAG_INSTRUCTIONS}
+          </p>
+        ) : null}
+        {canDrag && drag ? (
+          <drag.DragLayer
+            ids={optimisticRows.map((row) => row.id)}
+            announcements={announcements}
+            instructions={DRAG_INSTRUCTIONS}
             onDragEnd={onDragEnd}
-            accessibility={{
-              announcements,
-              screenReaderInstructions: {
-                draggable: "To move this lead, press space or enter to pick it up, the up and down arrow keys to move it, space or enter again to drop it, or escape to cancel.",
-              },
-            }}
-          >
-            <SortableContext items={optimisticRows.map((row) => row.id)} strategy={verticalListSortingStrategy}>
-              {table}
-            </SortableContext>
-          </DndContext>
-        ) : (
-          table
-        )}
+            report={report}
+          />
+        ) : null}
       </div>
       {count > 0 ? (
         <BulkBar
@@ -246,18 +295,82 @@ function LeadRow({
   checked,
   onCheck,
   canDrag,
+  drag,
+  instructionsId,
+  onDragIntent,
+  onDragEarly,
   onMoved,
 }: {
   row: LeadTableRow;
   checked: boolean;
   onCheck: (on: boolean) => void;
   canDrag: boolean;
+  /** dnd-kit's part of the row, once loaded. */
+  drag: RowDrag | undefined;
+  instructionsId: string;
+  onDragIntent: () => void;
+  onDragEarly: (early: EarlyDrag) => void;
   onMoved: (message: string) => void;
 }) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: row.id, disabled: !canDrag });
-  const style = { transform: CSS.Translate.toString(transform), transition };
+  // Before dnd-kit: a press on the handle, given again as it comes if the pointer is still down.
+  function pressEarly(event: ReactPointerEvent<HTMLButtonElement>) {
+    if (!event.isPrimary || event.button !== 0) return;
+    const target = event.currentTarget;
+    const init: PointerEventInit = {
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      pointerId: event.pointerId,
+      pointerType: event.pointerType,
+      isPrimary: true,
+      button: 0,
+      buttons: event.buttons,
+      clientX: event.clientX,
+      clientY: event.clientY,
+      screenX: event.screenX,
+      screenY: event.screenY,
+    };
+    let held = true;
+    const release = () => {
+      held = false;
+      window.removeEventListener("pointerup", release);
+      window.removeEventListener("pointercancel", release);
+    };
+    window.addEventListener("pointerup", release);
+    window.addEventListener("pointercancel", release);
+    onDragEarly({
+      id: row.id,
+      replay: () => {
+        if (!held) return;
+        release();
+        target.dispatchEvent(new PointerEvent("pointerdown", init));
+      },
+    });
+  }
+
+  // Before dnd-kit: space or enter on the handle picks the lead up as it comes, if the handle still has the focus.
+  function keyEarly(event: ReactKeyboardEvent<HTMLButtonElement>) {
+    if (event.code !== "Space" && event.code !== "Enter") return;
+    event.preventDefault();
+    const target = event.currentTarget;
+    const init: KeyboardEventInit = { bubbles: true, cancelable: true, key: event.key, code: event.code };
+    onDragEarly({
+      id: row.id,
+      replay: () => {
+        if (document.activeElement === target) target.dispatchEvent(new KeyboardEvent("keydown", init));
+      },
+    });
+  }
+
+  const handlers = drag
+    ? drag.listeners
+    : { onPointerEnter: onDragIntent, onFocus: onDragIntent, onPointerDown: pressEarly, onKeyDown: keyEarly };
   return (
-    <tr ref={setNodeRef} style={style} className={`border-b border-stone-100 align-top last:border-b-0 ${isDragging ? "relative z-10 bg-brand-50 shadow" : ""}`}>
+    <tr
+      ref={drag?.setNodeRef}
+      style={{ transform: drag?.transform, transition: drag?.transition }}
+      className={`border-b border-stone-100 align-top last:border-b-0 ${drag?.isDragging ? "relative z-10 bg-brand-50 shadow" : ""}`}
+    >
       <td className="w-11 p-0">
         <label className="inline-flex size-11 items-center justify-center">
           <input type="checkbox" className="size-5" checked={checked} onChange={(event) => onCheck(event.target.checked)} />
@@ -285,9 +398,11 @@ function LeadRow({
           {canDrag ? (
             <button
               type="button"
-              ref={setActivatorNodeRef}
-              {...attributes}
-              {...listeners}
+              ref={drag?.setActivatorNodeRef}
+              aria-roledescription="sortable"
+              aria-describedby={instructionsId}
+              {...drag?.attributes}
+              {...handlers}
               className="inline-flex min-h-11 cursor-grab touch-none items-center gap-1 rounded-md border border-stone-300 bg-white px-2 text-sm font-semibold text-stone-800"
             >
               <span aria-hidden="true">⠿</span> Drag<span className="sr-only"> {row.company}</span>

@@ -8,7 +8,8 @@ import { addDays, todayIn } from "@/lib/domain";
 import { describeWhen, formatDay, plural } from "@/lib/format";
 import { requestHourCycle } from "@/lib/server/hour-cycle";
 
-import { leadListHref, parseLeadListQuery, type LeadListQuery } from "@/lib/leads/page";
+import { leadListHref, type LeadListQuery } from "@/lib/leads/page";
+import { parseLeadListQuery } from "@/lib/leads/page-query";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { LeadFilter } from "./lead-filter";
 import { LeadsTable, type LeadTableRow } from "./lead-list";

@@ -9,8 +9,8 @@ import {
   STATE_SORT_RANK,
   type LeadCursor,
   type LeadListQuery,
-  type MatchingFilter,
 } from "@/lib/leads/page";
+import type { MatchingFilter } from "@/lib/leads/page-query";
 import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";
 import { coachLinks, leads, touches, users } from "../schema";

@@ -1,6 +1,6 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 import { z } from "zod";
-import { usesSchema } from "@/lib/settings/uses";
+import { usesSchema } from "@/lib/settings/uses-schema";
 import { timeZoneSchema } from "@/lib/time-zone";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./password-rules";
 

@@ -1,11 +1,13 @@
-import { z } from "zod";
-import { PACE_STATES, type PaceState } from "@/lib/domain";
-import { parseStateFilter, searchKey, type LeadStateFilter } from "./filter";
+import type { PaceState } from "@/lib/domain";
+import { searchKey, type LeadStateFilter } from "./filter";
 
 /*
  * The Leads list is read a page at a time (db/queries/leads-page.ts): 50 rows, filtered, searched
  * and sorted in SQL, and paged by keyset (the last row's sort key), never by offset. Everything the
  * page shows is in its address, so a page can be bookmarked, shared and reloaded.
+ *
+ * The Leads list's client components import this module, so it loads no zod: reading an address
+ * back (parseLeadListQuery, decodeCursor) and the bulk filter's schema are in ./page-query.ts.
  */
 
 export const LEADS_PAGE_SIZE = 50;
@@ -56,59 +58,18 @@ export type LeadListQuery = {
   before: LeadCursor | null;
 };
 
-const cursorSchema = z.object({
-  key: z.union([z.string().max(400), z.number().int(), z.null()]),
-  rank: z.number().int().min(0).max(1_000_000),
-});
-
 // base64url by hand (btoa/atob exist in the browser and in Node; Buffer only in Node).
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
   return btoa(String.fromCharCode(...bytes)).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
-function fromBase64Url(value: string): string {
-  const binary = atob(value.replaceAll("-", "+").replaceAll("_", "/"));
-  return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-}
-
 export function encodeCursor(cursor: LeadCursor): string {
   return toBase64Url(JSON.stringify([cursor.key, cursor.rank]));
 }
 
-export function decodeCursor(value: string): LeadCursor | null {
-  if (!value || value.length > 800 || !/^[A-Za-z0-9_-]+$/.test(value)) return null;
-  try {
-    const parsed: unknown = JSON.parse(fromBase64Url(value));
-    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
-    const result = cursorSchema.safeParse({ key: parsed[0], rank: parsed[1] });
-    return result.success ? result.data : null;
-  } catch {
-    return null;
-  }
-}
-
-type Params = Record<string, string | string[] | undefined>;
-
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? "";
-}
-
 export function parseSort(value: unknown): LeadSort {
   return typeof value === "string" && (LEAD_SORTS as readonly string[]).includes(value) ? (value as LeadSort) : "order";
-}
-
-/** The list's address, read leniently: anything unknown falls back to the default. */
-export function parseLeadListQuery(params: Params): LeadListQuery {
-  const after = decodeCursor(first(params.after));
-  return {
-    state: parseStateFilter(first(params.state)),
-    search: first(params.q).slice(0, 200),
-    sort: parseSort(first(params.sort)),
-    dir: first(params.dir) === "desc" ? "desc" : "asc",
-    after,
-    before: after ? null : decodeCursor(first(params.before)),
-  };
 }
 
 /** The address of the list with these settings (defaults left out, so the plain list is /leads). */
@@ -123,13 +84,6 @@ export function leadListHref(query: Partial<LeadListQuery>): string {
   const text = params.toString();
   return text ? `/leads?${text}` : "/leads";
 }
-
-/** The filter of a "select all matching" action, as the bulk form sends it. */
-export const matchingFilterSchema = z.object({
-  state: z.enum(["all", ...PACE_STATES]),
-  search: z.string().max(200),
-});
-export type MatchingFilter = z.infer<typeof matchingFilterSchema>;
 
 /** The search box as words to find, each folded as searchKey folds them. */
 export function searchWords(search: string): string[] {

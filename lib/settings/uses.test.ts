@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dailyScreens, homePath, USES, choiceOf, usesSchema, usesFlags } from "./uses";
+import { dailyScreens, homePath, USES, choiceOf, usesFlags } from "./uses";
+import { usesSchema } from "./uses-schema";
 
 describe("what brings someone to Cadence", () => {
   it("stores each choice as flags and reads it back", () => {

@@ -1,6 +1,7 @@
-import { z } from "zod";
-
-/** What brings someone to Cadence, asked at sign-up and changed in Settings. */
+/*
+ * What brings someone to Cadence, asked at sign-up and changed in Settings. The forms' client
+ * components import this module, so it loads no zod: usesSchema is in ./uses-schema.ts.
+ */
 export const USES = ["seeking", "coaching", "both"] as const;
 export type Use = (typeof USES)[number];
 
@@ -27,13 +28,6 @@ export function choiceOf({ seeks, coaches }: { seeks: boolean; coaches: boolean 
   if (seeks && coaches) return "both";
   return coaches ? "coaching" : "seeking";
 }
-
-/** A sign-up that does not say (an older form, a script) is finding a job, the first use Cadence had. */
-export const usesSchema = z
-  .string()
-  .trim()
-  .transform((value) => value || "seeking")
-  .pipe(z.enum(USES, { error: "Choose what you use Cadence for." }));
 
 /** Where each lands after signing in: a coach who does not seek lands on their clients. */
 export function homePath(user: { seeks: boolean; coaches: boolean }): "/today" | "/coach" {

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { lightFormat } from "date-fns";
 
 /** The value of an `<input type="datetime-local">`: "YYYY-MM-DDTHH:mm" (seconds optional). */
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -7,9 +7,12 @@ const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
 /** The earliest touch the app accepts: nothing in a job search is logged from before 2000. */
 export const EARLIEST_TOUCH = new Date("2000-01-01T00:00:00Z");
 
-/** `instant` as a datetime-local value in `timeZone` (minutes, no seconds). */
+/**
+ * `instant` as a datetime-local value in `timeZone` (minutes, no seconds). lightFormat, not format:
+ * the same patterns without a locale, which the touch forms would otherwise load in the browser.
+ */
 export function toLocalDateTime(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant, timeZone), "yyyy-MM-dd'T'HH:mm");
+  return lightFormat(new TZDate(instant, timeZone), "yyyy-MM-dd'T'HH:mm");
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeReturnPath } from "@/lib/auth/return-path";
 import { currentUser } from "@/lib/server/auth/session";
-import { usesSchema } from "@/lib/settings/uses";
+import { usesSchema } from "@/lib/settings/uses-schema";
 import { SignUpForm } from "./sign-up-form";
 
 export const metadata: Metadata = { title: "Create your account" };

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/app/components/form";
 import { byCount, plural } from "@/lib/format";
-import type { MatchingFilter } from "@/lib/leads/page";
+import type { MatchingFilter } from "@/lib/leads/page-query";
 import { deleteLeadsAction } from "../actions";
 
 /** Ticked leads go by id; "every lead matching" goes as the filter, read again when deleting. */

@@ -5,7 +5,8 @@ import { getLeadsByIds } from "@/db/queries/leads";
 import { listMatchingLeadIds } from "@/db/queries/leads-page";
 import { requireUser } from "@/lib/server/auth/session";
 import { plural } from "@/lib/format";
-import { leadListHref, matchingFilterSchema, type MatchingFilter } from "@/lib/leads/page";
+import { leadListHref } from "@/lib/leads/page";
+import { matchingFilterSchema, type MatchingFilter } from "@/lib/leads/page-query";
 import { DeleteLeadsForm } from "./delete-leads-form";
 
 export const metadata: Metadata = { title: "Delete leads" };

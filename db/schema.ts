@@ -346,8 +346,9 @@ export const clientFacts = pgTable("client_facts", {
   outbound: integer("outbound").notNull(),
   phoneOutbound: integer("phone_outbound").notNull(),
   tooSoon: integer("too_soon").notNull(),
-  /** [day, …] (days since 1970-01-01): the days with a counted outbound call. */
-  callDays: jsonb("call_days").$type<number[]>(),
+  /** The daily call (dailyCall): contact days in a row with the call made, and whether it is made today. */
+  streak: integer("streak").notNull(),
+  calledToday: boolean("called_today").notNull(),
   /** [[Monday, outbound], …]: outbound touches per week since the campaign's first week. */
   outboundWeeks: jsonb("outbound_weeks").$type<[number, number][]>(),
 });

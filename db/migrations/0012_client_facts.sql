@@ -16,16 +16,17 @@ CREATE TABLE "client_facts" (
 	"outbound" integer NOT NULL,
 	"phone_outbound" integer NOT NULL,
 	"too_soon" integer NOT NULL,
-	"call_days" jsonb,
+	"streak" integer NOT NULL,
+	"called_today" boolean NOT NULL,
 	"outbound_weeks" jsonb
 );
 --> statement-breakpoint
 ALTER TABLE "client_facts" ADD CONSTRAINT "client_facts_seeker_id_users_id_fk" FOREIGN KEY ("seeker_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- A coached seeker's figures for the Clients page on their calendar day (the day `instant` falls on
 -- in their zone): the rule of db/queries/pace-sql.ts (leadPace) per lead, quiet (quietState), the
--- campaign's tally (campaignTally), the days with a counted call and outbound touches per week, read
--- from lead_touch_facts and touch_days (migration 0011), never from touches. Days are numbered from
--- 1970-01-01. db/queries/coach-clients.test.ts holds it equal to lib/domain on generated histories.
+-- campaign's tally (campaignTally), the daily call (dailyCall) and outbound touches per week, read
+-- from lead_touch_facts and touch_days (migration 0011), never from touches. Days are numbered from 1970-01-01. db/queries/coach-clients.test.ts holds it equal to
+-- lib/domain on generated histories.
 CREATE FUNCTION client_facts_at(seekers uuid[], instant timestamptz) RETURNS SETOF client_facts
 LANGUAGE sql STABLE AS $$
   WITH clients AS MATERIALIZED (
@@ -35,7 +36,7 @@ LANGUAGE sql STABLE AS $$
   SELECT c.seeker_id, c.today,
          ls.leads_total, ls.overdue, ls.cold, ls.quiet, ls.active_contacted, ls.on_pace, ls.in_campaign, ls.contacted,
          ls.first_contacts_this_week, ls.campaign_last_day, ls.last_at, ls.last_day,
-         ds.outbound, ds.phone_outbound, ds.too_soon, ds.call_days, ws.outbound_weeks
+         ds.outbound, ds.phone_outbound, ds.too_soon, dc.streak, dc.called_today, ws.outbound_weeks
   FROM clients c
   CROSS JOIN LATERAL (
     SELECT count(*)::int AS leads_total,
@@ -82,11 +83,32 @@ LANGUAGE sql STABLE AS $$
   ) ls
   CROSS JOIN LATERAL (
     SELECT coalesce(sum(d.outbound), 0)::int AS outbound, coalesce(sum(d.phone_outbound), 0)::int AS phone_outbound,
-           coalesce(sum(d.too_soon), 0)::int AS too_soon,
-           jsonb_agg(d.local_date - date '1970-01-01' ORDER BY d.local_date) FILTER (WHERE d.calls > 0) AS call_days
+           coalesce(sum(d.too_soon), 0)::int AS too_soon
     FROM touch_days d
     WHERE d.user_id = c.seeker_id
   ) ds
+  -- The daily call (dailyCall): walking back from today over the contact days, each with a counted
+  -- call (`calls`: outbound by phone, not too soon) adds to the streak, and the first one without a
+  -- call ends it (today, still open, does not). That one is the latest contact day without a call
+  -- between two call days, or between the last one and today: a gap holds at most 7 days to look at
+  -- (any 7 days in a row hold every weekday). Before the first call, the walk has stopped anyway.
+  CROSS JOIN LATERAL (
+    SELECT coalesce(bool_or(k.local_date = c.today), false) AS called_today,
+           (count(*) FILTER (WHERE extract(dow FROM k.local_date)::int = ANY(c.contact_days)
+                               AND k.local_date > coalesce(b.broken_on, '-infinity'::date)))::int AS streak
+    FROM touch_days k
+    CROSS JOIN (
+      SELECT max(g.next_day - n) AS broken_on
+      FROM (
+        SELECT d.local_date, lead(d.local_date, 1, c.today) OVER (ORDER BY d.local_date) AS next_day
+        FROM touch_days d
+        WHERE d.user_id = c.seeker_id AND d.calls > 0 AND d.local_date <= c.today
+      ) g
+      CROSS JOIN generate_series(1, 7) n
+      WHERE g.next_day - n > g.local_date AND extract(dow FROM g.next_day - n)::int = ANY(c.contact_days)
+    ) b
+    WHERE k.user_id = c.seeker_id AND k.calls > 0 AND k.local_date <= c.today
+  ) dc
   -- Outbound touches per week (on its Monday) from the campaign's first week.
   CROSS JOIN LATERAL (
     SELECT jsonb_agg(jsonb_build_array(w.monday - date '1970-01-01', w.outbound) ORDER BY w.monday) AS outbound_weeks
@@ -120,8 +142,8 @@ BEGIN
       in_campaign = excluded.in_campaign, contacted = excluded.contacted,
       first_contacts_this_week = excluded.first_contacts_this_week, campaign_last_day = excluded.campaign_last_day,
       last_at = excluded.last_at, last_day = excluded.last_day, outbound = excluded.outbound,
-      phone_outbound = excluded.phone_outbound, too_soon = excluded.too_soon, call_days = excluded.call_days,
-      outbound_weeks = excluded.outbound_weeks;
+      phone_outbound = excluded.phone_outbound, too_soon = excluded.too_soon, streak = excluded.streak,
+      called_today = excluded.called_today, outbound_weeks = excluded.outbound_weeks;
 END $$;
 --> statement-breakpoint
 -- Touches: after the summaries of migration 0011 are current. Triggers on one event fire in the

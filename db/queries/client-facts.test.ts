@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { addDays, OUTCOMES, todayIn, type Channel, type Direction } from "@/lib/domain";
+import { addDays, dailyCall, OUTCOMES, todayIn, type Channel, type Direction } from "@/lib/domain";
 import { rowsOf } from "../client";
 import { clientFacts, coachLinks, leads, touches, users } from "../schema";
 import { setUpTestDb } from "@/test/db";
@@ -224,5 +224,34 @@ describe("the coach's kept figures", () => {
     const bySeeker = (facts: typeof read) => [...facts].sort((a, b) => a.seekerId.localeCompare(b.seekerId));
     expect(read).toHaveLength(ZONES.length);
     expect(bySeeker(read)).toEqual(bySeeker(computed));
+  });
+
+  it("count the daily call as dailyCall does, over long histories with gaps", async () => {
+    const NOW = new Date("2025-03-12T09:30:00Z");
+    const coach = await person("Carla Coach");
+    const dayArb = fc.integer({ min: -60, max: 0 }).map((offset) => addDays("2025-03-12", offset));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(dayArb, { maxLength: 40 }),
+        fc.constantFrom<number[]>([1, 2, 3, 4, 5], [0, 1, 2, 3, 4, 5, 6], [2, 4], []),
+        async (days, contactDays) => {
+          await handle.db.delete(users).where(sql`${users.id} <> ${coach.id}`);
+          const seeker = await person("Sam Seeker", "UTC", { contactDays });
+          await handle.db.insert(coachLinks).values({ coachId: coach.id, seekerId: seeker.id });
+          const calls = days.map((day) => ({ leadId: day, at: new Date(`${day}T08:00:00Z`), localDate: day, channel: "phone" as const, direction: "outbound" as const }));
+          if (calls.length > 0) {
+            // A lead each: none too soon, as dailyCall judges them.
+            const leadIds = await Promise.all(calls.map(() => lead(seeker.id)));
+            await handle.db.insert(touches).values(
+              calls.map((call, index) => ({ userId: seeker.id, leadId: leadIds[index]!, at: call.at, localDate: call.localDate, channel: call.channel, direction: call.direction })),
+            );
+          }
+          const expected = dailyCall({ touches: calls, contactDays, now: NOW, timeZone: "UTC" });
+          const [facts] = await listClientFacts(handle.db, { coachId: coach.id, now: NOW });
+          expect(facts!.dailyCall).toEqual({ streak: expected.streak, madeToday: expected.madeToday });
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -35,8 +35,8 @@ type FactsRow = {
   last_at_ms: number | null;
   /** Days since 1970-01-01, in the client's zone. */
   last_day: number | null;
-  /** JSON [day, …]: the days (since 1970) with a counted outbound call. */
-  call_days: string | null;
+  streak: number;
+  called_today: boolean;
   /** JSON [[Monday, outbound], …]: outbound touches per week since the campaign's first week. */
   outbound_weeks: string | null;
 };
@@ -47,7 +47,7 @@ const factsColumns = (x: SQL) => sql`
   ${x}.in_campaign, ${x}.contacted, ${x}.first_contacts_this_week, ${x}.campaign_last_day::text as campaign_last_day,
   (extract(epoch from ${x}.last_at) * 1000)::float8 as last_at_ms,
   (${x}.last_day - date '1970-01-01') as last_day,
-  ${x}.outbound, ${x}.phone_outbound, ${x}.too_soon, ${x}.call_days::text as call_days, ${x}.outbound_weeks::text as outbound_weeks`;
+  ${x}.outbound, ${x}.phone_outbound, ${x}.too_soon, ${x}.streak, ${x}.called_today, ${x}.outbound_weeks::text as outbound_weeks`;
 
 /**
  * Every live client's facts in one statement, whatever the number of clients, leads and touches:
@@ -56,10 +56,9 @@ const factsColumns = (x: SQL) => sql`
  * today (their day began since their last write, and the pace job has not run since) is computed
  * in the same statement by `client_facts_at`, the function that fills the rows: each lead's pace
  * state (pace-sql.ts's rule of lib/domain), quiet (quietState), the campaign's tally
- * (campaignTally), the days with a counted call and outbound touches per week, each day in the
- * client's own zone, from the summaries of migration 0011 (no touch is read). lib/coach/metrics
- * turns them into figures with the seeker's own functions (campaignFiguresOfTally, dailyCall,
- * onPaceShare). coach-clients.test.ts holds the function equal to lib/domain on generated
+ * (campaignTally), the daily call's streak (dailyCall) and outbound touches per week, each day in
+ * the client's own zone, from the summaries of migration 0011 (no touch is read). lib/coach/metrics
+ * turns them into figures with the seeker's own functions (campaignFiguresOfTally, onPaceShare). coach-clients.test.ts holds the function equal to lib/domain on generated
  * histories, and the rows equal to the function after any sequence of writes.
  */
 export async function listClientFacts(
@@ -85,9 +84,12 @@ export async function listClientFacts(
     facts as (
       select * from kept
       union all
-      select * from client_facts_at(
-        array(select c.seeker_id from clients c where c.seeker_id not in (select seeker_id from kept)),
-        ${at}::timestamptz)
+      -- Called only when some client's row is not of their today.
+      select x.* from (
+        select array(select c.seeker_id from clients c where c.seeker_id not in (select seeker_id from kept)) as ids
+      ) stale
+      cross join lateral client_facts_at(stale.ids, ${at}::timestamptz) x
+      where cardinality(stale.ids) > 0
     )
     select c.seeker_id, c.name, c.time_zone, c.today::text as today,
            c.campaign_start_date::text as campaign_start_date, c.first_contacts_per_week,
@@ -131,7 +133,7 @@ function toClientFacts(row: FactsRow): ClientFacts {
       lastAt: row.last_at_ms === null ? null : new Date(Number(row.last_at_ms)),
       lastDay: row.last_day === null ? null : calendarDateOf(Number(row.last_day)),
     },
-    callDays: row.call_days ? (JSON.parse(row.call_days) as number[]).map(calendarDateOf) : [],
+    dailyCall: { streak: Number(row.streak), madeToday: row.called_today },
     outboundByDay: row.outbound_weeks
       ? (JSON.parse(row.outbound_weeks) as [number, number][]).map(([day, outbound]) => ({ day, outbound }))
       : [],

@@ -8,6 +8,7 @@ import { clientFacts, coachLinks, leads, touches, users } from "../schema";
 import { setUpTestDb } from "@/test/db";
 import { coachFixtures } from "@/test/fixtures/coach";
 import { listClientFacts } from "./coach-clients";
+import { runPaceJob } from "./pace-job";
 
 /*
  * The coach's figures kept per client (client_facts) are kept by triggers on leads, touches, the
@@ -253,5 +254,20 @@ describe("the coach's kept figures", () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it("are brought to the new day by the pace job once their day has gone by", async () => {
+    const coach = await person("Carla Coach");
+    const seeker = await person("Sam Seeker", "Pacific/Auckland", { campaignStartDate: dayFromToday(-10) });
+    await handle.db.insert(coachLinks).values({ coachId: coach.id, seekerId: seeker.id });
+    await lead(seeker.id, { plannedFirstContact: dayFromToday(-3) });
+    const later = new Date(Date.now() + 2 * 86_400_000);
+    const [before] = await handle.db.select({ today: clientFacts.today }).from(clientFacts);
+    expect(before!.today).not.toBe(todayIn(later, "Pacific/Auckland"));
+    expect((await runPaceJob(handle.db, { now: later, trigger: "test" })).status).toBe("ran");
+    const [after] = await handle.db.select({ today: clientFacts.today }).from(clientFacts);
+    expect(after!.today).toBe(todayIn(later, "Pacific/Auckland"));
+    const [compared] = await keptBesideComputed();
+    expect(JSON.parse(compared!.kept)).toEqual(JSON.parse(compared!.computed));
   });
 });

@@ -317,6 +317,42 @@ export const touchDays = pgTable(
   (table) => [primaryKey({ columns: [table.userId, table.localDate] })],
 );
 
+/**
+ * A coached seeker's figures for the Clients page (db/queries/coach-clients.ts) as they stand on
+ * `today`, their calendar day: all a figure needs of their leads and touches depends on the data
+ * and on that day only. Kept by triggers in each writing transaction (leads, touches, the seeker's
+ * settings, coach links; migration 0012) for the seekers with a live coach link, computed by the
+ * database function `client_facts_at`; the pace job brings the rows of a day gone by to the new
+ * day, and the page computes any row not of today itself. coach-clients.test.ts holds the rows
+ * equal to the full computation after any sequence of writes.
+ */
+export const clientFacts = pgTable("client_facts", {
+  seekerId: uuid("seeker_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  today: date("today").notNull(),
+  leadsTotal: integer("leads_total").notNull(),
+  overdue: integer("overdue").notNull(),
+  cold: integer("cold").notNull(),
+  quiet: integer("quiet").notNull(),
+  activeContacted: integer("active_contacted").notNull(),
+  onPace: integer("on_pace").notNull(),
+  inCampaign: integer("in_campaign").notNull(),
+  contacted: integer("contacted").notNull(),
+  firstContactsThisWeek: integer("first_contacts_this_week").notNull(),
+  campaignLastDay: date("campaign_last_day"),
+  lastAt: timestamp("last_at", { withTimezone: true }),
+  lastDay: date("last_day"),
+  outbound: integer("outbound").notNull(),
+  phoneOutbound: integer("phone_outbound").notNull(),
+  tooSoon: integer("too_soon").notNull(),
+  /** The daily call (dailyCall): contact days in a row with the call made, and whether it is made today. */
+  streak: integer("streak").notNull(),
+  calledToday: boolean("called_today").notNull(),
+  /** [[Monday, outbound], …]: outbound touches per week since the campaign's first week. */
+  outboundWeeks: jsonb("outbound_weeks").$type<[number, number][]>(),
+});
+
 /** One row per run of the scheduled pace job: what it did, or why it did nothing. */
 export const paceRuns = pgTable("pace_runs", {
   id: uuid("id").primaryKey().defaultRandom(),

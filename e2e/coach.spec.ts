@@ -32,18 +32,18 @@ async function startCampaign(page: Page) {
   await expect(page.getByRole("main").getByRole("status").first()).toBeVisible();
 }
 
-/** The Clients page shows a table from 768 px up, a card per client below. */
+/** The Clients page shows a table from 768 px up; below, each of its rows shows as a card. */
 const isPhone = (page: Page) => page.viewportSize()!.width < 768;
 
-/** A client's entry on /coach: the table row on a wide screen, the card on a phone. */
+/** A client's entry on /coach: their row (a card on a phone). */
 function clientEntry(page: Page, name: string): Locator {
-  return isPhone(page) ? page.getByRole("article", { name }) : page.getByRole("row", { name: new RegExp(name) });
+  return page.getByRole("row", { name: new RegExp(name) });
 }
 
-/** One measure of a client: the cell under its column header, or the value beside its term on the card. */
+/** One measure of a client: the cell under its column header, or on a phone the cell the card names it by. */
 async function measure(page: Page, name: string, label: string): Promise<Locator> {
   const entry = clientEntry(page, name);
-  if (isPhone(page)) return entry.locator("div").filter({ has: page.getByText(label, { exact: true }) }).locator("dd");
+  if (isPhone(page)) return entry.locator(`td[data-label="${label}"]`);
   const headers = (await page.getByRole("columnheader").allTextContents()).map((text) => text.replace(/[↑↓]/g, "").trim());
   const column = headers.indexOf(label);
   expect(column, `a "${label}" column`).toBeGreaterThan(0);
@@ -53,7 +53,7 @@ async function measure(page: Page, name: string, label: string): Promise<Locator
 
 /** The clients' names in the order shown. */
 async function clientNames(page: Page): Promise<string[]> {
-  const names = isPhone(page) ? page.getByRole("article").getByRole("heading") : page.getByRole("rowheader");
+  const names = page.getByRole("rowheader");
   return (await names.allTextContents()).map((name) => name.trim());
 }
 

@@ -66,9 +66,8 @@ export function ClientsSection({
               Showing {offset + 1}–{offset + clients.length} of {total}, {sortCaption(sort)}.
             </p>
           ) : null}
-          <ClientsTable clients={clients} sort={sort} />
           <SortForm sort={sort} />
-          <ClientCards clients={clients} sort={sort} />
+          <ClientsTable clients={clients} sort={sort} />
           <PageLinks page={page} sort={sort} />
         </>
       )}
@@ -105,23 +104,30 @@ function sortCaption(sort: { key: SortKey; direction: SortDirection }): string {
 }
 
 // The body's cells are styled once, on the table (a page holds 50 rows of 13 cells, sent twice:
-// as HTML and in the page's payload); a number cell adds only its alignment.
-const bodyCells = "[&_tbody_td]:px-2 [&_tbody_td]:py-2 [&_tbody_td]:align-middle [&_tbody_th]:px-2 [&_tbody_th]:py-2 [&_tbody_th]:align-middle";
-const number = "text-right tabular-nums";
+// as HTML and in the page's payload); a number cell adds only its alignment. Below 768 px the same
+// rows show as cards: the column headers give way to the sort form, and each cell shows its
+// measure's name (its `data-label`) beside its value.
+const bodyCells =
+  "md:[&_tbody_td]:px-2 md:[&_tbody_td]:py-2 md:[&_tbody_td]:align-middle md:[&_tbody_th]:px-2 md:[&_tbody_th]:py-2 md:[&_tbody_th]:align-middle";
+const cardCells =
+  "max-md:block max-md:[&_tbody]:block max-md:[&_tbody]:space-y-3 max-md:[&_tr]:block max-md:[&_tr]:rounded-lg max-md:[&_tr]:border max-md:[&_tr]:border-stone-200 max-md:[&_tr]:bg-white max-md:[&_tr]:p-3 " +
+  "max-md:[&_th]:block max-md:[&_th]:text-base max-md:[&_th]:font-semibold max-md:[&_td]:flex max-md:[&_td]:items-center max-md:[&_td]:justify-between max-md:[&_td]:gap-2 max-md:[&_td]:border-b max-md:[&_td]:border-stone-100 max-md:[&_td]:py-1 " +
+  "max-md:[&_td]:before:text-stone-600 max-md:[&_td]:before:content-[attr(data-label)]";
+const number = "md:text-right tabular-nums";
 
 /**
- * Every client in one table, from a tablet's width up (at 1280 px every column shows without
- * scrolling: the headers wrap, the chart keeps to 12 weeks). Narrower screens get a card per
- * client instead (ClientCards), with every measure.
+ * Every client in one table: from a tablet's width up, a table (at 1280 px every column shows
+ * without scrolling: the headers wrap, the chart keeps to 12 weeks); narrower, each row is a card
+ * with every measure named beside its value, sorted by the form above. One rendering for both.
  */
 export function ClientsTable({ clients, sort }: { clients: readonly ClientMetrics[]; sort: { key: SortKey; direction: SortDirection } }) {
   return (
-    <div role="region" aria-labelledby="clients-caption" tabIndex={0} className="hidden overflow-x-auto rounded-lg border border-stone-200 bg-white md:block">
-      <table className={`w-full border-collapse text-sm ${bodyCells}`}>
+    <div role="region" aria-labelledby="clients-caption" tabIndex={0} className="md:overflow-x-auto md:rounded-lg md:border md:border-stone-200 md:bg-white">
+      <table className={`w-full border-collapse text-sm ${bodyCells} ${cardCells}`}>
         <caption id="clients-caption" className="sr-only">
           Clients, {sortCaption(sort)}
         </caption>
-        <thead className="bg-stone-50 text-left align-bottom text-stone-700">
+        <thead className="bg-stone-50 text-left align-bottom text-stone-700 max-md:hidden">
           <tr>
             {COLUMNS.map((column) => (
               <SortableHeader key={column.key} column={column} sort={sort} />
@@ -133,32 +139,48 @@ export function ClientsTable({ clients, sort }: { clients: readonly ClientMetric
         </thead>
         <tbody>
           {clients.map((client, index) => (
-            <tr key={client.seekerId} className="border-t border-stone-200">
-              <th scope="row" className="sticky left-0 bg-white text-left font-medium">
+            <tr key={client.seekerId} className="md:border-t md:border-stone-200">
+              <th scope="row" className="bg-white text-left font-medium md:sticky md:left-0">
                 <Link href={`/coach/clients/${client.seekerId}`} className="inline-flex min-h-11 items-center break-words text-brand-700 underline">
                   {client.name}
                 </Link>
               </th>
-              <td className={number}>
-                <span className={`block font-semibold ${onPaceClass(client)}`}>{onPaceText(client)}</span>
-                <span className="block text-xs text-stone-600">{onPaceDetail(client)}</span>
+              <td data-label="On pace" className={number}>
+                <span>
+                  <span className={`block font-semibold ${onPaceClass(client)}`}>{onPaceText(client)}</span>
+                  <span className="block text-xs text-stone-600">{onPaceDetail(client)}</span>
+                </span>
               </td>
-              <td>{campaignText(client)}</td>
-              <td className={number}>
+              <td data-label="Campaign">{campaignText(client)}</td>
+              <td data-label="Contacted" className={number}>
                 {client.leadsContacted} / {client.leadsTotal}
               </td>
-              <td className={`${number} ${firstContactShortfall(client) > 0 ? "text-amber-800" : ""}`}>{firstContactsText(client)}</td>
-              <td className={number}>
-                {client.streak}
-                <span className="sr-only">{client.calledToday ? ", called today" : ", no call yet today"}</span>
+              <td data-label="First contacts this week" className={`${number} ${firstContactShortfall(client) > 0 ? "text-amber-800" : ""}`}>
+                {firstContactsText(client)}
               </td>
-              <td className={number}>{client.overdue}</td>
-              <td className={`${number} ${client.cold > 0 ? "font-semibold text-red-700" : ""}`}>{client.cold}</td>
-              <td className={number}>{client.quiet}</td>
-              <td className={number}>{client.tooSoon}</td>
-              <td className={number}>{formatPercent(client.phoneShare)}</td>
-              <td>{lastActivityText(client.daysSinceLastTouch)}</td>
-              <td>
+              <td data-label="Call streak" className={number}>
+                <span>
+                  {client.streak}
+                  <span className="sr-only">{client.calledToday ? ", called today" : ", no call yet today"}</span>
+                </span>
+              </td>
+              <td data-label="Overdue" className={number}>
+                {client.overdue}
+              </td>
+              <td data-label="Cold" className={`${number} ${client.cold > 0 ? "font-semibold text-red-700" : ""}`}>
+                {client.cold}
+              </td>
+              <td data-label="Quiet" className={number}>
+                {client.quiet}
+              </td>
+              <td data-label="Too soon" className={number}>
+                {client.tooSoon}
+              </td>
+              <td data-label="Phone" className={number}>
+                {formatPercent(client.phoneShare)}
+              </td>
+              <td data-label="Last touch">{lastActivityText(client.daysSinceLastTouch)}</td>
+              <td data-label="Touches per week">
                 <WeeklyChart id={`chart-${index}`} weeks={client.weeklyTouches} />
               </td>
             </tr>
@@ -195,62 +217,6 @@ function SortForm({ sort }: { sort: { key: SortKey; direction: SortDirection } }
         Sort
       </button>
     </form>
-  );
-}
-
-/** Each figure of a card, styled once on its list (as the table's cells). */
-const cardFigures =
-  "[&>div]:flex [&>div]:justify-between [&>div]:gap-2 [&>div]:border-b [&>div]:border-stone-100 [&>div]:py-1 [&_dt]:text-stone-600 [&_dd]:text-right [&_dd]:font-medium [&_dd]:tabular-nums";
-
-/** A phone's view: one card per client, in the chosen order, with every measure of the table, on pace first. */
-function ClientCards({ clients, sort }: { clients: readonly ClientMetrics[]; sort: { key: SortKey; direction: SortDirection } }) {
-  return (
-    <ol aria-label={`Clients, ${sortCaption(sort)}`} className="space-y-3 md:hidden">
-      {clients.map((client, index) => {
-        const figures: [string, React.ReactNode][] = [
-          [
-            "On pace",
-            <>
-              <strong className={onPaceClass(client)}>{onPaceText(client)}</strong>{" "}
-              <span className="font-normal text-stone-600">({onPaceDetail(client)})</span>
-            </>,
-          ],
-          ["Campaign", campaignText(client)],
-          ["Contacted", `${client.leadsContacted} / ${client.leadsTotal}`],
-          ["First contacts this week", firstContactsText(client)],
-          ["Call streak", `${plural(client.streak, "day")}${client.calledToday ? ", called today" : ""}`],
-          ["Overdue", client.overdue],
-          ["Cold", client.cold],
-          ["Quiet", client.quiet],
-          ["Too soon", client.tooSoon],
-          ["Phone", formatPercent(client.phoneShare)],
-          ["Last touch", lastActivityText(client.daysSinceLastTouch)],
-        ];
-        return (
-          <li key={client.seekerId} className="rounded-lg border border-stone-200 bg-white p-3">
-            <article aria-labelledby={`card-${index}`} className="space-y-3">
-              <h3 id={`card-${index}`} className="font-semibold">
-                <Link href={`/coach/clients/${client.seekerId}`} className="inline-flex min-h-11 items-center break-words text-brand-700 underline">
-                  {client.name}
-                </Link>
-              </h3>
-              <dl className={`grid grid-cols-2 gap-x-3 gap-y-1 text-sm ${cardFigures}`}>
-                {figures.map(([label, value]) => (
-                  <div key={label}>
-                    <dt>{label}</dt>
-                    <dd>{value}</dd>
-                  </div>
-                ))}
-              </dl>
-              <div className="flex items-center gap-3 text-sm">
-                <span className="text-stone-600">Touches per week</span>
-                <WeeklyChart id={`card-chart-${index}`} weeks={client.weeklyTouches} />
-              </div>
-            </article>
-          </li>
-        );
-      })}
-    </ol>
   );
 }
 

@@ -2,12 +2,11 @@ import "server-only";
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { calendarDateOf } from "@/lib/coach/days";
 import type { ClientFacts } from "@/lib/coach/metrics";
-import { QUIET_AFTER_TOUCHES } from "@/lib/domain";
 import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";
-import { coachLinks, leadTouchFacts, leads, touchDays, touches, users } from "../schema";
+import { clientFacts, coachLinks, leads, touches, users } from "../schema";
 import { liveLinkTo } from "./coach-connections";
-import { daysLateSql, isColdSql, isOnPaceSql, isOverdueSql, pacedSql, paceColumns, type PaceInputs } from "./pace-sql";
+import { paceColumns } from "./pace-sql";
 import { timelineTouchColumns } from "./touches";
 
 /** The coach's read-only view of their clients: figures, leads (no contact details) and touches. */
@@ -36,24 +35,31 @@ type FactsRow = {
   last_at_ms: number | null;
   /** Days since 1970-01-01, in the client's zone. */
   last_day: number | null;
-  /** JSON [day, …]: the days (since 1970) with a counted outbound call. */
-  call_days: string | null;
+  streak: number;
+  called_today: boolean;
   /** JSON [[Monday, outbound], …]: outbound touches per week since the campaign's first week. */
   outbound_weeks: string | null;
 };
 
-const day = (value: SQL) => sql`(${value} - date '1970-01-01')`;
+/** The columns of `client_facts` (and of the function `client_facts_at`) as FactsRow reads them. */
+const factsColumns = (x: SQL) => sql`
+  ${x}.leads_total, ${x}.overdue, ${x}.cold, ${x}.quiet, ${x}.active_contacted, ${x}.on_pace,
+  ${x}.in_campaign, ${x}.contacted, ${x}.first_contacts_this_week, ${x}.campaign_last_day::text as campaign_last_day,
+  (extract(epoch from ${x}.last_at) * 1000)::float8 as last_at_ms,
+  (${x}.last_day - date '1970-01-01') as last_day,
+  ${x}.outbound, ${x}.phone_outbound, ${x}.too_soon, ${x}.streak, ${x}.called_today, ${x}.outbound_weeks::text as outbound_weeks`;
 
 /**
- * Every live client's facts in one statement, whatever the number of clients and touches: it reads
- * no touch. Each lead's history comes in one row of lead_touch_facts and each day's outbound counts
- * in one row of touch_days (both kept by triggers on touches, migration 0011), so a client costs
- * their leads and their days, not their touches. In SQL: each lead's pace state (pace-sql.ts, the
- * rule of lib/domain), quiet (its unanswered run, as quietState counts it), the campaign's tally
- * (campaignTally), the days with a counted call and outbound touches per week, each day in the
- * client's own zone. lib/coach/metrics turns them into figures with the seeker's own functions
- * (campaignFiguresOfTally, dailyCall, onPaceShare). coach-clients.test.ts holds the SQL equal to
- * lib/domain on generated histories.
+ * Every live client's facts in one statement, whatever the number of clients, leads and touches:
+ * each client's figures of today are one row of `client_facts`, kept in each writing transaction by
+ * triggers (migration 0012), so the page reads a row per client. A client whose row is not of their
+ * today (their day began since their last write, and the pace job has not run since) is computed
+ * in the same statement by `client_facts_at`, the function that fills the rows: each lead's pace
+ * state (pace-sql.ts's rule of lib/domain), quiet (quietState), the campaign's tally
+ * (campaignTally), the daily call's streak (dailyCall) and outbound touches per week, each day in
+ * the client's own zone, from the summaries of migration 0011 (no touch is read). lib/coach/metrics
+ * turns them into figures with the seeker's own functions (campaignFiguresOfTally, onPaceShare). coach-clients.test.ts holds the function equal to lib/domain on generated
+ * histories, and the rows equal to the function after any sequence of writes.
  */
 export async function listClientFacts(
   db: Db,
@@ -61,79 +67,36 @@ export async function listClientFacts(
 ): Promise<ClientFacts[]> {
   if (seekerId !== undefined && !isUuid(seekerId)) return [];
   const onlySeeker = seekerId === undefined ? sql`` : sql`and cl.seeker_id = ${seekerId}`;
-  const paceInputs: PaceInputs = {
-    today: sql`c.today`,
-    contactDays: sql`c.contact_days`,
-    lastTouchDay: sql`f.last_day`,
-    lastTouchDirection: sql`f.last_direction`,
-    lastTouchOutcome: sql`f.last_outcome`,
-    latestTouchAt: sql`f.latest_at`,
-  };
+  const at = now.toISOString();
   const result = await db.execute(sql`
     with clients as materialized (
       select u.id as seeker_id, u.name, u.time_zone, u.campaign_start_date, u.first_contacts_per_week,
              u.contact_days,
-             (${now.toISOString()}::timestamptz at time zone u.time_zone)::date as today
+             (${at}::timestamptz at time zone u.time_zone)::date as today
       from ${coachLinks} cl
       join ${users} u on u.id = cl.seeker_id
       where cl.coach_id = ${coachId} and cl.ended_at is null ${onlySeeker}
+    ),
+    kept as materialized (
+      select ${clientFacts}.* from clients c
+      join ${clientFacts} on ${clientFacts.seekerId} = c.seeker_id and ${clientFacts.today} = c.today
+    ),
+    facts as (
+      select * from kept
+      union all
+      -- Called only when some client's row is not of their today.
+      select x.* from (
+        select array(select c.seeker_id from clients c where c.seeker_id not in (select seeker_id from kept)) as ids
+      ) stale
+      cross join lateral client_facts_at(stale.ids, ${at}::timestamptz) x
+      where cardinality(stale.ids) > 0
     )
     select c.seeker_id, c.name, c.time_zone, c.today::text as today,
            c.campaign_start_date::text as campaign_start_date, c.first_contacts_per_week,
            array_to_json(c.contact_days)::text as contact_days,
-           ls.leads_total, ls.overdue, ls.cold, ls.quiet, ls.active_contacted, ls.on_pace,
-           ls.in_campaign, ls.contacted, ls.first_contacts_this_week, ls.campaign_last_day,
-           (extract(epoch from ls.last_at) * 1000)::float8 as last_at_ms,
-           ${day(sql`ls.last_day`)} as last_day,
-           ds.outbound, ds.phone_outbound, ds.too_soon, ds.call_days,
-           ws.outbound_weeks
+           ${factsColumns(sql`f`)}
     from clients c
-    -- Each client's own rows, through the indexes on their seeker (lateral): a coach's page costs
-    -- their clients' leads and days, however many other seekers the database holds.
-    cross join lateral (
-      select count(*)::int as leads_total,
-             count(*) filter (where ${isOverdueSql(sql`days_late`)})::int as overdue,
-             count(*) filter (where ${isColdSql(sql`days_late`)})::int as cold,
-             count(*) filter (where active and unanswered >= ${QUIET_AFTER_TOUCHES}::int)::int as quiet,
-             count(*) filter (where active and contacted)::int as active_contacted,
-             count(*) filter (where active and ${isOnPaceSql(sql`days_late`, { contacted: sql`contacted` })})::int as on_pace,
-             -- campaignTally: a closed lead never contacted took no place in the campaign.
-             count(*) filter (where contacted or not closed)::int as in_campaign,
-             count(*) filter (where contacted)::int as contacted,
-             count(*) filter (where first_day between date_trunc('week', c.today)::date and date_trunc('week', c.today)::date + 6)::int
-               as first_contacts_this_week,
-             max(coalesce(first_day, planned_first_contact)) filter (where contacted or not closed)::text as campaign_last_day,
-             max(latest_at) as last_at,
-             max(last_day) as last_day
-      from (
-        select f.lead_id is not null as contacted, f.first_day, f.last_day, f.latest_at, f.unanswered,
-               l.planned_first_contact, l.closed_at is not null as closed,
-               ${pacedSql(paceInputs)} as active,
-               ${daysLateSql(paceInputs)} as days_late
-        from ${leads} l
-        left join ${leadTouchFacts} f on f.lead_id = l.id and f.user_id = c.seeker_id
-        where l.user_id = c.seeker_id
-        -- Not folded into the counts above: each lead's pace is worked out once.
-        offset 0
-      ) lead_paces
-    ) ls
-    cross join lateral (
-      select coalesce(sum(d.outbound), 0)::int as outbound, coalesce(sum(d.phone_outbound), 0)::int as phone_outbound,
-             coalesce(sum(d.too_soon), 0)::int as too_soon,
-             (json_agg(${day(sql`d.local_date`)}) filter (where d.calls > 0))::text as call_days
-      from ${touchDays} d
-      where d.user_id = c.seeker_id
-    ) ds
-    -- Outbound touches per week (on its Monday) from the campaign's first week.
-    cross join lateral (
-      select json_agg(json_build_array(${day(sql`w.monday`)}, w.outbound))::text as outbound_weeks
-      from (
-        select date_trunc('week', d.local_date)::date as monday, sum(d.outbound)::int as outbound
-        from ${touchDays} d
-        where d.user_id = c.seeker_id and d.outbound > 0 and d.local_date >= date_trunc('week', c.campaign_start_date)::date
-        group by 1
-      ) w
-    ) ws
+    join facts f on f.seeker_id = c.seeker_id
   `);
   return rowsOf<FactsRow>(result).map(toClientFacts);
 }
@@ -170,7 +133,7 @@ function toClientFacts(row: FactsRow): ClientFacts {
       lastAt: row.last_at_ms === null ? null : new Date(Number(row.last_at_ms)),
       lastDay: row.last_day === null ? null : calendarDateOf(Number(row.last_day)),
     },
-    callDays: row.call_days ? (JSON.parse(row.call_days) as number[]).map(calendarDateOf) : [],
+    dailyCall: { streak: Number(row.streak), madeToday: row.called_today },
     outboundByDay: row.outbound_weeks
       ? (JSON.parse(row.outbound_weeks) as [number, number][]).map(([day, outbound]) => ({ day, outbound }))
       : [],

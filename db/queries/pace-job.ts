@@ -51,6 +51,7 @@ export async function runPaceJob(
       }
       const unpaused = rowsOf<{ count: number }>(await tx.execute(returnedLeads(now)))[0]?.count ?? 0;
       const cold = rowsOf<ColdCounts>(await tx.execute(flagColdLeads(now)))[0];
+      await tx.execute(clientFactsOfNewDay(now));
       return {
         unpaused: Number(unpaused),
         leadsScanned: Number(cold?.scanned ?? 0),
@@ -131,6 +132,20 @@ function flagColdLeads(now: Date) {
       (select count(*) from facts)::int as scanned,
       (select count(*) from changed where flagged)::int as flagged,
       ((select count(*) from changed where not flagged) + (select count(*) from cleared))::int as unflagged`;
+}
+
+/**
+ * The coach's figures kept per client (client_facts, migration 0012) hold for one day of the
+ * client's: each one whose day has ended since it was written is computed for the new day, so the
+ * Clients page reads it rather than computing it (which it does meanwhile).
+ */
+function clientFactsOfNewDay(now: Date) {
+  const at = now.toISOString();
+  return sql`
+    select refresh_client_facts(array(
+      select f.seeker_id from client_facts f join users u on u.id = f.seeker_id
+      where f.today <> (${at}::timestamptz at time zone u.time_zone)::date
+    ), ${at}::timestamptz)`;
 }
 
 async function recordRun(

@@ -6,9 +6,10 @@ import { leads } from "../schema";
 
 /*
  * The pace rule of lib/domain/lead-pace.ts (leadPace) as SQL fragments, for the set-based queries
- * that cannot afford it per lead in JS: the scheduled job (pace-job.ts) and the coach's figures
- * (coach-clients.ts). One statement of the rule for both; pace-job.test.ts holds the SQL equal to
- * leadPace on generated histories.
+ * that cannot afford it per lead in JS: the scheduled job (pace-job.ts). pace-job.test.ts holds the
+ * SQL equal to leadPace on generated histories. The coach's figures state the same rule in the
+ * database function client_facts_at (migration 0012), which the triggers that keep client_facts call;
+ * coach-clients.test.ts holds that one equal to lib/domain.
  */
 
 /** The lead columns leadPace reads (its PaceLead but the touches): every pace-aware select takes them. */

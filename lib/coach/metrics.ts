@@ -1,6 +1,5 @@
 import {
   campaignFiguresOfTally,
-  dailyCall,
   defaultCampaign,
   type CalendarDate,
   type CampaignFigures,
@@ -50,8 +49,11 @@ export type ClientFacts = {
     /** Its date in the client's zone. */
     lastDay: CalendarDate | null;
   };
-  /** The days with a counted (not too soon) outbound phone touch: the daily call made. */
-  callDays: readonly CalendarDate[];
+  /**
+   * The daily call (dailyCall, in SQL: client_facts_at): contact days in a row with a counted
+   * outbound phone touch, back from today, and whether today's is made.
+   */
+  dailyCall: { streak: number; madeToday: boolean };
   /**
    * Outbound touches by day, in any order; a day may stand for its whole Monday-to-Sunday week
    * (the SQL sends each week's total on its Monday): only the weeks are charted.
@@ -101,7 +103,7 @@ export function clientMetrics(facts: ClientFacts): ClientMetrics {
   // Contacted and total do not depend on the settings: without a campaign they are read the same way.
   const figures = campaignFiguresOfTally({ settings: facts.campaign ?? defaultCampaign(facts.today), tally: facts.campaignTally, today: facts.today });
   const campaign = facts.campaign ? figures : null;
-  const call = dailyCallOfDays(facts);
+  const call = facts.dailyCall;
   const { activeContacted: active, onPace } = facts.leads;
 
   return {
@@ -123,25 +125,6 @@ export function clientMetrics(facts: ClientFacts): ClientMetrics {
     daysSinceLastTouch: facts.touches.lastDay === null ? null : today - dayNumberOf(facts.touches.lastDay),
     weeklyTouches: campaign && facts.campaign ? touchesPerCampaignWeek(perDay, { start: dayNumberOf(facts.campaign.startDate), weeks: campaign.weeks, today }) : null,
   };
-}
-
-const CALL_INSTANT = new Date(0);
-
-/**
- * dailyCall over the days the SQL found a counted call on. Each day stands as one call on a lead
- * of its own, so none is judged too soon again (the stored flag already judged it).
- */
-function dailyCallOfDays(facts: Pick<ClientFacts, "callDays" | "contactDays" | "today" | "timeZone">) {
-  const touches = facts.callDays.map((day) => ({
-    leadId: day,
-    // Alone on its lead, a touch's instant orders nothing: one Date serves them all.
-    at: CALL_INSTANT,
-    localDate: day,
-    channel: "phone" as const,
-    direction: "outbound" as const,
-  }));
-  // `now` and the zone only give today: noon UTC of the client's today, read in UTC, is that day.
-  return dailyCall({ touches, contactDays: facts.contactDays, now: new Date(`${facts.today}T12:00:00Z`), timeZone: "UTC" });
 }
 
 /**

@@ -115,7 +115,8 @@ export async function listTodayTouches(db: Db, { userId }: { userId: string }): 
     })
     .from(touches)
     .where(eq(touches.userId, userId))
-    .orderBy(asc(touches.localDate), asc(touches.at));
+    // Touches at the same instant in the order they were logged, as the stored too-soon flags judge them.
+    .orderBy(asc(touches.localDate), asc(touches.at), asc(touches.createdAt), asc(touches.id));
 }
 
 export type MaterialWithRecipients = { id: string; title: string; sentToLeadIds: string[] };

@@ -56,6 +56,22 @@ describe("logTouch", () => {
     expect(row).toMatchObject({ userId, channel: "phone", direction: "outbound", outcome: "conversation", note: "Call back Friday", materialId: material!.id, at: now });
   });
 
+  it("flags the second of two touches logged at the same instant, as it warned, whatever order the table keeps them in", async () => {
+    // A time typed to the minute gives two touches one instant. The e-mail was logged first, the
+    // call a second later (its warning said too soon), but the call's row sits first in the table,
+    // as it can once the table's free space is reused.
+    const { userId, leadId } = await seekerWithLead();
+    const localDate = "2025-03-05";
+    const logged = (channel: "email" | "phone", seconds: number, tooSoon: boolean) => ({
+      userId, leadId, at: now, localDate, channel, direction: "outbound" as const, note: "", tooSoon, createdAt: new Date(now.getTime() + seconds * 1000),
+    });
+    await handle.db.insert(touches).values(logged("phone", 1, true));
+    await handle.db.insert(touches).values(logged("email", 0, false));
+    await reflagTooSoon(handle.db, { userId, leadId });
+    const rows = await touchesOf(leadId);
+    expect(rows.map((row) => `${row.channel}${row.tooSoon ? " too soon" : ""}`).sort()).toEqual(["email", "phone too soon"]);
+  });
+
   it("asks before a too-soon outbound touch and saves it, flagged, once confirmed", async () => {
     const { userId, leadId } = await seekerWithLead();
     await addTouch(handle.db, { userId, leadId, at: daysAgo(1), channel: "phone" });

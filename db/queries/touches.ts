@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { dateOf, isTooSoonAfter, tooSoonFlags, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import { isUuid } from "@/lib/ids";
 import type { Db } from "../client";
@@ -148,7 +148,10 @@ export async function reflagTooSoon(tx: Db, { userId, leadId }: { userId: string
       tooSoon: touches.tooSoon,
     })
     .from(touches)
-    .where(and(eq(touches.userId, userId), eq(touches.leadId, leadId)));
+    .where(and(eq(touches.userId, userId), eq(touches.leadId, leadId)))
+    // Two touches at the same instant (a time typed to the minute) are judged in the order they were
+    // logged, as the warning before saving judged the second: the sort in tooSoonFlags keeps this order.
+    .orderBy(asc(touches.localDate), asc(touches.at), asc(touches.createdAt), asc(touches.id));
   const flags = tooSoonFlags(history);
   if (history.every((touch, index) => touch.tooSoon === flags[index])) return;
   const flagged = history.filter((_, index) => flags[index]).map((touch) => touch.id);

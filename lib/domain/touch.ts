@@ -74,7 +74,8 @@ function tooSoonAt(history: readonly DatedTouch[], index: number): boolean {
 
 /**
  * The too-soon flag of every touch of one lead, judged on the whole history as it stands: a
- * backdated or edited touch re-judges every later one. Returned in the order given.
+ * backdated or edited touch re-judges every later one. Returned in the order given; touches at the
+ * same instant are judged in the order given (the database gives them in the order logged).
  */
 export function tooSoonFlags(touches: readonly DatedTouch[]): boolean[] {
   const order = touches.map((_, index) => index).sort((a, b) => compareTouches(touches[a]!, touches[b]!));

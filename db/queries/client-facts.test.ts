@@ -2,11 +2,12 @@ import fc from "fast-check";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { addDays, dailyCall, OUTCOMES, todayIn, type Channel, type Direction } from "@/lib/domain";
+import { addDays, dailyCall, todayIn } from "@/lib/domain";
 import { rowsOf } from "../client";
 import { clientFacts, coachLinks, leads, touches, users } from "../schema";
 import { setUpTestDb } from "@/test/db";
 import { coachFixtures } from "@/test/fixtures/coach";
+import { touchArb as touchArbOf, touchRowOf } from "@/test/fixtures/touch-writes";
 import { listClientFacts } from "./coach-clients";
 import { runPaceJob } from "./pace-job";
 
@@ -42,14 +43,7 @@ async function coachedSeekers(): Promise<string[]> {
   return rows.map((row) => row.id).sort();
 }
 
-const touchArb = fc.record({
-  lead: fc.nat(),
-  msBack: fc.integer({ min: 0, max: 30 * 86_400_000 }),
-  direction: fc.constantFrom<Direction>("outbound", "outbound", "inbound"),
-  channel: fc.constantFrom<Channel>("phone", "email", "linkedin"),
-  outcome: fc.option(fc.constantFrom(...OUTCOMES), { freq: 2 }),
-  tooSoon: fc.boolean(),
-});
+const touchArb = touchArbOf(30);
 
 /** A day this many days from today (UTC's: the rows are of each seeker's own today, a day either side). */
 const dayFromToday = (offset: number) => addDays(todayIn(new Date(), "UTC"), offset);
@@ -115,20 +109,7 @@ describe("the coach's kept figures", () => {
           if (step.kind === "insertTouches") {
             if (liveLeads.length === 0) continue;
             await handle.db.insert(touches).values(
-              step.rows.map((row) => {
-                const target = pick(liveLeads, row.lead)!;
-                const at = new Date(Date.now() - row.msBack);
-                return {
-                  userId: target.userId,
-                  leadId: target.id,
-                  at,
-                  localDate: sql`(${at.toISOString()}::timestamptz at time zone (select time_zone from users where id = ${target.userId}))::date`,
-                  channel: row.channel,
-                  direction: row.direction,
-                  outcome: row.outcome,
-                  tooSoon: row.tooSoon,
-                };
-              }),
+              step.rows.map((row) => touchRowOf(liveLeads, row, new Date())),
             );
           } else if (step.kind === "updateTouches") {
             if (existing.length === 0) continue;

@@ -2,10 +2,11 @@ import fc from "fast-check";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { latestOf, OUTCOMES, quietState, type Channel, type DatedTouch, type Direction, type Outcome } from "@/lib/domain";
+import { latestOf, quietState, type DatedTouch, type Outcome } from "@/lib/domain";
 import { leads, leadTouchFacts, touchDays, touches, users } from "../schema";
 import { setUpTestDb } from "@/test/db";
 import { coachFixtures } from "@/test/fixtures/coach";
+import { touchArb as touchArbOf, touchRowOf } from "@/test/fixtures/touch-writes";
 
 /*
  * The summaries the Clients page reads (lead_touch_facts, touch_days) are kept by triggers on
@@ -86,15 +87,7 @@ async function storedSummaries() {
   };
 }
 
-const touchArb = fc.record({
-  lead: fc.nat(),
-  // Milliseconds: no two touches share an instant, so "the last touch" is one touch.
-  msBack: fc.integer({ min: 0, max: 20 * 86_400_000 }),
-  direction: fc.constantFrom<Direction>("outbound", "outbound", "inbound"),
-  channel: fc.constantFrom<Channel>("phone", "email", "linkedin"),
-  outcome: fc.option(fc.constantFrom(...OUTCOMES), { freq: 2 }),
-  tooSoon: fc.boolean(),
-});
+const touchArb = touchArbOf(20);
 
 /** One statement on the touches, of any size. */
 const stepArb = fc.oneof(
@@ -128,20 +121,7 @@ describe("the touch summaries", () => {
             const liveLeads = await handle.db.select({ id: leads.id, userId: leads.userId }).from(leads);
             if (liveLeads.length === 0) continue;
             await handle.db.insert(touches).values(
-              step.rows.map((row) => {
-                const target = pick(liveLeads, row.lead)!;
-                const at = new Date(NOW.getTime() - row.msBack);
-                return {
-                  userId: target.userId,
-                  leadId: target.id,
-                  at,
-                  localDate: sql`(${at.toISOString()}::timestamptz at time zone (select time_zone from users where id = ${target.userId}))::date`,
-                  channel: row.channel,
-                  direction: row.direction,
-                  outcome: row.outcome,
-                  tooSoon: row.tooSoon,
-                };
-              }),
+              step.rows.map((row) => touchRowOf(liveLeads, row, NOW)),
             );
           } else if (step.kind === "update") {
             if (existing.length === 0) continue;

@@ -141,6 +141,9 @@ test("reordering by keyboard, by pointer and by position; a refused bulk action 
     await expect(dragAnnouncement(page)).toContainText("Echo would move to position 2");
     await page.mouse.up();
     await expect.poll(() => listedCompanies(page)).toEqual(["Charlie", "Echo", "Alpha", "Bravo", "Delta"]);
+    // The rows move at once; the saved order is said when the server has it. Reloading before then
+    // would cancel the save, as it would for a person who reloads at once.
+    await expect(page.getByText("Echo: moved to position 2.", { exact: true })).toBeVisible();
     await page.reload();
     await expect.poll(() => listedCompanies(page)).toEqual(["Charlie", "Echo", "Alpha", "Bravo", "Delta"]);
   }
@@ -248,6 +251,8 @@ test("a drag begun before the drag code has come goes ahead once it comes, by ke
     await expect(dragAnnouncement(page)).toContainText("Charlie would move to position 1");
     await page.mouse.up();
     await expect.poll(() => listedCompanies(page)).toEqual(["Charlie", "Bravo", "Alpha"]);
+    // Saved once the table says so: a reload before then would cancel the save.
+    await expect(page.getByText("Charlie: moved to position 1.", { exact: true })).toBeVisible();
     await page.reload();
     await expect.poll(() => listedCompanies(page)).toEqual(["Charlie", "Bravo", "Alpha"]);
   }

@@ -40,15 +40,23 @@ function clientEntry(page: Page, name: string): Locator {
   return page.getByRole("row", { name: new RegExp(name) });
 }
 
-/** One measure of a client: the cell under its column header, or on a phone the cell the card names it by. */
+/**
+ * One measure of a client: the cell under its column header. On a phone the headers are hidden and
+ * each card names its cells instead: the cell found must show that name before its value.
+ */
 async function measure(page: Page, name: string, label: string): Promise<Locator> {
   const entry = clientEntry(page, name);
-  if (isPhone(page)) return entry.locator(`td[data-label="${label}"]`);
-  const headers = (await page.getByRole("columnheader").allTextContents()).map((text) => text.replace(/[↑↓]/g, "").trim());
+  // The header row is in the page at every width (hidden below 768 px): its texts give the columns.
+  const headers = (await page.locator("thead th").allTextContents()).map((text) => text.replace(/[↑↓]/g, "").trim());
   const column = headers.indexOf(label);
   expect(column, `a "${label}" column`).toBeGreaterThan(0);
   // The first column is the row's header (the client's name).
-  return entry.getByRole("cell").nth(column - 1);
+  const cell = entry.locator("td").nth(column - 1);
+  if (isPhone(page)) {
+    const shown = await cell.evaluate((element) => getComputedStyle(element, "::before").content);
+    expect(shown, `the card names its "${label}"`).toBe(JSON.stringify(label));
+  }
+  return cell;
 }
 
 /** The clients' names in the order shown. */

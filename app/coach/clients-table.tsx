@@ -103,17 +103,21 @@ function sortCaption(sort: { key: SortKey; direction: SortDirection }): string {
   return sort.key === "risk" ? "most at risk first" : `sorted by ${labelOf(sort.key)} ${sort.direction === "asc" ? "ascending" : "descending"}`;
 }
 
-// The body's cells are styled once, on the table (a page holds 50 rows of 13 cells, sent twice:
-// as HTML and in the page's payload); a number cell adds only its alignment. Below 768 px the same
-// rows show as cards: the column headers give way to the sort form, and each cell shows its
-// measure's name (its `data-label`) beside its value.
-const bodyCells =
-  "md:[&_tbody_td]:px-2 md:[&_tbody_td]:py-2 md:[&_tbody_td]:align-middle md:[&_tbody_th]:px-2 md:[&_tbody_th]:py-2 md:[&_tbody_th]:align-middle";
-const cardCells =
-  "max-md:block max-md:[&_tbody]:block max-md:[&_tbody]:space-y-3 max-md:[&_tr]:block max-md:[&_tr]:rounded-lg max-md:[&_tr]:border max-md:[&_tr]:border-stone-200 max-md:[&_tr]:bg-white max-md:[&_tr]:p-3 " +
-  "max-md:[&_th]:block max-md:[&_th]:text-base max-md:[&_th]:font-semibold max-md:[&_td]:flex max-md:[&_td]:items-center max-md:[&_td]:justify-between max-md:[&_td]:gap-2 max-md:[&_td]:border-b max-md:[&_td]:border-stone-100 max-md:[&_td]:py-1 " +
-  "max-md:[&_td]:before:text-stone-600 max-md:[&_td]:before:content-[attr(data-label)]";
-const number = "md:text-right tabular-nums";
+/** The body's cells after the row's header (the client's name): every measure, then the chart. */
+const CELL_LABELS = [...COLUMNS.slice(1).map((column) => ({ label: column.label, numeric: column.numeric ?? false })), { label: "Touches per week", numeric: false }];
+
+/**
+ * What differs by column, written once per page rather than on each of 50 rows' 13 cells (a page's
+ * cells are sent twice: as HTML and in its payload): on a phone's card, each value's measure named
+ * before it; in the table, numbers aligned right. The look shared by every cell is `.clients-table`
+ * in globals.css. Labels are plain text from COLUMNS, so JSON's quoting is CSS's.
+ */
+const COLUMN_RULES = (() => {
+  const cell = (index: number) => `.clients-table td:nth-child(${index + 2})`;
+  const labels = CELL_LABELS.map((column, index) => `${cell(index)}::before{content:${JSON.stringify(column.label)}}`).join("");
+  const numbers = CELL_LABELS.flatMap((column, index) => (column.numeric ? [cell(index)] : [])).join(",");
+  return `@media (width < 48rem){${labels}}@media (width >= 48rem){${numbers}{text-align:right}}${numbers}{font-variant-numeric:tabular-nums}`;
+})();
 
 /**
  * Every client in one table: from a tablet's width up, a table (at 1280 px every column shows
@@ -123,7 +127,8 @@ const number = "md:text-right tabular-nums";
 export function ClientsTable({ clients, sort }: { clients: readonly ClientMetrics[]; sort: { key: SortKey; direction: SortDirection } }) {
   return (
     <div role="region" aria-labelledby="clients-caption" tabIndex={0} className="md:overflow-x-auto md:rounded-lg md:border md:border-stone-200 md:bg-white">
-      <table className={`w-full border-collapse text-sm ${bodyCells} ${cardCells}`}>
+      <style>{COLUMN_RULES}</style>
+      <table className="clients-table">
         <caption id="clients-caption" className="sr-only">
           Clients, {sortCaption(sort)}
         </caption>
@@ -139,48 +144,30 @@ export function ClientsTable({ clients, sort }: { clients: readonly ClientMetric
         </thead>
         <tbody>
           {clients.map((client, index) => (
-            <tr key={client.seekerId} className="md:border-t md:border-stone-200">
-              <th scope="row" className="bg-white text-left font-medium md:sticky md:left-0">
-                <Link href={`/coach/clients/${client.seekerId}`} className="inline-flex min-h-11 items-center break-words text-brand-700 underline">
-                  {client.name}
-                </Link>
+            <tr key={client.seekerId}>
+              <th scope="row">
+                <Link href={`/coach/clients/${client.seekerId}`}>{client.name}</Link>
               </th>
-              <td data-label="On pace" className={number}>
+              <td>
                 <span>
-                  <span className={`block font-semibold ${onPaceClass(client)}`}>{onPaceText(client)}</span>
-                  <span className="block text-xs text-stone-600">{onPaceDetail(client)}</span>
+                  <strong className={onPaceClass(client)}>{onPaceText(client)}</strong>
+                  <small>{onPaceDetail(client)}</small>
                 </span>
               </td>
-              <td data-label="Campaign">{campaignText(client)}</td>
-              <td data-label="Contacted" className={number}>
-                {client.leadsContacted} / {client.leadsTotal}
+              <td>{campaignText(client)}</td>
+              <td>{`${client.leadsContacted} / ${client.leadsTotal}`}</td>
+              <td className={firstContactShortfall(client) > 0 ? "text-amber-800" : undefined}>{firstContactsText(client)}</td>
+              <td>
+                {client.streak}
+                <span className="sr-only">{client.calledToday ? ", called today" : ", no call yet today"}</span>
               </td>
-              <td data-label="First contacts this week" className={`${number} ${firstContactShortfall(client) > 0 ? "text-amber-800" : ""}`}>
-                {firstContactsText(client)}
-              </td>
-              <td data-label="Call streak" className={number}>
-                <span>
-                  {client.streak}
-                  <span className="sr-only">{client.calledToday ? ", called today" : ", no call yet today"}</span>
-                </span>
-              </td>
-              <td data-label="Overdue" className={number}>
-                {client.overdue}
-              </td>
-              <td data-label="Cold" className={`${number} ${client.cold > 0 ? "font-semibold text-red-700" : ""}`}>
-                {client.cold}
-              </td>
-              <td data-label="Quiet" className={number}>
-                {client.quiet}
-              </td>
-              <td data-label="Too soon" className={number}>
-                {client.tooSoon}
-              </td>
-              <td data-label="Phone" className={number}>
-                {formatPercent(client.phoneShare)}
-              </td>
-              <td data-label="Last touch">{lastActivityText(client.daysSinceLastTouch)}</td>
-              <td data-label="Touches per week">
+              <td>{client.overdue}</td>
+              <td className={client.cold > 0 ? "font-semibold text-red-700" : undefined}>{client.cold}</td>
+              <td>{client.quiet}</td>
+              <td>{client.tooSoon}</td>
+              <td>{formatPercent(client.phoneShare)}</td>
+              <td>{lastActivityText(client.daysSinceLastTouch)}</td>
+              <td>
                 <WeeklyChart id={`chart-${index}`} weeks={client.weeklyTouches} />
               </td>
             </tr>
@@ -191,9 +178,9 @@ export function ClientsTable({ clients, sort }: { clients: readonly ClientMetric
   );
 }
 
-function onPaceClass(client: ClientMetrics): string {
+function onPaceClass(client: ClientMetrics): string | undefined {
   const { share } = client.onPace;
-  return share !== null && share < 0.8 ? "text-red-700" : "";
+  return share !== null && share < 0.8 ? "text-red-700" : undefined;
 }
 
 /** A phone's way to sort the cards: the table's orders, by a plain GET form. */
@@ -201,10 +188,10 @@ function SortForm({ sort }: { sort: { key: SortKey; direction: SortDirection } }
   return (
     <form action="/coach" method="get" className="flex flex-wrap items-end gap-2 md:hidden">
       <div className="space-y-1">
-        <label htmlFor="clients-sort" className="block text-sm font-medium text-stone-800">
+        <label htmlFor="clients-sort" className="field-label">
           Sort clients by
         </label>
-        <select id="clients-sort" name="sort" defaultValue={sort.key} className="block rounded-md border border-stone-300 bg-white px-3 py-2 text-base">
+        <select id="clients-sort" name="sort" defaultValue={sort.key} className="input w-auto">
           <option value="risk">Most at risk first</option>
           {COLUMNS.map((column) => (
             <option key={column.key} value={column.key}>

@@ -41,7 +41,7 @@ export function NoteForm({ seekerId, clientName }: { seekerId: string; clientNam
       <FormMessage state={state} />
       <input type="hidden" name="seekerId" value={seekerId} />
       <div className="space-y-1">
-        <label htmlFor="field-body" className="block text-sm font-medium text-stone-800">
+        <label htmlFor="field-body" className="field-label">
           Note for {clientName}
         </label>
         <textarea
@@ -52,7 +52,7 @@ export function NoteForm({ seekerId, clientName }: { seekerId: string; clientNam
           defaultValue={valueFor(state, "body")}
           aria-invalid={errors.length > 0 || undefined}
           aria-describedby={errors.length ? "field-body-hint field-body-error" : "field-body-hint"}
-          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid]:border-red-600"
+          className="input"
         />
         <p id="field-body-hint" className="text-sm text-stone-600">
           {clientName} sees it on Today until they dismiss it.

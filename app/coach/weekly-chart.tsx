@@ -20,16 +20,16 @@ export function WeeklyChart({
   const chart = weeklyChart(weeks);
   const current = [...weeks].reverse().find((week) => !week.upcoming);
   return (
-    <figure className="m-0 flex items-stretch gap-1" aria-labelledby={`${id}-caption`}>
-      <span aria-hidden="true" className="flex flex-col justify-between text-right text-xs leading-none text-stone-600 tabular-nums">
+    <figure className="chart" aria-labelledby={`${id}-caption`}>
+      <span aria-hidden="true" className="chart-scale">
         <span>{chart.scaleMax}</span>
         <span>0</span>
       </span>
-      <svg aria-hidden="true" width={chart.width * scale} height={chart.height * scale} viewBox={`0 0 ${chart.width} ${chart.height}`} className="block shrink-0 overflow-visible border-b border-l border-stone-300">
+      <svg aria-hidden="true" width={chart.width * scale} height={chart.height * scale} viewBox={`0 0 ${chart.width} ${chart.height}`}>
         {/* One path per colour: the weeks done, the current one, those to come. */}
-        <path d={barsPath(chart.bars.filter((bar) => !bar.upcoming && bar.week !== current?.week), chart.height)} className="fill-brand-500" />
-        <path d={barsPath(chart.bars.filter((bar) => !bar.upcoming && bar.week === current?.week), chart.height)} className="fill-brand-700" />
-        <path d={barsPath(chart.bars.filter((bar) => bar.upcoming), chart.height)} className="fill-stone-200" />
+        <path d={barsPath(chart.bars.filter((bar) => !bar.upcoming && bar.week !== current?.week), chart.height)} className="chart-done" />
+        <path d={barsPath(chart.bars.filter((bar) => !bar.upcoming && bar.week === current?.week), chart.height)} className="chart-current" />
+        <path d={barsPath(chart.bars.filter((bar) => bar.upcoming), chart.height)} className="chart-upcoming" />
       </svg>
       <figcaption id={`${id}-caption`} className="sr-only">
         {chart.description}

@@ -21,7 +21,7 @@ export function CopyField({ label, value, id, buttonText }: { label: string; val
   }
   return (
     <div className="space-y-1">
-      <label htmlFor={inputId} className="block text-sm font-medium text-stone-800">
+      <label htmlFor={inputId} className="field-label">
         {label}
       </label>
       <div className="flex flex-wrap gap-2">

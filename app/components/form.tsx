@@ -23,9 +23,6 @@ type FieldProps = {
   id?: string;
 };
 
-const inputClass =
-  "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base shadow-sm aria-[invalid]:border-red-600";
-
 export function errorsFor(state: ActionState, name: string): string[] {
   return state && !state.ok ? (state.fieldErrors[name] ?? []) : [];
 }
@@ -42,7 +39,7 @@ export function Field({ label, name, state, type = "text", defaultValue, autoCom
   const inputAria = { "aria-invalid": errors.length > 0 || undefined, "aria-describedby": describedBy || undefined };
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       {multiline ? (
@@ -54,7 +51,7 @@ export function Field({ label, name, state, type = "text", defaultValue, autoCom
           required={required}
           maxLength={maxLength}
           {...inputAria}
-          className={inputClass}
+          className="input"
         />
       ) : (
         <input
@@ -67,7 +64,7 @@ export function Field({ label, name, state, type = "text", defaultValue, autoCom
           maxLength={maxLength}
           min={min}
           {...inputAria}
-          className={inputClass}
+          className="input"
         />
       )}
       {hint ? (

@@ -9,7 +9,7 @@ export function CodeEntryForm({ id = "settings-code" }: { id?: string }) {
   return (
     <form action="/invitations" method="get" className="space-y-3" noValidate>
       <div className="space-y-1">
-        <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        <label htmlFor={id} className="field-label">
           Code from your coach
         </label>
         <input
@@ -20,7 +20,7 @@ export function CodeEntryForm({ id = "settings-code" }: { id?: string }) {
           spellCheck={false}
           maxLength={40}
           aria-describedby={`${id}-hint`}
-          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 font-mono text-base uppercase tracking-widest shadow-sm"
+          className="input font-mono uppercase tracking-widest"
         />
         <p id={`${id}-hint`} className="text-sm text-stone-600">
           {CODE_LENGTH} letters and digits, like ABCD-2345. You see who is asking and what they would see before you decide.

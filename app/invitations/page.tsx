@@ -46,7 +46,7 @@ export default async function InvitationCodePage({
       </p>
       <form action="/invitations" method="get" className="space-y-4" noValidate>
         <div className="space-y-1">
-          <label htmlFor="field-code" className="block text-sm font-medium text-stone-800">
+          <label htmlFor="field-code" className="field-label">
             Invitation code
           </label>
           <input
@@ -59,7 +59,7 @@ export default async function InvitationCodePage({
             maxLength={40}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "field-code-hint field-code-error" : "field-code-hint"}
-            className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 font-mono text-base uppercase tracking-widest shadow-sm aria-[invalid]:border-red-600"
+            className="input font-mono uppercase tracking-widest"
           />
           <p id="field-code-hint" className="text-sm text-stone-600">
             {CODE_LENGTH} letters and digits, like ABCD-2345. Upper or lower case, with or without the dash.

@@ -6,7 +6,7 @@ import { LEAD_SORT_LABELS, LEAD_SORTS, type LeadListQuery } from "@/lib/leads/pa
 
 const FILTER_LABELS: Record<LeadStateFilter, string> = { all: "All leads", ...PACE_STATE_LABELS };
 
-const selectClass = "block min-h-11 rounded-md border border-stone-300 bg-white px-3 py-2 text-base";
+const selectClass = "input min-h-11 w-auto";
 
 /**
  * Filter by pace state, search by name, and sort (on a phone, where the table's column headers
@@ -17,7 +17,7 @@ export function LeadFilter({ filter }: { filter: Pick<LeadListQuery, "state" | "
   return (
     <form method="get" action="/leads" role="search" aria-label="Filter leads" className="flex flex-wrap items-end gap-3">
       <div className="space-y-1">
-        <label htmlFor="filter-state" className="block text-sm font-medium text-stone-800">
+        <label htmlFor="filter-state" className="field-label">
           Show
         </label>
         <select id="filter-state" name="state" defaultValue={state} className={selectClass}>
@@ -29,7 +29,7 @@ export function LeadFilter({ filter }: { filter: Pick<LeadListQuery, "state" | "
         </select>
       </div>
       <div className="min-w-0 flex-1 space-y-1">
-        <label htmlFor="filter-q" className="block text-sm font-medium text-stone-800">
+        <label htmlFor="filter-q" className="field-label">
           Search company or person
         </label>
         <input
@@ -38,11 +38,11 @@ export function LeadFilter({ filter }: { filter: Pick<LeadListQuery, "state" | "
           type="search"
           defaultValue={search}
           maxLength={200}
-          className="block w-full min-w-0 rounded-md border border-stone-300 bg-white px-3 py-2 text-base"
+          className="input min-w-0"
         />
       </div>
       <div className="space-y-1">
-        <label htmlFor="filter-sort" className="block text-sm font-medium text-stone-800">
+        <label htmlFor="filter-sort" className="field-label">
           Sort by
         </label>
         <select id="filter-sort" name="sort" defaultValue={sort} className={selectClass}>

@@ -179,21 +179,21 @@ export function LeadsTable({
   }
 
   const table = (
-    <table className="w-full border-collapse text-left text-sm">
+    <table className="leads-table">
       <caption className="sr-only">Leads, {filter.sort === "order" ? "in list order" : `sorted by ${filter.sort.replace("_", " ")}`}</caption>
       <thead className="border-b border-stone-300 bg-stone-50 text-stone-700">
         <tr>
-          <th scope="col" className="w-11 p-0">
-            <label className="inline-flex size-11 items-center justify-center">
-              <input type="checkbox" className="size-5" checked={pageAllSelected} onChange={(event) => togglePage(event.target.checked)} />
+          <th scope="col" className="col-check">
+            <label>
+              <input type="checkbox" checked={pageAllSelected} onChange={(event) => togglePage(event.target.checked)} />
               <span className="sr-only">Select every lead on this page</span>
             </label>
           </th>
           <SortHeader sort="order" label="#" longLabel="List order" filter={filter} className="w-14" />
           <SortHeader sort="company" label="Company" filter={filter} />
-          <SortHeader sort="state" label="State" filter={filter} className="hidden md:table-cell" />
-          <SortHeader sort="next_due" label="Next due" filter={filter} className="hidden md:table-cell" />
-          <th scope="col" className="hidden px-2 py-2 font-semibold lg:table-cell">
+          <SortHeader sort="state" label="State" filter={filter} className="col-wide" />
+          <SortHeader sort="next_due" label="Next due" filter={filter} className="col-wide" />
+          <th scope="col" className="col-widest px-2 py-2 font-semibold">
             Last touch
           </th>
           <th scope="col" className="px-2 py-2 font-semibold">
@@ -369,32 +369,31 @@ function LeadRow({
     <tr
       ref={drag?.setNodeRef}
       style={{ transform: drag?.transform, transition: drag?.transition }}
-      className={`border-b border-stone-100 align-top last:border-b-0 ${drag?.isDragging ? "relative z-10 bg-brand-50 shadow" : ""}`}
+      className={drag?.isDragging ? "relative z-10 bg-brand-50 shadow" : undefined}
     >
-      <td className="w-11 p-0">
-        <label className="inline-flex size-11 items-center justify-center">
-          <input type="checkbox" className="size-5" checked={checked} onChange={(event) => onCheck(event.target.checked)} />
+      <td className="col-check">
+        <label>
+          <input type="checkbox" checked={checked} onChange={(event) => onCheck(event.target.checked)} />
           <span className="sr-only">Select {row.company}</span>
         </label>
       </td>
-      <td className="px-2 py-3 text-stone-600 tabular-nums">{row.rank}</td>
-      <td className="min-w-0 px-2 py-2">
-        <Link href={`/leads/${row.id}`} className="inline-flex min-h-6 font-semibold break-words text-brand-700 underline">
-          {row.company}
-        </Link>
-        {row.person ? <p className="break-words text-stone-700">{row.person}</p> : null}
-        <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 md:hidden">
+      <td className="col-rank">{row.rank}</td>
+      <td className="col-lead">
+        <Link href={`/leads/${row.id}`}>{row.company}</Link>
+        {row.person ? <p>{row.person}</p> : null}
+        {/* Below 768 px the state and next due show here, in place of their columns. */}
+        <p className="col-lead-narrow">
           <PaceBadge pace={row} pausedUntil={row.pausedUntil} />
-          <span className="text-stone-700">Next due: {row.nextDue}</span>
+          <span>{`Next due: ${row.nextDue}`}</span>
         </p>
       </td>
-      <td className="hidden px-2 py-3 md:table-cell">
+      <td className="col-wide">
         <PaceBadge pace={row} pausedUntil={row.pausedUntil} />
       </td>
-      <td className="hidden px-2 py-3 whitespace-nowrap md:table-cell">{row.nextDue}</td>
-      <td className="hidden px-2 py-3 text-stone-700 lg:table-cell">{row.lastTouch}</td>
-      <td className="px-2 py-1">
-        <div className="flex flex-wrap items-center justify-end gap-1">
+      <td className="col-wide whitespace-nowrap">{row.nextDue}</td>
+      <td className="col-widest">{row.lastTouch}</td>
+      <td className="col-move">
+        <div>
           {canDrag ? (
             <button
               type="button"
@@ -403,7 +402,7 @@ function LeadRow({
               aria-describedby={instructionsId}
               {...drag?.attributes}
               {...handlers}
-              className="inline-flex min-h-11 cursor-grab touch-none items-center gap-1 rounded-md border border-stone-300 bg-white px-2 text-sm font-semibold text-stone-800"
+              className="drag-handle"
             >
               <span aria-hidden="true">⠿</span> Drag<span className="sr-only"> {row.company}</span>
             </button>

@@ -70,7 +70,7 @@ export function MoveToPosition({
         <form id={`${id}-form`} action={action} noValidate className="mt-2 flex flex-wrap items-end justify-end gap-2 text-left">
           <input type="hidden" name="leadId" value={leadId} />
           <div className="space-y-1">
-            <label htmlFor={`${id}-position`} className="block text-sm font-medium text-stone-800">
+            <label htmlFor={`${id}-position`} className="field-label">
               New position<span className="sr-only"> for {company}</span>
             </label>
             <input
@@ -83,7 +83,7 @@ export function MoveToPosition({
               defaultValue={valueFor(state, "position", String(rank))}
               aria-invalid={errors.length > 0 || undefined}
               aria-describedby={errors.length ? `${id}-error` : undefined}
-              className="block w-24 rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid]:border-red-600"
+              className="input w-24"
             />
           </div>
           <MoveSubmit company={company} />

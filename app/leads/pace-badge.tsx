@@ -17,10 +17,6 @@ export function PaceBadge({ pace, pausedUntil }: { pace: Pick<LeadPace, "state" 
   const late = pace.state === "overdue" || pace.state === "cold" ? `, ${plural(pace.daysOverdue, "day")} late` : "";
   const until = pace.state === "paused" && pausedUntil ? ` until ${formatDay(pausedUntil)}` : "";
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ${STYLES[pace.state]}`}>
-      {PACE_STATE_LABELS[pace.state]}
-      {late}
-      {until}
-    </span>
+    <span className={`badge ${STYLES[pace.state]}`}>{PACE_STATE_LABELS[pace.state] + late + until}</span>
   );
 }

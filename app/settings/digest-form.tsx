@@ -28,7 +28,7 @@ export function DigestForm({ enabled, hour, hourCycle }: { enabled: boolean; hou
         </label>
       </div>
       <div className="space-y-1">
-        <label htmlFor="field-digest-hour" className="block text-sm font-medium text-stone-800">
+        <label htmlFor="field-digest-hour" className="field-label">
           Send it from
         </label>
         <select
@@ -37,7 +37,7 @@ export function DigestForm({ enabled, hour, hourCycle }: { enabled: boolean; hou
           defaultValue={valueFor(state, "hour", String(hour))}
           aria-invalid={hourErrors.length > 0 || undefined}
           aria-describedby={hourErrors.length ? "field-digest-hour-error" : "field-digest-hour-hint"}
-          className="block min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base sm:w-40"
+          className="input min-h-11 sm:w-40"
         >
           {DIGEST_HOURS.map((value) => (
             <option key={value} value={value}>

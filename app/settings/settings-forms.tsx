@@ -19,7 +19,7 @@ export function ProfileForm({ name, timeZone, timeZones }: { name: string; timeZ
       <FormMessage state={state} />
       <Field label="Name" name="name" defaultValue={name} state={state} autoComplete="name" required maxLength={100} />
       <div className="space-y-1">
-        <label htmlFor="field-timeZone" className="block text-sm font-medium text-stone-800">
+        <label htmlFor="field-timeZone" className="field-label">
           Time zone
         </label>
         <select
@@ -28,7 +28,7 @@ export function ProfileForm({ name, timeZone, timeZones }: { name: string; timeZ
           defaultValue={valueFor(state, "timeZone", timeZone)}
           aria-invalid={zoneErrors.length > 0 || undefined}
           aria-describedby={zoneErrors.length ? "field-timeZone-error" : "field-timeZone-hint"}
-          className="block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base"
+          className="input"
         >
           {timeZones.map((zone) => (
             <option key={zone} value={zone}>

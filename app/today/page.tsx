@@ -70,7 +70,7 @@ export default async function TodayPage() {
       <article
         aria-labelledby={`lead-${item.lead.id}-name`}
         aria-describedby={`lead-${item.lead.id}-status`}
-        className={`rounded-lg border p-4 shadow-sm ${done ? "border-brand-100 bg-brand-50" : "border-stone-200 bg-white"}`}
+        className={done ? "lead-card lead-card-done" : "lead-card"}
       >
         <LeadRow row={item} status={status} materials={data.materials} now={now} timeZone={timeZone} hourCycle={hourCycle} />
       </article>
@@ -241,38 +241,36 @@ function LeadRow({
   const materialTitle = (id: string) => materials.find((material) => material.id === id)?.title ?? "a material";
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
-        <div className="min-w-0">
-          <h3 id={`lead-${lead.id}-name`} className="text-base font-semibold">
-            <Link href={`/leads/${lead.id}`} className="break-words text-stone-900 underline decoration-stone-300 hover:decoration-brand-600">
-              {lead.company}
-            </Link>
+      <div className="lead-card-head">
+        <div>
+          <h3 id={`lead-${lead.id}-name`}>
+            <Link href={`/leads/${lead.id}`}>{lead.company}</Link>
           </h3>
-          {person ? <p className="break-words text-sm text-stone-700">{person}</p> : null}
+          {person ? <p className="lead-card-text">{person}</p> : null}
         </div>
-        <p id={`lead-${lead.id}-status`} className="text-sm font-medium text-stone-800">
+        <p id={`lead-${lead.id}-status`} className="lead-card-status">
           {status}
         </p>
       </div>
-      <p className="break-words text-sm text-stone-700">
+      <p className="lead-card-text">
         {lastTouch ? (
           <>
-            Last touch {describeWhen(lastTouch.at, now, timeZone, hourCycle)}: {CHANNEL_LABELS[lastTouch.channel]}
-            {lastTouch.direction === "inbound" ? " (they reached you)" : ""}
-            {lastTouch.outcome ? `, ${OUTCOME_LABELS[lastTouch.outcome].toLowerCase()}` : ""}
-            {lastTouch.note ? <> — “{lastTouch.note}”</> : null}
+            {/* One text, not five: fewer pieces to render and send, on every row. */}
+            {`Last touch ${describeWhen(lastTouch.at, now, timeZone, hourCycle)}: ${CHANNEL_LABELS[lastTouch.channel]}` +
+              (lastTouch.direction === "inbound" ? " (they reached you)" : "") +
+              (lastTouch.outcome ? `, ${OUTCOME_LABELS[lastTouch.outcome].toLowerCase()}` : "") +
+              (lastTouch.note ? ` — “${lastTouch.note}”` : "")}
           </>
         ) : (
           "No touch yet: this will be your first contact."
         )}
       </p>
       {quiet.quiet ? (
-        <div className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
-          <p className="font-medium">
-            Quiet: {plural(quiet.unanswered, "touch", "touches")} in a row with no answer. They may be busy, or tired of hearing
-            from you.
+        <div className="lead-card-quiet">
+          <p>
+            {`Quiet: ${plural(quiet.unanswered, "touch", "touches")} in a row with no answer. They may be busy, or tired of hearing from you.`}
           </p>
-          <ul className="list-disc space-y-1 pl-5">
+          <ul>
             {quiet.steps.map((step) => {
               switch (step.kind) {
                 case "switch_channel":
@@ -287,16 +285,16 @@ function LeadRow({
                   return (
                     <li key={step.kind}>
                       <ButtonForm action={pauseLeadAction} fields={{ leadId: lead.id, pausedUntil: step.until }}>
-{"Pause for 30 days"}<span className="sr-only"> {lead.company}</span>
-</ButtonForm>
+                        Pause for 30 days<span className="sr-only"> {lead.company}</span>
+                      </ButtonForm>
                     </li>
                   );
                 case "close":
                   return (
                     <li key={step.kind}>
                       <ButtonForm action={closeLeadAction} fields={{ leadId: lead.id, closedAs: "dropped", closedReason: "No answer after five touches" }}>
-{"Close it"}<span className="sr-only"> {lead.company}</span>
-</ButtonForm>
+                        Close it<span className="sr-only"> {lead.company}</span>
+                      </ButtonForm>
                     </li>
                   );
               }
@@ -306,7 +304,7 @@ function LeadRow({
       ) : null}
       {followUp ? <FollowUp followUp={followUp} lead={lead} /> : null}
       {lead.phone || lead.email ? (
-        <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+        <p className="lead-card-contact">
           {lead.phone ? (
             <a href={telHref(lead.phone)} className="link link-tap">
               Call {lead.phone}
@@ -320,7 +318,7 @@ function LeadRow({
         </p>
       ) : null}
       <LogTouchForm
-        lead={lead}
+        lead={{ id: lead.id, company: lead.company }}
         timeZone={timeZone}
         suggestedChannel={row.suggestedChannel ?? undefined}
         materials={materials.map((material) => ({
@@ -350,11 +348,11 @@ function FollowUp({ followUp, lead }: { followUp: NonNullable<ViewRow<TodayLead>
         <div className="flex flex-wrap gap-2 text-sm">
           <p className="w-full text-stone-700">They said no. Close the lead, or come back to it in 90 days.</p>
           <ButtonForm action={closeLeadAction} fields={{ leadId: lead.id, closedAs: "dropped", closedReason: "Rejected" }}>
-{"Close it"}<span className="sr-only"> {lead.company}</span>
-</ButtonForm>
+            Close it<span className="sr-only"> {lead.company}</span>
+          </ButtonForm>
           <ButtonForm action={pauseLeadAction} fields={{ leadId: lead.id, pausedUntil: followUp.pauseUntil }}>
-{"Pause for 90 days"}<span className="sr-only"> {lead.company}</span>
-</ButtonForm>
+            Pause for 90 days<span className="sr-only"> {lead.company}</span>
+          </ButtonForm>
         </div>
       );
     case "close_won":
@@ -362,8 +360,8 @@ function FollowUp({ followUp, lead }: { followUp: NonNullable<ViewRow<TodayLead>
         <div className="flex flex-wrap gap-2 text-sm">
           <p className="w-full text-stone-700">An offer! Close this lead as won.</p>
           <ButtonForm action={closeLeadAction} fields={{ leadId: lead.id, closedAs: "won", closedReason: "" }}>
-{"Close as won"}<span className="sr-only"> {lead.company}</span>
-</ButtonForm>
+            Close as won<span className="sr-only"> {lead.company}</span>
+          </ButtonForm>
         </div>
       );
   }

@@ -19,15 +19,15 @@ export function ChannelButtons({
 }) {
   return (
     <fieldset aria-describedby={suggestedChannel ? `${id}-suggestion` : undefined}>
-      <legend className="mb-2 text-sm font-medium text-stone-800">
+      <legend className="channels-legend">
         Log a touch<span className="sr-only"> with {company}</span>
       </legend>
       {suggestedChannel ? (
-        <p id={`${id}-suggestion`} className="mb-2 text-sm text-stone-600">
-          Suggested next: <strong className="font-semibold text-stone-800">{CHANNEL_LABELS[suggestedChannel]}</strong>
+        <p id={`${id}-suggestion`} className="channels-hint">
+          Suggested next: <strong>{CHANNEL_LABELS[suggestedChannel]}</strong>
         </p>
       ) : null}
-      <div className="grid grid-cols-3 gap-2 sm:flex sm:flex-wrap">
+      <div className="channels">
         {CHANNELS.map((channel) => (
           <ChannelButton key={channel} channel={channel} variant={channel === suggestedChannel ? "primary" : "secondary"}>
             {CHANNEL_LABELS[channel]}

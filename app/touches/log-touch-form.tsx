@@ -73,7 +73,7 @@ export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel 
         )}
       </form>
       <details className="rounded-md" onToggle={(event) => setDetailsOpen(event.currentTarget.open)}>
-        <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 underline">
+        <summary className="link link-tap cursor-pointer text-sm">
           More details<span className="sr-only"> for a touch with {lead.company}</span>
         </summary>
         {/* Drawn only once opened: a Today list of many leads stays light. */}

@@ -5,7 +5,6 @@ import { DIRECTION_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { toLocalDateTime } from "@/lib/today/local-time";
 import type { MaterialChoice } from "./log-touch-form";
 
-const inputClass = "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid]:border-red-600";
 const labelClass = "block text-sm font-medium text-stone-800";
 
 /** The fields of "More details" (touch-details-form.tsx): direction, outcome, material, when and a note. */
@@ -68,7 +67,7 @@ export function TouchDetails({
           defaultValue={valueFor(state, "at")}
           aria-invalid={errorsFor(state, "at").length > 0 || undefined}
           aria-describedby={`${id}-at-hint ${id}-at-error`}
-          className={inputClass}
+          className="input"
         />
         <p id={`${id}-at-hint`} className="text-sm text-stone-600">
           Now, unless you log it later. Never in the future.
@@ -87,7 +86,7 @@ export function TouchDetails({
           defaultValue={valueFor(state, "note")}
           aria-invalid={errorsFor(state, "note").length > 0 || undefined}
           aria-describedby={`${id}-note-error`}
-          className={inputClass}
+          className="input"
         />
         <FieldErrors id={`${id}-note-error`} errors={errorsFor(state, "note")} />
       </div>
@@ -135,7 +134,7 @@ export function Select({
         defaultValue={valueFor(state, name, fallback)}
         aria-invalid={errors.length > 0 || undefined}
         aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
-        className={inputClass}
+        className="input"
       >
         {children}
       </select>

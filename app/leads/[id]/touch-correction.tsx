@@ -11,7 +11,6 @@ import { CHANNELS, DIRECTIONS, OUTCOMES, type Channel, type Direction, type Outc
 import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { toLocalDateTime } from "@/lib/today/local-time";
 
-const inputClass = "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base aria-[invalid]:border-red-600";
 const labelClass = "block text-sm font-medium text-stone-800";
 
 export type CorrectableTouch = {
@@ -64,7 +63,7 @@ function EditTouch({ touch, label, company, materials, timeZone }: Parameters<ty
 
   return (
     <details className="min-w-0 grow basis-full sm:basis-auto">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-brand-700 underline">
+      <summary className="link link-tap cursor-pointer text-sm">
         Edit<span className="sr-only"> {label}</span>
       </summary>
       <form action={formAction} className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
@@ -81,7 +80,7 @@ function EditTouch({ touch, label, company, materials, timeZone }: Parameters<ty
             defaultValue={current("at", toLocalDateTime(touch.at, timeZone))}
             aria-invalid={errorsFor(state, "at").length > 0 || undefined}
             aria-describedby={`${id}-at-error`}
-            className={inputClass}
+            className="input"
           />
           <FieldErrors id={`${id}-at-error`} errors={errorsFor(state, "at")} />
         </div>
@@ -124,7 +123,7 @@ function EditTouch({ touch, label, company, materials, timeZone }: Parameters<ty
             defaultValue={current("note", touch.note)}
             aria-invalid={errorsFor(state, "note").length > 0 || undefined}
             aria-describedby={`${id}-note-error`}
-            className={inputClass}
+            className="input"
           />
           <FieldErrors id={`${id}-note-error`} errors={errorsFor(state, "note")} />
         </div>

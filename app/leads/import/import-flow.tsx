@@ -49,7 +49,7 @@ export function ImportFlow() {
       <form action={previewAction} className="space-y-4" noValidate>
         {state && !state.ok ? <FormMessage state={state} /> : null}
         <div className="space-y-1">
-          <label htmlFor="field-file" className="block text-sm font-medium text-stone-800">
+          <label htmlFor="field-file" className="field-label">
             CSV file
           </label>
           <input

@@ -26,14 +26,14 @@ export function DoneForm({ token, suggested }: { token: string; suggested: Chann
       {logged ? null : (
         <>
           <div className="space-y-1">
-            <label htmlFor="done-channel" className="block text-sm font-medium text-stone-800">
+            <label htmlFor="done-channel" className="field-label">
               How did you make contact?
             </label>
             <select
               id="done-channel"
               name="channel"
               defaultValue={valueFor(state, "channel", suggested)}
-              className="block min-h-11 w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-base"
+              className="input min-h-11"
             >
               {CHANNELS.map((channel) => (
                 <option key={channel} value={channel}>

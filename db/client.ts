@@ -19,7 +19,7 @@ export type DbHandle = {
 };
 
 /** A client on a PostgreSQL server when `url` is given, else on embedded PGlite in `dataDir` (or in memory). */
-export function openDb(options: { url?: string; dataDir?: string }): DbHandle {
+export function openDb(options: { url?: string; dataDir?: string; prepare?: boolean }): DbHandle {
   if (options.url) {
     const client = postgres(options.url, {
       max: 10,
@@ -33,7 +33,7 @@ export function openDb(options: { url?: string; dataDir?: string }): DbHandle {
       connection: { jit: "off" },
     });
     return {
-      db: drizzlePostgres(client, { schema, logger: queryCountingLogger() }) as unknown as Db,
+      db: drizzlePostgres(options.prepare === false ? client : preparingEvery(client), { schema, logger: queryCountingLogger() }) as unknown as Db,
       kind: "postgres",
       close: () => client.end({ timeout: 5 }),
       url: options.url,
@@ -58,6 +58,36 @@ export function openDb(options: { url?: string; dataDir?: string }): DbHandle {
   };
 }
 
+/**
+ * The client with every statement prepared: parsed and planned once per connection, then only run.
+ * Drizzle asks postgres.js for a named (kept) statement only for a query given a name, so every
+ * request parsed and planned its statements again, and spent a round trip learning their parameters'
+ * types first: the Clients page's statement took 3.8 ms to plan and 2.2 ms to run. postgres.js keeps
+ * a connection's statements until it ends (at most an hour: `max_lifetime`). Off with
+ * DATABASE_PREPARED_STATEMENTS=off, for a pooler that cannot keep statements (transaction mode).
+ */
+function preparingEvery<T extends postgres.Sql>(sql: T): T {
+  return new Proxy(sql, {
+    get(target, property, receiver) {
+      switch (property) {
+        case "unsafe":
+          return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+            target.unsafe(query, params, { ...options, prepare: true });
+        // A transaction's (and a savepoint's) own client prepares the same way.
+        case "begin":
+        case "savepoint":
+          return (...args: unknown[]) => {
+            const body = args.pop() as (tx: postgres.Sql) => unknown;
+            const start = Reflect.get(target, property) as (...all: unknown[]) => unknown;
+            return start(...args, (tx: postgres.Sql) => body(preparingEvery(tx)));
+          };
+        default:
+          return Reflect.get(target, property, receiver);
+      }
+    },
+  });
+}
+
 // One client per process, kept on globalThis so hot reload in dev does not open another
 // (PGlite's data folder belongs to one instance).
 const globalForDb = globalThis as unknown as { cadenceDb?: DbHandle };
@@ -67,7 +97,9 @@ export function appDb(): DbHandle {
     const env = readEnv();
     if (!env.DATABASE_URL) preparePrivateFolder(env.CADENCE_DATA_DIR);
     globalForDb.cadenceDb = openDb(
-      env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: `${env.CADENCE_DATA_DIR}/pglite` },
+      env.DATABASE_URL
+        ? { url: env.DATABASE_URL, prepare: env.DATABASE_PREPARED_STATEMENTS !== "off" }
+        : { dataDir: `${env.CADENCE_DATA_DIR}/pglite` },
     );
   }
   return globalForDb.cadenceDb;

@@ -137,7 +137,9 @@ try {
 
 async function cleanUp() {
   for (const server of servers) await stopAppServer(server);
-  await database?.drop();
+  // BENCH_KEEP_DATABASE=1 keeps the seeded database, to look into a page's statements (its name is printed).
+  if (process.env.BENCH_KEEP_DATABASE === "1") step(`kept the database ${database?.url}`);
+  else await database?.drop();
 }
 
 /** The bare app's folder, built when its build is missing or older than its files. */

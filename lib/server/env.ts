@@ -15,6 +15,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
     .optional(),
+  /** "off" where a pooler in transaction mode stands between the app and PostgreSQL: it cannot keep prepared statements. */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(["on", "off"], { error: 'DATABASE_PREPARED_STATEMENTS must be "on" or "off"' })
+    .default("on"),
   CADENCE_DATA_DIR: z.string().min(1).default(".data"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   CRON_SECRET: z.string().min(32, "CRON_SECRET must be at least 32 characters").optional(),

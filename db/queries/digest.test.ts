@@ -137,6 +137,21 @@ describe("a digest as sent", () => {
     expect(row!.payload).toBeNull();
   });
 
+  it("lists the first 50 leads of the day's work, as Today does, with a link each, and counts the rest", async () => {
+    const { userId } = await dueSeeker({ lead: false });
+    const [user] = await handle.db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+    const companies = Array.from({ length: 53 }, (_, index) => `Company ${index + 1}`);
+    await addLeads(handle.db, { userId, companies, extra: { plannedFirstContact: todayIn(now, zone) } });
+    await enqueueDueDigests(handle.db, { now });
+    const mail = await sendAndReceive(user!.email);
+    const text = mail.parsed.text ?? "";
+    expect(mail.parsed.subject).toBe("Today: 53 leads to contact (Monday, 2 March 2026)");
+    expect(text.match(/\/digest\/done\//g)).toHaveLength(50);
+    expect(text).toContain("And 3 more leads to contact today: see them all on Today.");
+    const links = await handle.db.select({ purpose: digestLinks.purpose }).from(digestLinks).where(eq(digestLinks.userId, userId));
+    expect(links.filter((link) => link.purpose === "done")).toHaveLength(50);
+  });
+
   it("is not sent when the work was done in between, or the day is over", async () => {
     const done = await dueSeeker();
     const stale = await dueSeeker();

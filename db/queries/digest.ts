@@ -4,6 +4,7 @@ import { suggestChannelFor, todayIn, type Channel } from "@/lib/domain";
 import { digestLinkState, doneLinkExpiry, isWellFormedDigestToken, unsubscribeLinkExpiry, type DigestLinkState } from "@/lib/digest/links";
 import type { MailPayload } from "@/lib/mail/messages";
 import { dayWork, describeWork } from "@/lib/today/day-work";
+import { firstRows, TODAY_ROWS } from "@/lib/today/sections";
 import { touchesByLead } from "@/lib/today/today-view";
 import { hashSecretToken, newSecretToken } from "@/lib/server/secret-tokens";
 import { rowsOf, type Db } from "../client";
@@ -133,7 +134,10 @@ export async function prepareDigest(
 
     const expiresAt = doneLinkExpiry(localDate, user.timeZone);
     const byLead = touchesByLead(dated);
-    const items = pending.map((item) => {
+    // The first rows of the day's work, as Today shows them; the count of the rest. A digest (and
+    // its links) stays the same size whatever the number of leads due.
+    const listed = firstRows(pending, TODAY_ROWS.work);
+    const items = listed.shown.map((item) => {
       const leadTouches = byLead.get(item.lead.id) ?? [];
       const channel: Channel = suggestChannelFor(leadTouches, item.lead) ?? "phone";
       return {
@@ -175,6 +179,7 @@ export async function prepareDigest(
         email: item.email,
         token: item.token,
       })),
+      more: listed.more,
     };
     await tx.update(outboxMessages).set({ payload }).where(eq(outboxMessages.id, outboxId));
     return payload;

@@ -30,6 +30,7 @@ const samples: MailMessage[] = [
       items: [
         { company: "Acme <Ltd>", person: "Pat, CTO", reason: "First contact", channel: "phone", phone: "+44 20 7946 0000", email: "pat@acme.example", token: TOKEN },
       ],
+      more: 0,
     },
   },
 ];
@@ -74,6 +75,17 @@ describe("messages", () => {
     expect(mail.html).not.toContain("Acme <Ltd>");
     expect(mail.text).toContain("Suggested: Phone");
     expect(mail.subject).toBe("Today: 1 lead to contact (Monday, 2 March 2026)");
+  });
+
+  it("counts the day's leads beyond those it lists in its subject and says how many more there are", () => {
+    const sample = samples.at(-1)!;
+    if (sample.kind !== "digest") throw new Error("the last sample is the digest");
+    const mail = renderMail({ ...sample, payload: { ...sample.payload, more: 51 } }, { appUrl: APP });
+    expect(mail.subject).toBe("Today: 52 leads to contact (Monday, 2 March 2026)");
+    expect(mail.text).toContain("And 51 more leads to contact today: see them all on Today.");
+    // A digest queued before the count existed reads as none more.
+    const stored = parseMailMessage({ kind: "digest", toAddress: sample.to, payload: { ...sample.payload, more: undefined } });
+    expect(stored?.kind === "digest" && stored.payload.more).toBe(0);
   });
 
   it("escapes every value in the HTML part", () => {

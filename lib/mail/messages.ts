@@ -41,6 +41,8 @@ export const PAYLOADS = {
       )
       .min(1)
       .max(500),
+    /** The day's other leads not done, beyond those listed (db/queries/digest.ts lists Today's first rows). */
+    more: z.number().int().min(0).max(1_000_000).default(0),
   }),
 } satisfies Record<MailKind, z.ZodType>;
 
@@ -150,12 +152,14 @@ function digest(p: MailPayload<"digest">, appUrl: string): Draft {
     ...(item.email ? [{ href: `mailto:${item.email}`, label: `E-mail ${item.email}` }] : []),
     { link: absoluteUrl(appUrl, MAIL_PATHS.digestDone(item.token)), label: `Done: ${item.company}` },
   ]);
+  const more: Paragraph[][] = p.more > 0 ? [[`And ${plural(p.more, "more lead")} to contact today: see them all on Today.`]] : [];
   return {
-    subject: `Today: ${plural(p.items.length, "lead")} to contact (${day})`,
+    subject: `Today: ${plural(p.items.length + p.more, "lead")} to contact (${day})`,
     greeting: `Good morning ${p.name},`,
     body: [
       [`Your work for ${day}, in the order Today shows it. Tap "Done" after each contact to log it: the page it opens asks you to confirm.`],
       ...leads,
+      ...more,
       [{ link: absoluteUrl(appUrl, MAIL_PATHS.today()), label: "Open Today" }],
       [`The "Done" links work until the end of ${day}. Rather not get this each morning?`, { link: unsubscribe, label: "Unsubscribe", inline: true }],
     ],

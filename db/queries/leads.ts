@@ -219,12 +219,16 @@ export async function updateLead(
   { userId, leadId, lead }: { userId: string; leadId: string; lead: LeadInput },
 ): Promise<boolean> {
   if (!isUuid(leadId)) return false;
-  const rows = await db
-    .update(leads)
-    .set({ ...lead, updatedAt: sql`now()` })
-    .where(and(eq(leads.id, leadId), eq(leads.userId, userId)))
-    .returning({ id: leads.id });
-  return rows.length > 0;
+  return inTransaction(db, async (tx) => {
+    // The seeker's row first, as every write to their leads takes it (transaction.ts).
+    await lockSeeker(tx, userId);
+    const rows = await tx
+      .update(leads)
+      .set({ ...lead, updatedAt: sql`now()` })
+      .where(and(eq(leads.id, leadId), eq(leads.userId, userId)))
+      .returning({ id: leads.id });
+    return rows.length > 0;
+  });
 }
 
 /**

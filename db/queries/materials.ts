@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { isUuid } from "@/lib/ids";
 import type { Db } from "../client";
+import { inTransaction, lockSeeker } from "../transaction";
 import { leads, materials, touches } from "../schema";
 
 export type MaterialInput = { title: string; url: string; topic: string };
@@ -113,9 +114,14 @@ export async function deleteMaterial(
   { userId, materialId }: { userId: string; materialId: string },
 ): Promise<boolean> {
   if (!isUuid(materialId)) return false;
-  const rows = await db
-    .delete(materials)
-    .where(and(eq(materials.id, materialId), eq(materials.userId, userId)))
-    .returning({ id: materials.id });
-  return rows.length > 0;
+  return inTransaction(db, async (tx) => {
+    // The touches it leaves are written (and client_facts with them, under the seeker's row lock):
+    // the seeker's row first, as every write to their touches takes it (transaction.ts).
+    await lockSeeker(tx, userId);
+    const rows = await tx
+      .delete(materials)
+      .where(and(eq(materials.id, materialId), eq(materials.userId, userId)))
+      .returning({ id: materials.id });
+    return rows.length > 0;
+  });
 }

@@ -4,7 +4,7 @@ import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { addDays, CADENCE_RANGE_DAYS, dateOf, leadPace, OUTCOMES, type Channel, type Direction, type Outcome } from "@/lib/domain";
 import { rowsOf } from "../client";
-import { leads, paceRuns, touches, users } from "../schema";
+import { coachLinks, leads, paceRuns, touches, users } from "../schema";
 import { setUpTestDb, truncateAll } from "@/test/db";
 import { createUser } from "./users";
 import { getLastPaceCheck, runPaceJob } from "./pace-job";
@@ -152,6 +152,45 @@ describe("runPaceJob", () => {
       await other.end();
     }
   });
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    "takes a coached seeker's row before their leads, so a run and the seeker's own write never wait on each other",
+    async () => {
+      // A coached seeker (so client_facts holds their figures, of another day than the run's) with a
+      // lead the run flags cold.
+      const userId = await seeker("UTC");
+      const coachId = await seeker("UTC");
+      await handle.db.insert(coachLinks).values({ coachId, seekerId: userId });
+      const leadId = await lead(userId, { plannedFirstContact: "2026-03-01" });
+      const now = new Date("2026-03-20T12:00:00Z");
+      const database = rowsOf<{ name: string }>(await handle.db.execute(sql`select current_database() as name`))[0]!.name;
+      const url = new URL(process.env.TEST_DATABASE_URL!);
+      url.pathname = `/${database}`;
+      const other = postgres(url.toString(), { max: 1, onnotice: () => {} });
+      try {
+        // The seeker's own write, as every one begins (lockSeeker): their row, then their lead.
+        const seekerWrite = other.begin(async (tx) => {
+          await tx`select 1 from users where id = ${userId} for update`;
+          const running = run(now);
+          // Until the run waits for the seeker's row…
+          for (let tries = 0; tries < 200; tries++) {
+            const [waiting] = await tx`select count(*)::int as n from pg_stat_activity where datname = ${database} and wait_event_type = 'Lock'`;
+            if (waiting!.n > 0) break;
+            await new Promise((resolve) => setTimeout(resolve, 25));
+          }
+          // …which it must ask for before it holds any of their leads: else this waits for the run as the
+          // run waits for this, and PostgreSQL cancels one of the two.
+          await tx`update leads set cold_since = null, updated_at = now() where id = ${leadId}`;
+          // Not awaited here: the run goes on once this commits.
+          return { running };
+        });
+        const { running } = await seekerWrite;
+        expect(await running).toMatchObject({ status: "ran", flaggedCold: 1 });
+        expect((await coldSinceOf(leadId)).coldSince).not.toBeNull();
+      } finally {
+        await other.end();
+      }
+    },
+  );
 });
 
 const zones = ["UTC", "Pacific/Auckland", "America/St_Johns", "Asia/Kathmandu", "Europe/London", "America/Los_Angeles"];

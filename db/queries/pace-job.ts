@@ -49,9 +49,12 @@ export async function runPaceJob(
         );
         if (rowsOf(recent).length > 0) return null;
       }
+      // The seekers' rows before their leads (the lock order of db/transaction.ts): the figures of
+      // the new day first (they lock those seekers' rows; they do not read the cold flags), then the
+      // cold flags (whose writes lock no seeker's row).
+      await tx.execute(clientFactsOfNewDay(now));
       const unpaused = rowsOf<{ count: number }>(await tx.execute(returnedLeads(now)))[0]?.count ?? 0;
       const cold = rowsOf<ColdCounts>(await tx.execute(flagColdLeads(now)))[0];
-      await tx.execute(clientFactsOfNewDay(now));
       return {
         unpaused: Number(unpaused),
         leadsScanned: Number(cold?.scanned ?? 0),

@@ -207,3 +207,36 @@ test("Today shows the first 5 leads coming up and links to the rest on Leads", a
   await expect(page.getByRole("link", { name: "Planned 7", exact: true }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Planned 9", exact: true }).first()).toBeVisible();
 });
+
+test("each row's More details offers the seeker's materials, those the lead already got apart", async ({ page }) => {
+  await signUp(page);
+  await setUpCampaign(page);
+  for (const title of ["Industry report", "Salary guide"]) {
+    await page.goto("/materials");
+    await page.getByLabel("Title").fill(title);
+    await page.getByRole("button", { name: "Add material" }).click();
+    await expect(page.getByRole("main").getByRole("status").first()).toBeVisible();
+  }
+  await addLead(page, { company: "Acme", email: "ann@acme.test" });
+  await addLead(page, { company: "Birch", email: "bo@birch.test" });
+
+  await page.goto("/today");
+  const acme = row(page, "Acme");
+  await acme.getByText("More details").click();
+  await acme.getByLabel("Material sent").selectOption({ label: "Industry report" });
+  await acme.getByRole("radio", { name: "E-mail", exact: true }).check();
+  await acme.getByRole("button", { name: "Save touch" }).click();
+  await expect(page.getByText("Logged: E-mail with Acme.")).toBeVisible();
+
+  await page.reload();
+  const groups = async (company: string) => {
+    const entry = row(page, company);
+    await entry.getByText("More details").click();
+    return entry.getByLabel("Material sent").evaluate((select) =>
+      [...select.querySelectorAll("optgroup")].map((group) => `${group.label}: ${[...group.querySelectorAll("option")].map((option) => option.text).join(", ")}`),
+    );
+  };
+  expect(await groups("Acme")).toEqual(["Not sent to Acme yet: Salary guide", "Already sent to Acme: Industry report"]);
+  expect(await groups("Birch")).toEqual(["Not sent to Birch yet: Industry report, Salary guide"]);
+  await expectNoAxeViolations(page);
+});

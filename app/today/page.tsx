@@ -17,6 +17,7 @@ import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { PasswordResetNotice } from "@/app/components/password-reset-notice";
 import { DismissNoteForm } from "./dismiss-note-form";
 import { TodayList, type TodayItem } from "./today-list";
+import { SeekerMaterials } from "@/app/touches/seeker-materials";
 import { ButtonForm } from "@/app/components/button-form";
 import { closeLeadAction, pauseLeadAction } from "@/app/leads/actions";
 import { TrySampleData } from "@/app/leads/leads-notices";
@@ -103,6 +104,7 @@ export default async function TodayPage() {
       {data.leads.length === 0 ? (
         <NoLeads />
       ) : (
+        <SeekerMaterials materials={data.materials.map((material) => ({ id: material.id, title: material.title }))}>
         <TodayList
           items={[
             {
@@ -153,6 +155,7 @@ export default async function TodayPage() {
             ...more("more-coming", coming.more, leadListHref({ state: "upcoming", sort: "next_due" }), "coming up"),
           ]}
         />
+        </SeekerMaterials>
       )}
     </div>
   );
@@ -321,11 +324,7 @@ function LeadRow({
         lead={{ id: lead.id, company: lead.company }}
         timeZone={timeZone}
         suggestedChannel={row.suggestedChannel ?? undefined}
-        materials={materials.map((material) => ({
-          id: material.id,
-          title: material.title,
-          alreadySent: material.sentToLeadIds.includes(lead.id),
-        }))}
+        sentMaterialIds={materials.flatMap((material) => (material.sentToLeadIds.includes(lead.id) ? [material.id] : []))}
       />
     </div>
   );

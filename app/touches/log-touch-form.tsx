@@ -9,6 +9,7 @@ import { ChannelButtons, ConfirmPrompt, pendingConfirmation } from "./channel-bu
 import { newIdempotencyKey } from "./idempotency-key";
 import { TouchDetailsForm } from "./touch-details-form";
 import { TouchLoggedContext } from "./touch-logged-context";
+import { useMaterialChoices } from "./seeker-materials";
 
 /** A material of the seeker, as listMaterialsForLead gives it (extra fields are ignored). */
 export type MaterialChoice = { id: string; title: string; alreadySent: boolean };
@@ -20,6 +21,8 @@ export type LogTouchFormProps = {
   timeZone: string;
   /** The seeker's materials with whether this lead already got each; those not sent yet come first. */
   materials?: readonly MaterialChoice[];
+  /** Without `materials`: the materials of the list around (SeekerMaterials) this lead already got. */
+  sentMaterialIds?: readonly string[];
   /** The channel to suggest (suggestChannel): its button stands out and the form says why. */
   suggestedChannel?: Channel;
 };
@@ -29,8 +32,9 @@ export type LogTouchFormProps = {
  * opens a form of its own (channel, direction, outcome, note, material, when, and Save). A too-soon
  * touch asks before it is saved.
  */
-export function LogTouchForm({ lead, timeZone, materials = [], suggestedChannel }: LogTouchFormProps) {
+export function LogTouchForm({ lead, timeZone, materials: own, sentMaterialIds = [], suggestedChannel }: LogTouchFormProps) {
   const row = useContext(TouchLoggedContext);
+  const materials = useMaterialChoices(own, sentMaterialIds);
   const keyInput = useRef<HTMLInputElement>(null);
   const [state, formAction] = useActionState(async (previous: ActionState, formData: FormData) => {
     let result: ActionState = null;

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { unzipSync } from "fflate";
 import { readFileSync } from "node:fs";
-import { expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, signIn, signUp, uniqueEmail } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, signIn, signUpOverHttp, uniqueEmail } from "./helpers";
 
 // Two people sign up and act in turn, with 50 sample leads: longer than one person's test.
 test.describe.configure({ timeout: 300_000 });
@@ -10,7 +10,7 @@ async function newPerson(browser: Browser, name: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const email = uniqueEmail(name.split(" ")[0]!.toLowerCase());
-  await signUp(page, { name, email });
+  await signUpOverHttp(page, { name, email });
   return { page, name, email, close: () => context.close() };
 }
 
@@ -30,7 +30,7 @@ async function connect(coach: Page, seeker: Page) {
 }
 
 test("'Download all my data' gives one zip with every lead, touch and setting, as CSV and JSON", async ({ page }) => {
-  const { email } = await signUp(page, { name: "Sam Seeker", email: uniqueEmail("export") });
+  const { email } = await signUpOverHttp(page, { name: "Sam Seeker", email: uniqueEmail("export") });
   await page.goto("/leads");
   await page.getByRole("button", { name: "Try with sample data" }).click();
   await expect(page.getByText("Showing all 50.")).toBeVisible();
@@ -57,7 +57,7 @@ test("'Download all my data' gives one zip with every lead, touch and setting, a
 test("'Delete my account' needs the password, removes the account, ends the coach's view and signs out", async ({ browser, page }) => {
   const coach = await newPerson(browser, "Carla Coach");
   const email = uniqueEmail("leaving");
-  await signUp(page, { name: "Lee Leaving", email });
+  await signUpOverHttp(page, { name: "Lee Leaving", email });
   await page.goto("/leads/new");
   await page.getByLabel("Company").fill("Acme Rockets");
   await page.getByRole("button", { name: "Add lead" }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, signUp, uniqueEmail } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, PASSWORD, signUpOverHttp, uniqueEmail } from "./helpers";
 import { linkIn, mailTo, verifyAddress, waitForMail } from "./mail";
 
 // Two or three people each sign up and act in turn: longer than one person's test (and the
@@ -13,7 +13,7 @@ async function newPerson(browser: Browser, name: string): Promise<Person> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const email = uniqueEmail(name.split(" ")[0]!.toLowerCase());
-  await signUp(page, { name, email });
+  await signUpOverHttp(page, { name, email });
   return { page, name, email, close: () => context.close(), signOutHere: () => context.clearCookies() };
 }
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import Papa from "papaparse";
-import { signUp } from "./helpers";
+import { signUpOverHttp } from "./helpers";
 
 // "Bad input" (docs/reliability.md): text that looks like HTML, script or SQL is stored verbatim
 // and shown as text everywhere (leads list, lead page, Today, Materials), and the CSV export gives
@@ -40,7 +40,7 @@ test("HTML, script and SQL-looking text shows literally, runs nothing, and expor
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  await signUp(page);
+  await signUpOverHttp(page);
 
   // A material with a markup title.
   await page.goto("/materials");

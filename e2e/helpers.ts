@@ -1,9 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { E2E_POSTGRES_CRON_SECRET } from "../playwright.config";
+import { actionHeaders, encodeActionCall, formDataOf, serverActionIds } from "./server-actions";
 
 export const PASSWORD = "a calm and steady pace";
 
@@ -26,6 +27,30 @@ export async function signUp(
   // The time zone is read from the browser before the form can be sent.
   await expect(page.getByText(/^Time zone:/)).not.toContainText("detecting");
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: uses === "coaching" ? "Clients" : "Today", level: 1 })).toBeVisible();
+  return { name, email, password };
+}
+
+/**
+ * Signs up as the sign-up form does, without the form: the sign-up action posted in this page's own
+ * cookie jar with the browser's time zone, the digest box ticked as offered and the return to Today,
+ * then their home screen opened. For specs where an account is set-up, not the subject (the form itself
+ * is driven by auth.spec.ts, seeker-flow.spec.ts, ux.spec.ts, return-path.spec.ts and others).
+ */
+export async function signUpOverHttp(
+  page: Page,
+  { name = "Sam Seeker", email = uniqueEmail(), password = PASSWORD, uses = "seeking" as keyof typeof USE_LABELS } = {},
+) {
+  const id = serverActionIds().get("app/(auth)/actions.ts#signUpAction");
+  if (!id) throw new Error("signUpAction is not in the build's server-reference manifest");
+  const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const origin = new URL(String(test.info().project.use.baseURL)).origin;
+  const fields = { uses, name, email, password, digest: "on", timeZone, next: "/today" };
+  const { body, contentType } = await encodeActionCall([null, formDataOf(fields)]);
+  const response = await page.request.post(`${origin}/sign-up`, { headers: actionHeaders({ id, origin, contentType }), data: body, maxRedirects: 0 });
+  const home = response.headers()["x-action-redirect"]?.split(";")[0];
+  expect(home, `the sign-up of ${email} answered ${response.status()} without sending them home`).toMatch(/^\/(today|coach)$/);
+  await page.goto(home!);
   await expect(page.getByRole("heading", { name: uses === "coaching" ? "Clients" : "Today", level: 1 })).toBeVisible();
   return { name, email, password };
 }

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type BrowserContext } from "@playwright/tes
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { signUp } from "./helpers";
+import { signUpOverHttp } from "./helpers";
 
 // The JavaScript each page makes the browser download, gzipped, against a floor: the framework's own
 // scripts, which every App Router page loads before any code of its own (the build manifest's
@@ -48,7 +48,7 @@ test("each page loads at most 15% more JavaScript than the framework itself", as
   test.setTimeout(300_000);
   const floor = frameworkFloor();
 
-  await signUp(page);
+  await signUpOverHttp(page);
   await page.goto("/leads");
   await page.getByRole("button", { name: "Try with sample data" }).click();
   await expect(page.getByRole("heading", { name: "These are sample leads" })).toBeVisible();

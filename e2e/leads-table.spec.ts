@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, dragAnnouncement, leadsTableReady, moveLeadByKeyboard, signUp } from "./helpers";
+import { dragAnnouncement, expectNoAxeViolations, expectNoHorizontalScroll, leadsTableReady, moveLeadByKeyboard, signUpOverHttp } from "./helpers";
 
 /*
  * The Leads table at any size: 50 rows a page, a selection bar, "select all matching" across
@@ -40,7 +40,7 @@ function dateFromNow(days: number): string {
 
 test("with 5,000 leads the list is paged, small, and 'select all matching' spans pages; the cap says so", async ({ page }) => {
   test.setTimeout(600_000);
-  await signUp(page);
+  await signUpOverHttp(page);
   const companies = Array.from({ length: 5000 }, (_, index) => `Scale ${index + 1}`);
   expect(await importRows(page, csvOf(companies))).toMatchObject({ ok: true, location: "/leads?imported=5000" });
 
@@ -98,7 +98,7 @@ test("with 5,000 leads the list is paged, small, and 'select all matching' spans
 
 test("imports are limited to 10 an hour, with when the next is possible", async ({ page }) => {
   test.setTimeout(180_000);
-  await signUp(page);
+  await signUpOverHttp(page);
   for (let index = 0; index < 10; index += 1) {
     expect(await importRows(page, csvOf([`Batch ${index}`]))).toMatchObject({ ok: true });
   }
@@ -111,7 +111,7 @@ test("imports are limited to 10 an hour, with when the next is possible", async 
 
 test("reordering by keyboard, by pointer and by position; a refused bulk action keeps the selection", async ({ page }, testInfo) => {
   test.setTimeout(300_000);
-  await signUp(page);
+  await signUpOverHttp(page);
   expect(await importRows(page, csvOf(["Alpha", "Bravo", "Charlie", "Delta", "Echo"]))).toMatchObject({ ok: true });
   await page.goto("/leads");
   await expect.poll(() => listedCompanies(page)).toEqual(["Alpha", "Bravo", "Charlie", "Delta", "Echo"]);
@@ -199,7 +199,7 @@ async function holdScripts(page: Page) {
 
 test("a drag begun before the drag code has come goes ahead once it comes, by keyboard and by pointer", async ({ page }, testInfo) => {
   test.setTimeout(180_000);
-  await signUp(page);
+  await signUpOverHttp(page);
   expect(await importRows(page, csvOf(["Alpha", "Bravo", "Charlie"]))).toMatchObject({ ok: true });
   await page.goto("/leads");
   await page.waitForLoadState("networkidle");

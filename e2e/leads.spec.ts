@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { expectNoAxeViolations, expectNoHorizontalScroll, moveLeadByKeyboard, signOut, signUp } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, moveLeadByKeyboard, signOut, signUpOverHttp } from "./helpers";
 
 /** A calendar date `days` from now, far enough that the browser's and server's "today" agree on the side it falls. */
 function dateFromNow(days: number): string {
@@ -31,7 +31,7 @@ const CSV = [
 
 test("a seeker adds, imports, orders, pauses, closes, deletes and exports leads", async ({ page }) => {
   test.setTimeout(300_000);
-  await signUp(page);
+  await signUpOverHttp(page);
 
   await page.getByRole("link", { name: "Leads", exact: true }).click();
   await expect(page.getByRole("heading", { name: "No leads yet" })).toBeVisible();
@@ -191,7 +191,7 @@ test("a seeker adds, imports, orders, pauses, closes, deletes and exports leads"
 
 test("sample data fills an empty list and clears again", async ({ page }) => {
   test.setTimeout(120_000);
-  await signUp(page);
+  await signUpOverHttp(page);
   await page.goto("/leads");
   await page.getByRole("button", { name: "Try with sample data" }).click();
   await expect(page.getByRole("heading", { name: "These are sample leads" })).toBeVisible();
@@ -214,7 +214,7 @@ test("sample data fills an empty list and clears again", async ({ page }) => {
 });
 
 test("another seeker's lead answers 404, and exports need a session", async ({ page }) => {
-  await signUp(page);
+  await signUpOverHttp(page);
   await page.goto("/leads/new");
   await page.getByLabel("Company").fill("Private Co");
   await page.getByRole("button", { name: "Add lead" }).click();
@@ -226,7 +226,7 @@ test("another seeker's lead answers 404, and exports need a session", async ({ p
   expect([302, 303, 307]).toContain(exported.status());
   expect(exported.headers()["location"]).toContain("/sign-in");
 
-  await signUp(page);
+  await signUpOverHttp(page);
   for (const path of [leadUrl, `${leadUrl}/edit`, `/leads/delete?id=${leadUrl.split("/").pop()}`]) {
     const response = await page.goto(path);
     expect(response?.status()).toBe(404);

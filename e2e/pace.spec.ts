@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type TestInfo } from "@playwright/test";
-import { cronSecretFor, signUp } from "./helpers";
+import { cronSecretFor, signUpOverHttp } from "./helpers";
 
 
 /**
@@ -33,7 +33,7 @@ test("the pace job answers 401 without the secret and runs with it @postgres", a
 
 test("settings tell when the leads were last checked", async ({ page, request }, testInfo) => {
   await runPaceJob(request, testInfo);
-  await signUp(page);
+  await signUpOverHttp(page);
   await page.goto("/settings");
   await expect(page.getByText(/Your leads were last checked for cold follow-ups on .+\. The check runs every hour\./)).toBeVisible();
 });

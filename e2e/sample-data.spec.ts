@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, signUp } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, signUpOverHttp } from "./helpers";
 
 test("one tap on Today loads the sample, every state shows; clearing asks first and removes only the sample", async ({ page }) => {
   test.setTimeout(120_000);
-  await signUp(page);
+  await signUpOverHttp(page);
   await page.getByRole("button", { name: "Try with sample data" }).click();
 
   // Loaded where it was asked for, and said so: the confirmation takes the focus.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, signUp } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, signUpOverHttp } from "./helpers";
 
 /** "YYYY-MM-DD" `days` from now in the browser's zone (the seeker's, from sign-up). */
 async function localDate(page: Page, days: number): Promise<string> {
@@ -16,7 +16,7 @@ async function localDate(page: Page, days: number): Promise<string> {
  * list (its follow-up in a week) and Copperleaf up to where Meridian was.
  */
 async function twoPlannedLeads(page: Page) {
-  await signUp(page);
+  await signUpOverHttp(page);
   await page.goto("/settings");
   await page.getByLabel("Campaign start date").fill(await localDate(page, 1));
   await page.getByLabel("First contacts per week").fill("7");

@@ -1,6 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, signUp } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, signUpOverHttp } from "./helpers";
 
 /** "YYYY-MM-DDTHH:mm" for `daysAgo` days before now, in the browser's zone (the seeker's, from sign-up). */
 async function localDateTime(page: Page, daysAgo = 0): Promise<string> {
@@ -49,7 +49,7 @@ const row = (page: Page, company: string) => page.getByRole("main").getByRole("a
 
 test("Today guides a new seeker, and the campaign form checks its input", async ({ page }) => {
   test.slow();
-  await signUp(page);
+  await signUpOverHttp(page);
   await expect(page.getByRole("heading", { name: "Start with your list of leads" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Import a CSV file" })).toHaveAttribute("href", "/leads/import");
   // One tap loads the sample here (e2e/sample-data.spec.ts).
@@ -77,7 +77,7 @@ test.describe("the seeker's day", () => {
 
 test("plan a first contact, log it with one tap, and get warned before a touch too soon", async ({ page }) => {
   test.slow();
-  await signUp(page);
+  await signUpOverHttp(page);
   await setUpCampaign(page);
   await addLead(page, { company: "Acme", phone: "+1 555 0100", email: "jane@acme.example" });
   await addLead(page, { company: "Globex", cadenceDays: 3 });
@@ -157,7 +157,7 @@ test("plan a first contact, log it with one tap, and get warned before a touch t
 
 test("the same log-touch form sent twice, or three times, records one touch", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name === "phone", "About the server, not the layout: once per database is enough.");
-  await signUp(page);
+  await signUpOverHttp(page);
   await addLead(page, { company: "Twice Tapped Ltd", phone: "+44 20 7946 0000" });
 
   // The browser's own submission, let through; then the very same request (same idempotency key) again.
@@ -178,7 +178,7 @@ test("the same log-touch form sent twice, or three times, records one touch", as
 });
 
 test("Today shows the first 5 leads coming up and links to the rest on Leads", async ({ page }) => {
-  await signUp(page);
+  await signUpOverHttp(page);
   await setUpCampaign(page);
   // Nine leads, one first contact planned a day from today: today's is the day's work, the next
   // seven are the next 7 days (five shown), the ninth is later.

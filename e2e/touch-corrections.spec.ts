@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, signUp } from "./helpers";
+import { expectNoAxeViolations, expectNoHorizontalScroll, signUpOverHttp } from "./helpers";
 
 async function checkScreen(page: Page) {
   await expectNoAxeViolations(page);
@@ -17,7 +17,7 @@ async function localDateTimeDaysAgo(page: Page, days: number): Promise<string> {
 
 test("a material already sent asks first; a touch is corrected or deleted on the lead's page, and the too-soon flags follow", async ({ page }) => {
   test.slow();
-  await signUp(page);
+  await signUpOverHttp(page);
   await page.goto("/materials");
   await page.getByLabel("Title").fill("Industry report");
   await page.getByRole("button", { name: "Add material" }).click();

@@ -89,7 +89,8 @@ export async function stopAppServer(child: ChildProcess | undefined) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
   child.kill("SIGTERM");
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  // Unref'd: the five seconds must not keep a script running once the server has exited.
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
   if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
 }
 

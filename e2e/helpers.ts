@@ -63,6 +63,9 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 }
 
 export async function expectNoAxeViolations(page: Page) {
+  // After a navigation the page's title may come a moment after its content (Next streams the
+  // metadata): every page has one, so wait for it rather than judge the page before it is all there.
+  await expect.poll(() => page.title(), { message: "the page has a title" }).not.toBe("");
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

@@ -209,7 +209,7 @@ test("Today shows the first 5 leads coming up and links to the rest on Leads", a
 });
 
 test("each row's More details offers the seeker's materials, those the lead already got apart", async ({ page }) => {
-  await signUp(page);
+  await signUpOverHttp(page);
   await setUpCampaign(page);
   for (const title of ["Industry report", "Salary guide"]) {
     await page.goto("/materials");

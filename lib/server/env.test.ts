@@ -7,6 +7,7 @@ import { ConfigError, readEnv, resolveSecret } from "./env";
 describe("environment", () => {
   it("defaults the data folder and treats empty variables as absent", () => {
     expect(readEnv({ DATABASE_URL: "" })).toEqual({
+      DATABASE_PREPARED_STATEMENTS: "on",
       CADENCE_DATA_DIR: ".data",
       CADENCE_SCHEDULER: "internal",
       TRUSTED_PROXIES: 0,
@@ -15,6 +16,8 @@ describe("environment", () => {
       CADENCE_MAX_LEADS: 5000,
     });
     expect(() => readEnv({ CADENCE_SCHEDULER: "sometimes" })).toThrow(/CADENCE_SCHEDULER must be/);
+    expect(readEnv({ DATABASE_PREPARED_STATEMENTS: "off" }).DATABASE_PREPARED_STATEMENTS).toBe("off");
+    expect(() => readEnv({ DATABASE_PREPARED_STATEMENTS: "no" })).toThrow(/DATABASE_PREPARED_STATEMENTS must be "on" or "off"/);
   });
 
   it("reads the number of trusted proxies, and refuses anything but a small whole number", () => {

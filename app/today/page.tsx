@@ -105,56 +105,56 @@ export default async function TodayPage() {
         <NoLeads />
       ) : (
         <SeekerMaterials materials={data.materials.map((material) => ({ id: material.id, title: material.title }))}>
-        <TodayList
-          items={[
-            {
-              key: "section-work",
-              heading: true,
-              node: (
-                <h2 id="section-work" className="text-lg font-semibold">
-                  The day&apos;s work: {view.done} of {view.total} done
-                </h2>
+          <TodayList
+            items={[
+              {
+                key: "section-work",
+                heading: true,
+                node: (
+                  <h2 id="section-work" className="text-lg font-semibold">
+                    The day&apos;s work: {view.done} of {view.total} done
+                  </h2>
+                ),
+              },
+              ...(view.total === 0 ? [{ key: "nothing-due", node: <NothingDue /> }] : []),
+              ...work.shown.map((item: WorkRow<TodayLead>) => row(item, item.done ? `Done · ${describeWork(item)}` : describeWork(item), item.done)),
+              ...more("more-work", work.more, leadListHref({ sort: "next_due" }), "in the day's work"),
+              ...(view.cold.length > 0
+                ? [
+                    {
+                      key: "section-cold",
+                      heading: true,
+                      node: (
+                        <h2 id="section-cold" className="pt-4 text-lg font-semibold">
+                          Gone cold
+                        </h2>
+                      ),
+                    },
+                  ]
+                : []),
+              ...cold.shown.map((item) =>
+                row(item, `${item.pace.firstContact ? "First contact" : "Follow-up"} missed for ${plural(item.pace.daysOverdue, "day")} (due ${formatDay(item.pace.nextDue!)})`),
               ),
-            },
-            ...(view.total === 0 ? [{ key: "nothing-due", node: <NothingDue /> }] : []),
-            ...work.shown.map((item: WorkRow<TodayLead>) => row(item, item.done ? `Done · ${describeWork(item)}` : describeWork(item), item.done)),
-            ...more("more-work", work.more, leadListHref({ sort: "next_due" }), "in the day's work"),
-            ...(view.cold.length > 0
-              ? [
-                  {
-                    key: "section-cold",
-                    heading: true,
-                    node: (
-                      <h2 id="section-cold" className="pt-4 text-lg font-semibold">
-                        Gone cold
-                      </h2>
-                    ),
-                  },
-                ]
-              : []),
-            ...cold.shown.map((item) =>
-              row(item, `${item.pace.firstContact ? "First contact" : "Follow-up"} missed for ${plural(item.pace.daysOverdue, "day")} (due ${formatDay(item.pace.nextDue!)})`),
-            ),
-            ...more("more-cold", cold.more, leadListHref({ state: "cold" }), "gone cold"),
-            ...(view.coming.length > 0
-              ? [
-                  {
-                    key: "section-coming",
-                    heading: true,
-                    node: (
-                      <h2 id="section-coming" className="pt-4 text-lg font-semibold">
-                        Next 7 days
-                      </h2>
-                    ),
-                  },
-                ]
-              : []),
-            ...coming.shown.map((item) =>
-              row(item, `${item.pace.firstContact ? "First contact planned" : item.pace.reason === "thank_you" ? "Thank-you due" : "Follow-up due"} ${formatDay(item.pace.nextDue!)}`),
-            ),
-            ...more("more-coming", coming.more, leadListHref({ state: "upcoming", sort: "next_due" }), "coming up"),
-          ]}
-        />
+              ...more("more-cold", cold.more, leadListHref({ state: "cold" }), "gone cold"),
+              ...(view.coming.length > 0
+                ? [
+                    {
+                      key: "section-coming",
+                      heading: true,
+                      node: (
+                        <h2 id="section-coming" className="pt-4 text-lg font-semibold">
+                          Next 7 days
+                        </h2>
+                      ),
+                    },
+                  ]
+                : []),
+              ...coming.shown.map((item) =>
+                row(item, `${item.pace.firstContact ? "First contact planned" : item.pace.reason === "thank_you" ? "Thank-you due" : "Follow-up due"} ${formatDay(item.pace.nextDue!)}`),
+              ),
+              ...more("more-coming", coming.more, leadListHref({ state: "upcoming", sort: "next_due" }), "coming up"),
+            ]}
+          />
         </SeekerMaterials>
       )}
     </div>

@@ -103,8 +103,11 @@ function sortCaption(sort: { key: SortKey; direction: SortDirection }): string {
   return sort.key === "risk" ? "most at risk first" : `sorted by ${labelOf(sort.key)} ${sort.direction === "asc" ? "ascending" : "descending"}`;
 }
 
+/** The last column's header: the chart, which is not a sort. */
+const CHART_LABEL = "Touches per week";
+
 /** The body's cells after the row's header (the client's name): every measure, then the chart. */
-const CELL_LABELS = [...COLUMNS.slice(1).map((column) => ({ label: column.label, numeric: column.numeric ?? false })), { label: "Touches per week", numeric: false }];
+const CELL_LABELS = [...COLUMNS.slice(1).map((column) => ({ label: column.label, numeric: column.numeric ?? false })), { label: CHART_LABEL, numeric: false }];
 
 /**
  * What differs by column, written once per page rather than on each of 50 rows' 13 cells (a page's
@@ -138,7 +141,7 @@ export function ClientsTable({ clients, sort }: { clients: readonly ClientMetric
               <SortableHeader key={column.key} column={column} sort={sort} />
             ))}
             <th scope="col" className="px-2 py-2 font-semibold">
-              Touches per week
+              {CHART_LABEL}
             </th>
           </tr>
         </thead>

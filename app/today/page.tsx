@@ -63,6 +63,16 @@ export default async function TodayPage() {
             ),
           },
         ];
+  // A later part's heading (the day's work has its own, with its tally).
+  const sectionHeading = (id: string, text: string): TodayItem => ({
+    key: id,
+    heading: true,
+    node: (
+      <h2 id={id} className="pt-4 text-lg font-semibold">
+        {text}
+      </h2>
+    ),
+  });
   // Each row a client list's item: a row being logged stays in place a moment (TodayList).
   const row = (item: ViewRow<TodayLead>, status: string, done = false): TodayItem => ({
     key: `lead-${item.lead.id}`,
@@ -119,36 +129,12 @@ export default async function TodayPage() {
               ...(view.total === 0 ? [{ key: "nothing-due", node: <NothingDue /> }] : []),
               ...work.shown.map((item: WorkRow<TodayLead>) => row(item, item.done ? `Done · ${describeWork(item)}` : describeWork(item), item.done)),
               ...more("more-work", work.more, leadListHref({ sort: "next_due" }), "in the day's work"),
-              ...(view.cold.length > 0
-                ? [
-                    {
-                      key: "section-cold",
-                      heading: true,
-                      node: (
-                        <h2 id="section-cold" className="pt-4 text-lg font-semibold">
-                          Gone cold
-                        </h2>
-                      ),
-                    },
-                  ]
-                : []),
+              ...(view.cold.length > 0 ? [sectionHeading("section-cold", "Gone cold")] : []),
               ...cold.shown.map((item) =>
                 row(item, `${item.pace.firstContact ? "First contact" : "Follow-up"} missed for ${plural(item.pace.daysOverdue, "day")} (due ${formatDay(item.pace.nextDue!)})`),
               ),
               ...more("more-cold", cold.more, leadListHref({ state: "cold" }), "gone cold"),
-              ...(view.coming.length > 0
-                ? [
-                    {
-                      key: "section-coming",
-                      heading: true,
-                      node: (
-                        <h2 id="section-coming" className="pt-4 text-lg font-semibold">
-                          Next 7 days
-                        </h2>
-                      ),
-                    },
-                  ]
-                : []),
+              ...(view.coming.length > 0 ? [sectionHeading("section-coming", "Next 7 days")] : []),
               ...coming.shown.map((item) =>
                 row(item, `${item.pace.firstContact ? "First contact planned" : item.pace.reason === "thank_you" ? "Thank-you due" : "Follow-up due"} ${formatDay(item.pace.nextDue!)}`),
               ),
@@ -256,14 +242,12 @@ function LeadRow({
         </p>
       </div>
       <p className="lead-card-text">
+        {/* One text, not five: fewer pieces to render and send, on every row. */}
         {lastTouch ? (
-          <>
-            {/* One text, not five: fewer pieces to render and send, on every row. */}
-            {`Last touch ${describeWhen(lastTouch.at, now, timeZone, hourCycle)}: ${CHANNEL_LABELS[lastTouch.channel]}` +
-              (lastTouch.direction === "inbound" ? " (they reached you)" : "") +
-              (lastTouch.outcome ? `, ${OUTCOME_LABELS[lastTouch.outcome].toLowerCase()}` : "") +
-              (lastTouch.note ? ` — “${lastTouch.note}”` : "")}
-          </>
+          `Last touch ${describeWhen(lastTouch.at, now, timeZone, hourCycle)}: ${CHANNEL_LABELS[lastTouch.channel]}` +
+          (lastTouch.direction === "inbound" ? " (they reached you)" : "") +
+          (lastTouch.outcome ? `, ${OUTCOME_LABELS[lastTouch.outcome].toLowerCase()}` : "") +
+          (lastTouch.note ? ` — “${lastTouch.note}”` : "")
         ) : (
           "No touch yet: this will be your first contact."
         )}

@@ -5,8 +5,6 @@ import { DIRECTION_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { toLocalDateTime } from "@/lib/today/local-time";
 import type { MaterialChoice } from "./log-touch-form";
 
-const labelClass = "block text-sm font-medium text-stone-800";
-
 /** The fields of "More details" (touch-details-form.tsx): direction, outcome, material, when and a note. */
 export function TouchDetails({
   id,
@@ -55,7 +53,7 @@ export function TouchDetails({
         <MaterialGroup label={`Already sent to ${company}`} materials={sent} />
       </Select>
       <div className="space-y-1">
-        <label htmlFor={`${id}-at`} className={labelClass}>
+        <label htmlFor={`${id}-at`} className="field-label">
           When
         </label>
         <input
@@ -75,7 +73,7 @@ export function TouchDetails({
         <FieldErrors id={`${id}-at-error`} errors={errorsFor(state, "at")} />
       </div>
       <div className="space-y-1 sm:col-span-2">
-        <label htmlFor={`${id}-note`} className={labelClass}>
+        <label htmlFor={`${id}-note`} className="field-label">
           Note
         </label>
         <textarea
@@ -125,7 +123,7 @@ export function Select({
   const errors = errorsFor(state, name);
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className={labelClass}>
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       <select

@@ -171,12 +171,14 @@ describe("runPaceJob", () => {
         const seekerWrite = other.begin(async (tx) => {
           await tx`select 1 from users where id = ${userId} for update`;
           const running = run(now);
-          // Until the run waits for the seeker's row…
-          for (let tries = 0; tries < 200; tries++) {
+          // Until the run waits for the seeker's row (else this test would not be the race it is about)…
+          let waited = false;
+          for (let tries = 0; tries < 200 && !waited; tries++) {
             const [waiting] = await tx`select count(*)::int as n from pg_stat_activity where datname = ${database} and wait_event_type = 'Lock'`;
-            if (waiting!.n > 0) break;
-            await new Promise((resolve) => setTimeout(resolve, 25));
+            waited = waiting!.n > 0;
+            if (!waited) await new Promise((resolve) => setTimeout(resolve, 25));
           }
+          expect(waited, "the run waits for the seeker's row").toBe(true);
           // …which it must ask for before it holds any of their leads: else this waits for the run as the
           // run waits for this, and PostgreSQL cancels one of the two.
           await tx`update leads set cold_since = null, updated_at = now() where id = ${leadId}`;

@@ -11,8 +11,6 @@ import { CHANNELS, DIRECTIONS, OUTCOMES, type Channel, type Direction, type Outc
 import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { toLocalDateTime } from "@/lib/today/local-time";
 
-const labelClass = "block text-sm font-medium text-stone-800";
-
 export type CorrectableTouch = {
   id: string;
   at: Date;
@@ -69,7 +67,7 @@ function EditTouch({ touch, label, company, materials, timeZone }: Parameters<ty
       <form action={formAction} className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
         <input type="hidden" name="touchId" value={touch.id} />
         <div className="space-y-1">
-          <label htmlFor={`${id}-at`} className={labelClass}>
+          <label htmlFor={`${id}-at`} className="field-label">
             When
           </label>
           <input
@@ -112,7 +110,7 @@ function EditTouch({ touch, label, company, materials, timeZone }: Parameters<ty
           <MaterialGroup label={`Already sent to ${company}`} materials={sent} />
         </Select>
         <div className="space-y-1 sm:col-span-2">
-          <label htmlFor={`${id}-note`} className={labelClass}>
+          <label htmlFor={`${id}-note`} className="field-label">
             Note
           </label>
           <textarea

@@ -155,7 +155,8 @@ function RowFrame({
 /**
  * The row just logged, in place and at its height: "Logged: Phone with Meridian Bank." and Undo, at
  * the top of the row, away from the channel buttons below; Undo answers no tap for its first
- * moments, so the second tap of a double tap does nothing. The message takes the focus and is announced.
+ * moments, so the second tap of a double tap does nothing. The message takes the focus and is
+ * announced, and keeps it through taps on the row's blank space.
  */
 function LoggedRow({
   rowKey,
@@ -193,9 +194,10 @@ function LoggedRow({
     <article
       aria-labelledby={`${rowKey}-logged-name`}
       style={{ minHeight: height }}
-      // The second tap of a double tap lands here: it leaves the focus on the message.
+      // The second tap of a double tap lands here, however late it comes: a tap anywhere but on
+      // Undo leaves the focus on the message (a tap on blank space would give it to the page's body).
       onMouseDown={(event) => {
-        if (!settled) event.preventDefault();
+        if (!settled || !(event.target instanceof Element && event.target.closest("button"))) event.preventDefault();
       }}
       className="rounded-lg border border-brand-100 bg-brand-50 p-4 shadow-sm"
     >

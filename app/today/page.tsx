@@ -3,23 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { campaignSettingsOf } from "@/db/queries/campaign";
-import { getTodayData, type MaterialWithRecipients, type TodayLead } from "@/db/queries/today";
-import { LogTouchForm } from "@/app/touches/log-touch-form";
+import { getTodayData, type TodayLead } from "@/db/queries/today";
 import { requireUser } from "@/lib/server/auth/session";
 import { describeWork } from "@/lib/today/day-work";
 import { todayView, type ViewRow, type WorkRow } from "@/lib/today/today-view";
+import { leadCard } from "@/lib/today/lead-card";
 import { firstRows, TODAY_ROWS } from "@/lib/today/sections";
 import { leadListHref } from "@/lib/leads/page";
-import { describeWhen, formatDay, formatLongDate, formatPercent, plural, telHref, type HourCycle } from "@/lib/format";
+import { formatDay, formatLongDate, formatPercent, plural } from "@/lib/format";
 import { requestHourCycle } from "@/lib/server/hour-cycle";
 
-import { CHANNEL_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
 import { PasswordResetNotice } from "@/app/components/password-reset-notice";
 import { DismissNoteForm } from "./dismiss-note-form";
 import { TodayList, type TodayItem } from "./today-list";
 import { SeekerMaterials } from "@/app/touches/seeker-materials";
-import { ButtonForm } from "@/app/components/button-form";
-import { closeLeadAction, pauseLeadAction } from "@/app/leads/actions";
 import { TrySampleData } from "@/app/leads/leads-notices";
 import { SampleDataNotice } from "@/app/leads/sample-notice";
 
@@ -73,19 +70,10 @@ export default async function TodayPage() {
       </h2>
     ),
   });
-  // Each row a client list's item: a row being logged stays in place a moment (TodayList).
+  // Each row a client list's item, as data: a row being logged stays in place a moment (TodayList).
   const row = (item: ViewRow<TodayLead>, status: string, done = false): TodayItem => ({
     key: `lead-${item.lead.id}`,
-    lead: { id: item.lead.id, company: item.lead.company },
-    node: (
-      <article
-        aria-labelledby={`lead-${item.lead.id}-name`}
-        aria-describedby={`lead-${item.lead.id}-status`}
-        className={done ? "lead-card lead-card-done" : "lead-card"}
-      >
-        <LeadRow row={item} status={status} materials={data.materials} now={now} timeZone={timeZone} hourCycle={hourCycle} />
-      </article>
-    ),
+    card: leadCard({ row: item, status, done, materials: data.materials, now, timeZone, hourCycle }),
   });
 
   return (
@@ -116,6 +104,7 @@ export default async function TodayPage() {
       ) : (
         <SeekerMaterials materials={data.materials.map((material) => ({ id: material.id, title: material.title }))}>
           <TodayList
+            timeZone={timeZone}
             items={[
               {
                 key: "section-work",
@@ -208,146 +197,6 @@ function Progress({ view }: { view: ReturnType<typeof todayView<TodayLead>> }) {
       </p>
     </section>
   );
-}
-
-function LeadRow({
-  row,
-  status,
-  materials,
-  now,
-  timeZone,
-  hourCycle,
-}: {
-  row: ViewRow<TodayLead>;
-  status: string;
-  materials: MaterialWithRecipients[];
-  now: Date;
-  timeZone: string;
-  hourCycle: HourCycle;
-}) {
-  const { lead, lastTouch, quiet, followUp } = row;
-  const person = [lead.contactName, lead.title].filter(Boolean).join(", ");
-  const materialTitle = (id: string) => materials.find((material) => material.id === id)?.title ?? "a material";
-  return (
-    <div className="space-y-3">
-      <div className="lead-card-head">
-        <div>
-          <h3 id={`lead-${lead.id}-name`}>
-            <Link href={`/leads/${lead.id}`}>{lead.company}</Link>
-          </h3>
-          {person ? <p className="lead-card-text">{person}</p> : null}
-        </div>
-        <p id={`lead-${lead.id}-status`} className="lead-card-status">
-          {status}
-        </p>
-      </div>
-      <p className="lead-card-text">
-        {/* One text, not five: fewer pieces to render and send, on every row. */}
-        {lastTouch ? (
-          `Last touch ${describeWhen(lastTouch.at, now, timeZone, hourCycle)}: ${CHANNEL_LABELS[lastTouch.channel]}` +
-          (lastTouch.direction === "inbound" ? " (they reached you)" : "") +
-          (lastTouch.outcome ? `, ${OUTCOME_LABELS[lastTouch.outcome].toLowerCase()}` : "") +
-          (lastTouch.note ? ` — “${lastTouch.note}”` : "")
-        ) : (
-          "No touch yet: this will be your first contact."
-        )}
-      </p>
-      {quiet.quiet ? (
-        <div className="lead-card-quiet">
-          <p>
-            {`Quiet: ${plural(quiet.unanswered, "touch", "touches")} in a row with no answer. They may be busy, or tired of hearing from you.`}
-          </p>
-          <ul>
-            {quiet.steps.map((step) => {
-              switch (step.kind) {
-                case "switch_channel":
-                  return <li key={step.kind}>Switch channel: try {CHANNEL_LABELS[step.channel]} (the button below).</li>;
-                case "send_material":
-                  return (
-                    <li key={step.kind}>
-                      Send something valuable they have not had: “{materialTitle(step.materialId)}” (More details › Material).
-                    </li>
-                  );
-                case "pause":
-                  return (
-                    <li key={step.kind}>
-                      <ButtonForm action={pauseLeadAction} fields={{ leadId: lead.id, pausedUntil: step.until }}>
-                        Pause for 30 days<span className="sr-only"> {lead.company}</span>
-                      </ButtonForm>
-                    </li>
-                  );
-                case "close":
-                  return (
-                    <li key={step.kind}>
-                      <ButtonForm action={closeLeadAction} fields={{ leadId: lead.id, closedAs: "dropped", closedReason: "No answer after five touches" }}>
-                        Close it<span className="sr-only"> {lead.company}</span>
-                      </ButtonForm>
-                    </li>
-                  );
-              }
-            })}
-          </ul>
-        </div>
-      ) : null}
-      {followUp ? <FollowUp followUp={followUp} lead={lead} /> : null}
-      {lead.phone || lead.email ? (
-        <p className="lead-card-contact">
-          {lead.phone ? (
-            <a href={telHref(lead.phone)} className="link link-tap">
-              Call {lead.phone}
-            </a>
-          ) : null}
-          {lead.email ? (
-            <a href={`mailto:${lead.email}`} className="link link-tap break-all">
-              E-mail {lead.email}
-            </a>
-          ) : null}
-        </p>
-      ) : null}
-      <LogTouchForm
-        lead={{ id: lead.id, company: lead.company }}
-        timeZone={timeZone}
-        suggestedChannel={row.suggestedChannel ?? undefined}
-        sentMaterialIds={materials.flatMap((material) => (material.sentToLeadIds.includes(lead.id) ? [material.id] : []))}
-      />
-    </div>
-  );
-}
-
-function FollowUp({ followUp, lead }: { followUp: NonNullable<ViewRow<TodayLead>["followUp"]>; lead: TodayLead }) {
-  switch (followUp.kind) {
-    case "thank_you":
-      return <p className="text-sm text-stone-700">A short thank-you is due on {formatDay(followUp.due)}.</p>;
-    case "add_referred_lead":
-      return (
-        <p className="text-sm">
-          <Link href={`/leads/new?notes=${encodeURIComponent(followUp.prefill.notes)}`} className="link link-tap">
-            Add the person {lead.company} referred you to as a lead
-          </Link>
-        </p>
-      );
-    case "close_or_pause":
-      return (
-        <div className="flex flex-wrap gap-2 text-sm">
-          <p className="w-full text-stone-700">They said no. Close the lead, or come back to it in 90 days.</p>
-          <ButtonForm action={closeLeadAction} fields={{ leadId: lead.id, closedAs: "dropped", closedReason: "Rejected" }}>
-            Close it<span className="sr-only"> {lead.company}</span>
-          </ButtonForm>
-          <ButtonForm action={pauseLeadAction} fields={{ leadId: lead.id, pausedUntil: followUp.pauseUntil }}>
-            Pause for 90 days<span className="sr-only"> {lead.company}</span>
-          </ButtonForm>
-        </div>
-      );
-    case "close_won":
-      return (
-        <div className="flex flex-wrap gap-2 text-sm">
-          <p className="w-full text-stone-700">An offer! Close this lead as won.</p>
-          <ButtonForm action={closeLeadAction} fields={{ leadId: lead.id, closedAs: "won", closedReason: "" }}>
-            Close as won<span className="sr-only"> {lead.company}</span>
-          </ButtonForm>
-        </div>
-      );
-  }
 }
 
 function NoLeads() {

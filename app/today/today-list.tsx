@@ -7,9 +7,11 @@ import type { ActionState } from "@/lib/actions";
 import { keepInPlace } from "@/lib/today/held-rows";
 import { undoTouchAction } from "@/app/touches/actions";
 import { TouchLoggedContext, type TouchLogging } from "@/app/touches/touch-logged-context";
+import type { LeadCardData } from "@/lib/today/lead-card";
+import { LeadCard } from "./lead-card";
 
-/** One item of Today's lists, drawn by the server: a heading, a note, or a lead's row. */
-export type TodayItem = { key: string; heading?: boolean; lead?: { id: string; company: string }; node: React.ReactNode };
+/** One item of Today's lists: a heading or a note drawn by the server, or a lead's row as data. */
+export type TodayItem = { key: string; heading?: boolean } & ({ node: React.ReactNode; card?: never } | { card: LeadCardData; node?: never });
 
 /** How long a logged row stays in place offering "Undo" (longer while Undo has the focus), and how long Undo ignores taps once shown. */
 const HOLD_MS = 5000;
@@ -35,7 +37,7 @@ type Hold = {
  * are let go together, once the last one's time is up and no Undo is under way or focused: a row
  * let go never shifts another that is still held.
  */
-export function TodayList({ items }: { items: TodayItem[] }) {
+export function TodayList({ items, timeZone }: { items: TodayItem[]; timeZone: string }) {
   const [holds, setHolds] = useState<Hold[]>([]);
   const shown = useRef<TodayItem[]>(items);
   const current = useRef<Hold[]>(holds);
@@ -84,7 +86,7 @@ export function TodayList({ items }: { items: TodayItem[] }) {
       }
       const focused = document.activeElement?.closest("[data-row]")?.getAttribute("data-row");
       if (focused && all.some((hold) => hold.item.key === focused)) {
-        const rows = shown.current.filter((entry) => entry.lead);
+        const rows = shown.current.filter((entry) => entry.card);
         const index = rows.findIndex((entry) => entry.key === focused);
         refocus.current = { key: focused, next: rows[index + 1]?.key ?? null };
       }
@@ -107,9 +109,9 @@ export function TodayList({ items }: { items: TodayItem[] }) {
   return (
     <div className="space-y-3">
       {display.map((item) => {
-        if (!item.lead) return <Fragment key={item.key}>{item.node}</Fragment>;
+        if (!item.card) return <Fragment key={item.key}>{item.node}</Fragment>;
         const hold = holds.find((entry) => entry.item.key === item.key) ?? null;
-        return <RowFrame key={item.key} item={item} hold={hold} begin={begin} end={end} update={update} />;
+        return <RowFrame key={item.key} item={item} card={item.card} timeZone={timeZone} hold={hold} begin={begin} end={end} update={update} />;
       })}
     </div>
   );
@@ -117,12 +119,16 @@ export function TodayList({ items }: { items: TodayItem[] }) {
 
 function RowFrame({
   item,
+  card,
+  timeZone,
   hold,
   begin,
   end,
   update,
 }: {
   item: TodayItem;
+  card: LeadCardData;
+  timeZone: string;
   hold: Hold | null;
   begin: (item: TodayItem, height: number) => void;
   end: (key: string, result: ActionState) => void;
@@ -135,10 +141,10 @@ function RowFrame({
   );
   return (
     <div ref={frame} data-row={item.key}>
-      {hold?.logged && item.lead ? (
+      {hold?.logged ? (
         <LoggedRow
           rowKey={item.key}
-          company={item.lead.company}
+          company={card.company}
           height={hold.height}
           logged={hold.logged}
           onUndoing={(undoing) =>
@@ -146,7 +152,9 @@ function RowFrame({
           }
         />
       ) : (
-        <TouchLoggedContext.Provider value={logging}>{item.node}</TouchLoggedContext.Provider>
+        <TouchLoggedContext.Provider value={logging}>
+          <LeadCard card={card} timeZone={timeZone} />
+        </TouchLoggedContext.Provider>
       )}
     </div>
   );

@@ -5,7 +5,7 @@ import { digestLinkState, doneLinkExpiry, isWellFormedDigestToken, unsubscribeLi
 import type { MailPayload } from "@/lib/mail/messages";
 import { dayWork, describeWork } from "@/lib/today/day-work";
 import { firstRows, TODAY_ROWS } from "@/lib/today/sections";
-import { touchesByLead } from "@/lib/today/today-view";
+import { touchesByLead } from "@/lib/today/day-work";
 import { hashSecretToken, newSecretToken } from "@/lib/server/secret-tokens";
 import { rowsOf, type Db } from "../client";
 import { digestLinks, leads, outboxMessages, touches, users } from "../schema";

@@ -12,7 +12,7 @@ import {
   type SuggestibleChannel,
 } from "@/lib/domain";
 import { formatDay, plural } from "@/lib/format";
-import { touchesByLead } from "@/lib/today/today-view";
+import { touchesByLead } from "@/lib/today/day-work";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
 
 /** The feed covers today and the 13 days after it, in the seeker's zone. */

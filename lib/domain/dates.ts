@@ -63,11 +63,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** Each zone's last answer: a page asks for the same `now` once per lead, and Intl is slow. */
+const lastDateOf = new Map<string, { time: number; date: CalendarDate }>();
+
 /** The calendar date, in `timeZone` (IANA name), on which `instant` falls. */
 export function dateOf(instant: Date, timeZone: string): CalendarDate {
+  const time = instant.getTime();
+  const last = lastDateOf.get(timeZone);
+  if (last?.time === time) return last.date;
   const parts = formatterFor(timeZone).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+  const date = `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
+  lastDateOf.set(timeZone, { time, date });
+  return date;
 }
 
 /** Today in the seeker's zone; `now` is a parameter so callers (and tests) control the clock. */

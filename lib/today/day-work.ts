@@ -57,6 +57,17 @@ function kindOf(pace: LeadPace): WorkKind {
   }
 }
 
+/** Each lead's touches, in the order given: one pass, whatever the number of touches. */
+export function touchesByLead<T extends { leadId: string }>(touches: readonly T[]): Map<string, T[]> {
+  const byLead = new Map<string, T[]>();
+  for (const touch of touches) {
+    const list = byLead.get(touch.leadId);
+    if (list) list.push(touch);
+    else byLead.set(touch.leadId, [touch]);
+  }
+  return byLead;
+}
+
 /**
  * The day's work: every lead that needs a touch today (planned first contacts, replies owed,
  * follow-ups due, thank-yous, the overdue ones oldest first), with "k of n done". A lead is in it
@@ -83,8 +94,7 @@ export function dayWork<L extends WorkLead>({
 }): DayWork<L> {
   const today = todayIn(now, timeZone);
   const clock = { now, timeZone, contactDays };
-  const byLead = new Map<string, WorkTouch[]>();
-  for (const touch of touches) byLead.set(touch.leadId, [...(byLead.get(touch.leadId) ?? []), touch]);
+  const byLead = touchesByLead(touches);
 
   const items: WorkItem<L>[] = [];
   const cold: PacedLead<L>[] = [];

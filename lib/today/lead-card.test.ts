@@ -7,7 +7,7 @@ import { todayView, type ViewLead } from "./today-view";
 const now = new Date("2025-03-05T09:00:00Z");
 const timeZone = "UTC";
 
-function lead(id: string, extra: Partial<ViewLead> = {}) {
+function lead(id: string, extra: Partial<ViewLead & { title: string }> = {}) {
   return {
     id,
     company: `${id} Ltd`,

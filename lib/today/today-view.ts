@@ -20,7 +20,7 @@ import {
   type QuietStep,
   type SuggestibleChannel,
 } from "@/lib/domain";
-import { dayWork, type WorkKind, type WorkLead } from "./day-work";
+import { dayWork, touchesByLead, type WorkKind, type WorkLead } from "./day-work";
 
 /** A lead as Today reads it: what pacing needs, its contact details and its name. */
 export type ViewLead = WorkLead & ContactDetails & { company: string; contactName: string };
@@ -50,17 +50,6 @@ export type TodayView<L extends ViewLead> = {
   /** Null without a campaign. */
   campaign: CampaignFigures | null;
 };
-
-/** Each lead's touches, in the order given: one pass, whatever the number of touches. */
-export function touchesByLead<T extends { leadId: string }>(touches: readonly T[]): Map<string, T[]> {
-  const byLead = new Map<string, T[]>();
-  for (const touch of touches) {
-    const list = byLead.get(touch.leadId);
-    if (list) list.push(touch);
-    else byLead.set(touch.leadId, [touch]);
-  }
-  return byLead;
-}
 
 /**
  * Everything Today shows, from the seeker's leads (list order), all their touches, materials and

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { buttonClass } from "@/app/components/button";
 import type { ClientMetrics } from "@/lib/coach/metrics";
-import { CLIENTS_PER_PAGE, defaultDirection, firstContactShortfall, type ClientsPage, type SortDirection, type SortKey } from "@/lib/coach/risk";
-import { campaignText, firstContactsText, lastActivityText, onPaceDetail, onPaceText } from "@/lib/coach/labels";
-import { formatPercent, plural } from "@/lib/format";
-import { WeeklyChart } from "./weekly-chart";
+import { CLIENTS_PER_PAGE, defaultDirection, type ClientsPage, type SortDirection, type SortKey } from "@/lib/coach/risk";
+import { clientRow } from "@/lib/coach/client-row";
+import { plural } from "@/lib/format";
+import { ClientRows } from "./client-rows";
 
 type Column = { key: Exclude<SortKey, "risk">; label: string; numeric?: boolean };
 
@@ -145,45 +145,10 @@ export function ClientsTable({ clients, sort }: { clients: readonly ClientMetric
             </th>
           </tr>
         </thead>
-        <tbody>
-          {clients.map((client, index) => (
-            <tr key={client.seekerId}>
-              <th scope="row">
-                <Link href={`/coach/clients/${client.seekerId}`}>{client.name}</Link>
-              </th>
-              <td>
-                <span>
-                  <strong className={onPaceClass(client)}>{onPaceText(client)}</strong>
-                  <small>{onPaceDetail(client)}</small>
-                </span>
-              </td>
-              <td>{campaignText(client)}</td>
-              <td>{`${client.leadsContacted} / ${client.leadsTotal}`}</td>
-              <td className={firstContactShortfall(client) > 0 ? "text-amber-800" : undefined}>{firstContactsText(client)}</td>
-              <td>
-                {client.streak}
-                <span className="sr-only">{client.calledToday ? ", called today" : ", no call yet today"}</span>
-              </td>
-              <td>{client.overdue}</td>
-              <td className={client.cold > 0 ? "font-semibold text-red-700" : undefined}>{client.cold}</td>
-              <td>{client.quiet}</td>
-              <td>{client.tooSoon}</td>
-              <td>{formatPercent(client.phoneShare)}</td>
-              <td>{lastActivityText(client.daysSinceLastTouch)}</td>
-              <td>
-                <WeeklyChart id={`chart-${index}`} weeks={client.weeklyTouches} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <ClientRows rows={clients.map(clientRow)} />
       </table>
     </div>
   );
-}
-
-function onPaceClass(client: ClientMetrics): string | undefined {
-  const { share } = client.onPace;
-  return share !== null && share < 0.8 ? "text-red-700" : undefined;
 }
 
 /** A phone's way to sort the cards: the table's orders, by a plain GET form. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { barsPath, describeWeeks, weeklyChart } from "./chart";
+import { barsPath, chartFigure, describeWeeks, weeklyChart } from "./chart";
 
 describe("weekly chart", () => {
   const weeks = [
@@ -28,5 +28,16 @@ describe("weekly chart", () => {
   it("says every number in words, and how many weeks are to come", () => {
     expect(describeWeeks(weeks)).toBe("Outbound touches per campaign week, Monday to Sunday: week 1: 5, week 2: 10, week 3: 0; 1 more to come.");
     expect(describeWeeks([{ week: 1, touches: 0, upcoming: true }])).toMatch(/has not started yet/);
+  });
+
+  it("draws a figure's three colours: the weeks done, the current week (the last one begun), those to come", () => {
+    expect(chartFigure(weeks)).toEqual({
+      width: 26,
+      height: 28,
+      scaleMax: 10,
+      paths: { done: "M0 14h5v14h-5zM7 0h5v28h-5z", current: "M14 27h5v1h-5z", upcoming: "M21 27h5v1h-5z" },
+      description: describeWeeks(weeks),
+    });
+    expect(chartFigure(null)).toBeNull();
   });
 });

@@ -47,3 +47,31 @@ export function barsPath(bars: readonly Bar[], height: number): string {
     .map((bar) => `M${bar.x} ${bar.y}h${bar.width}v${bar.height}h-${bar.width}z`)
     .join("");
 }
+
+/** The chart as its figure draws it: three paths (the weeks done, the current one, those to come) and its words. */
+export type ChartFigure = {
+  width: number;
+  height: number;
+  scaleMax: number;
+  paths: { done: string; current: string; upcoming: string };
+  description: string;
+};
+
+/** A client's chart ready to draw; null without a campaign. One path per colour keeps a page of charts small. */
+export function chartFigure(weeks: readonly WeekTouches[] | null): ChartFigure | null {
+  if (!weeks) return null;
+  const chart = weeklyChart(weeks);
+  const current = weeks.findLast((week) => !week.upcoming)?.week;
+  const path = (keep: (bar: Bar) => boolean) => barsPath(chart.bars.filter(keep), chart.height);
+  return {
+    width: chart.width,
+    height: chart.height,
+    scaleMax: chart.scaleMax,
+    paths: {
+      done: path((bar) => !bar.upcoming && bar.week !== current),
+      current: path((bar) => !bar.upcoming && bar.week === current),
+      upcoming: path((bar) => bar.upcoming),
+    },
+    description: chart.description,
+  };
+}

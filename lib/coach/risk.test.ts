@@ -1,31 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ClientMetrics } from "./metrics";
+import { clientMetricsFixture as client } from "@/test/fixtures/client-metrics";
 import { compareRisk, pageOfClients, parseSort, sortClients } from "./risk";
-
-function client(name: string, overrides: Partial<ClientMetrics> & { firstContacts?: number; share?: number | null } = {}): ClientMetrics {
-  const { firstContacts = 5, share = 1, ...rest } = overrides;
-  return {
-    seekerId: name,
-    name,
-    timeZone: "UTC",
-    onPace: { onPace: share === null ? 0 : share * 10, active: share === null ? 0 : 10, share },
-    campaign: { week: 2, weeks: 10, firstContactsThisWeek: firstContacts, weekPlan: 5, contacted: 5, total: 50 },
-    leadsTotal: 50,
-    leadsContacted: 5,
-    streak: 3,
-    calledToday: true,
-    overdue: 0,
-    cold: 0,
-    quiet: 0,
-    tooSoon: 0,
-    phoneShare: 0.5,
-    lastTouchAt: new Date("2025-03-11T10:00:00Z"),
-    daysSinceLastTouch: 1,
-    weeklyTouches: [],
-    ...rest,
-  };
-}
 
 describe("risk order", () => {
   const onPace = client("Olga");

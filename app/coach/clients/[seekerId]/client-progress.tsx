@@ -2,6 +2,7 @@ import { campaignText, firstContactsText, lastActivityText, onPaceDetail, onPace
 import type { ClientMetrics } from "@/lib/coach/metrics";
 import { formatPercent, plural } from "@/lib/format";
 import { WeeklyChart } from "../../weekly-chart";
+import { chartFigure } from "@/lib/coach/chart";
 
 /** The Clients figures for one client, on pace first, and their touches per campaign week. */
 export function ProgressSection({ client }: { client: ClientMetrics }) {
@@ -33,7 +34,7 @@ export function ProgressSection({ client }: { client: ClientMetrics }) {
       </dl>
       <div className="space-y-2">
         <h3 className="font-semibold">Outbound touches per campaign week (Monday to Sunday)</h3>
-        <WeeklyChart id="client-chart" weeks={client.weeklyTouches} scale={3} />
+        <WeeklyChart id="client-chart" chart={chartFigure(client.weeklyTouches)} scale={3} />
       </div>
     </section>
   );

@@ -9,19 +9,11 @@ import { firstContactShortfall } from "./risk";
  * row from it (app/coach/client-rows.tsx). A row sent as data is a fraction of a row sent as a
  * drawn tree, which the page's payload carried beside its HTML.
  */
-export type ClientRow = {
-  seekerId: string;
-  name: string;
+export type ClientRow = Pick<ClientMetrics, "seekerId" | "name" | "streak" | "calledToday" | "overdue" | "cold" | "quiet" | "tooSoon"> & {
   onPace: { text: string; detail: string; low: boolean };
   campaign: string;
   contacted: string;
   firstContacts: { text: string; short: boolean };
-  streak: number;
-  calledToday: boolean;
-  overdue: number;
-  cold: number;
-  quiet: number;
-  tooSoon: number;
   phoneShare: string;
   lastActivity: string;
   chart: ChartFigure | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dated } from "@/test/dated-touches";
+import { dated, leadFacts } from "@/test/dated-touches";
 import { leadCard } from "./lead-card";
 import { todayView, type ViewLead } from "./today-view";
 
@@ -16,12 +16,7 @@ function lead(id: string, extra: Partial<ViewLead & { title: string }> = {}) {
     phone: "",
     email: "",
     linkedinUrl: "",
-    cadenceDays: 7,
-    plannedFirstContact: null,
-    nextDueOverride: null,
-    nextDueOverrideSetAt: null,
-    pausedUntil: null,
-    closedAt: null,
+    ...leadFacts(),
     ...extra,
   };
 }

@@ -80,6 +80,14 @@ test("a double tap on a lead's Phone logs one touch on that lead and none on the
   await expect(undo).toBeVisible();
   await expect(copperleaf.getByText("No touch yet: this will be your first contact.")).toBeVisible();
 
+  // Once Undo is ready, a tap on the row's blank space (a late second tap) moves the focus nowhere:
+  // from Undo (which holds the row while it has the focus), not to the page's body.
+  await expect(undo).not.toHaveAttribute("aria-disabled");
+  await undo.focus();
+  const name = meridian.getByRole("heading", { name: "Meridian Bank" });
+  await (hasTouch ? name.tap() : name.click());
+  await expect(undo).toBeFocused();
+
   // Undo deletes that touch; the answer takes the focus.
   await expect(undo).toBeEnabled();
   await undo.click();

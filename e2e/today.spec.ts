@@ -240,3 +240,48 @@ test("each row's More details offers the seeker's materials, those the lead alre
   expect(await groups("Birch")).toEqual(["Not sent to Birch yet: Industry report, Salary guide"]);
   await expectNoAxeViolations(page);
 });
+
+test("a no offers to close the lead or pause it for 90 days, an offer to close it as won; each button does it", async ({ page }) => {
+  test.slow();
+  await signUpOverHttp(page);
+  await setUpCampaign(page);
+  await addLead(page, { company: "Nope Ltd", email: "no@nope.test" });
+  await addLead(page, { company: "Yes Inc", email: "yes@yes.test" });
+
+  // Each lead answers by e-mail: a no, and an offer.
+  await page.goto("/today");
+  for (const [company, outcome] of [
+    ["Nope Ltd", "Rejected"],
+    ["Yes Inc", "Offer"],
+  ] as const) {
+    const entry = row(page, company);
+    await entry.getByText("More details").click();
+    await entry.getByRole("radio", { name: "E-mail", exact: true }).check();
+    await entry.getByLabel("Direction").selectOption({ label: "They reached me or replied" });
+    await entry.getByLabel("Outcome").selectOption({ label: outcome });
+    await entry.getByRole("button", { name: "Save touch" }).click();
+    await expect(page.getByText(`Logged: E-mail with ${company}.`)).toBeVisible();
+  }
+
+  await page.reload();
+  const nope = row(page, "Nope Ltd");
+  await expect(nope.getByText("They said no. Close the lead, or come back to it in 90 days.")).toBeVisible();
+  await expect(nope.getByRole("button", { name: "Close it Nope Ltd" })).toBeVisible();
+  const yes = row(page, "Yes Inc");
+  await expect(yes.getByText("An offer! Close this lead as won.")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const pathOf = (entry: typeof nope, company: string) => entry.getByRole("link", { name: company, exact: true }).getAttribute("href");
+  const [nopePath, yesPath] = [await pathOf(nope, "Nope Ltd"), await pathOf(yes, "Yes Inc")];
+  await nope.getByRole("button", { name: "Pause for 90 days Nope Ltd" }).click();
+  await expect(nope).toHaveCount(0);
+  await yes.getByRole("button", { name: "Close as won Yes Inc" }).click();
+  await expect(yes).toHaveCount(0);
+
+  // The lead's page says what each button did.
+  const detail = (term: string) => page.getByRole("main").getByRole("term").filter({ hasText: term }).locator("xpath=following-sibling::dd");
+  await page.goto(nopePath!);
+  await expect(detail("Paused until")).toBeVisible();
+  await page.goto(yesPath!);
+  await expect(detail("Closed")).toHaveText("Won");
+});

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ButtonForm } from "@/app/components/button-form";
 import { closeLeadAction, pauseLeadAction } from "@/app/leads/actions";
 import { LogTouchForm } from "@/app/touches/log-touch-form";
+import type { CalendarDate } from "@/lib/domain";
 import type { FollowUpCard, LeadCardData } from "@/lib/today/lead-card";
 
 /**
@@ -40,17 +41,13 @@ export function LeadCard({ card, timeZone }: { card: LeadCardData; timeZone: str
                   case "pause":
                     return (
                       <li key={step.kind}>
-                        <ButtonForm action={pauseLeadAction} fields={{ leadId: id, pausedUntil: step.until }}>
-                          Pause for 30 days<span className="sr-only">{` ${company}`}</span>
-                        </ButtonForm>
+                        <PauseButton id={id} company={company} until={step.until} label="Pause for 30 days" />
                       </li>
                     );
                   case "close":
                     return (
                       <li key={step.kind}>
-                        <ButtonForm action={closeLeadAction} fields={{ leadId: id, closedAs: "dropped", closedReason: "No answer after five touches" }}>
-                          Close it<span className="sr-only">{` ${company}`}</span>
-                        </ButtonForm>
+                        <CloseButton id={id} company={company} closedAs="dropped" reason="No answer after five touches" label="Close it" />
                       </li>
                     );
                 }
@@ -100,22 +97,36 @@ function FollowUp({ followUp, id, company }: { followUp: FollowUpCard; id: strin
       return (
         <div className="flex flex-wrap gap-2 text-sm">
           <p className="w-full text-stone-700">They said no. Close the lead, or come back to it in 90 days.</p>
-          <ButtonForm action={closeLeadAction} fields={{ leadId: id, closedAs: "dropped", closedReason: "Rejected" }}>
-            Close it<span className="sr-only">{` ${company}`}</span>
-          </ButtonForm>
-          <ButtonForm action={pauseLeadAction} fields={{ leadId: id, pausedUntil: followUp.pauseUntil }}>
-            Pause for 90 days<span className="sr-only">{` ${company}`}</span>
-          </ButtonForm>
+          <CloseButton id={id} company={company} closedAs="dropped" reason="Rejected" label="Close it" />
+          <PauseButton id={id} company={company} until={followUp.pauseUntil} label="Pause for 90 days" />
         </div>
       );
     case "close_won":
       return (
         <div className="flex flex-wrap gap-2 text-sm">
           <p className="w-full text-stone-700">An offer! Close this lead as won.</p>
-          <ButtonForm action={closeLeadAction} fields={{ leadId: id, closedAs: "won", closedReason: "" }}>
-            Close as won<span className="sr-only">{` ${company}`}</span>
-          </ButtonForm>
+          <CloseButton id={id} company={company} closedAs="won" reason="" label="Close as won" />
         </div>
       );
   }
+}
+
+/** Pausing the lead until a date: its button names the lead for screen readers. */
+function PauseButton({ id, company, until, label }: { id: string; company: string; until: CalendarDate; label: string }) {
+  return (
+    <ButtonForm action={pauseLeadAction} fields={{ leadId: id, pausedUntil: until }}>
+      {label}
+      <span className="sr-only">{` ${company}`}</span>
+    </ButtonForm>
+  );
+}
+
+/** Closing the lead, dropped or won, with the reason kept on it: its button names the lead for screen readers. */
+function CloseButton({ id, company, closedAs, reason, label }: { id: string; company: string; closedAs: "dropped" | "won"; reason: string; label: string }) {
+  return (
+    <ButtonForm action={closeLeadAction} fields={{ leadId: id, closedAs, closedReason: reason }}>
+      {label}
+      <span className="sr-only">{` ${company}`}</span>
+    </ButtonForm>
+  );
 }

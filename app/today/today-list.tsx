@@ -12,6 +12,7 @@ import { LeadCard } from "./lead-card";
 
 /** One item of Today's lists: a heading or a note drawn by the server, or a lead's row as data. */
 export type TodayItem = { key: string; heading?: boolean } & ({ node: React.ReactNode; card?: never } | { card: LeadCardData; node?: never });
+type RowItem = TodayItem & { card: LeadCardData };
 
 /** How long a logged row stays in place offering "Undo" (longer while Undo has the focus), and how long Undo ignores taps once shown. */
 const HOLD_MS = 5000;
@@ -111,7 +112,7 @@ export function TodayList({ items, timeZone }: { items: TodayItem[]; timeZone: s
       {display.map((item) => {
         if (!item.card) return <Fragment key={item.key}>{item.node}</Fragment>;
         const hold = holds.find((entry) => entry.item.key === item.key) ?? null;
-        return <RowFrame key={item.key} item={item} card={item.card} timeZone={timeZone} hold={hold} begin={begin} end={end} update={update} />;
+        return <RowFrame key={item.key} item={item} timeZone={timeZone} hold={hold} begin={begin} end={end} update={update} />;
       })}
     </div>
   );
@@ -119,15 +120,13 @@ export function TodayList({ items, timeZone }: { items: TodayItem[]; timeZone: s
 
 function RowFrame({
   item,
-  card,
   timeZone,
   hold,
   begin,
   end,
   update,
 }: {
-  item: TodayItem;
-  card: LeadCardData;
+  item: RowItem;
   timeZone: string;
   hold: Hold | null;
   begin: (item: TodayItem, height: number) => void;
@@ -144,7 +143,7 @@ function RowFrame({
       {hold?.logged ? (
         <LoggedRow
           rowKey={item.key}
-          company={card.company}
+          company={item.card.company}
           height={hold.height}
           logged={hold.logged}
           onUndoing={(undoing) =>
@@ -153,7 +152,7 @@ function RowFrame({
         />
       ) : (
         <TouchLoggedContext.Provider value={logging}>
-          <LeadCard card={card} timeZone={timeZone} />
+          <LeadCard card={item.card} timeZone={timeZone} />
         </TouchLoggedContext.Provider>
       )}
     </div>

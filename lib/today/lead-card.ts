@@ -1,7 +1,7 @@
 import type { CalendarDate, SuggestibleChannel } from "@/lib/domain";
 import { describeWhen, formatDay, plural, telHref, type HourCycle } from "@/lib/format";
 import { CHANNEL_LABELS, OUTCOME_LABELS } from "./labels";
-import type { ViewLead, ViewRow } from "./today-view";
+import type { ViewLead, ViewRow, ViewTouch } from "./today-view";
 
 /**
  * One row of Today as data, every text already written: the browser draws the card from it
@@ -37,10 +37,10 @@ export type FollowUpCard =
   | { kind: "close_or_pause"; pauseUntil: CalendarDate }
   | { kind: "close_won" };
 
-type Lead = ViewLead & { id: string; title: string; contactName: string };
+type Lead = ViewLead & { title: string };
 
 /** "Last touch Sat 21 Nov, 13:53: LinkedIn (they reached you), no answer — “note”", or the first-contact line. */
-export function lastTouchText(lastTouch: ViewRow<Lead>["lastTouch"], now: Date, timeZone: string, hourCycle: HourCycle): string {
+function lastTouchText(lastTouch: ViewTouch | null, now: Date, timeZone: string, hourCycle: HourCycle): string {
   if (!lastTouch) return "No touch yet: this will be your first contact.";
   return (
     `Last touch ${describeWhen(lastTouch.at, now, timeZone, hourCycle)}: ${CHANNEL_LABELS[lastTouch.channel]}` +

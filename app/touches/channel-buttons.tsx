@@ -17,6 +17,7 @@ export function ChannelButtons({
   company: string;
   suggestedChannel?: Channel;
 }) {
+  const { pending } = useFormStatus();
   return (
     <fieldset aria-describedby={suggestedChannel ? `${id}-suggestion` : undefined}>
       <legend className="channels-legend">
@@ -28,11 +29,7 @@ export function ChannelButtons({
         </p>
       ) : null}
       <div className="channels">
-        {CHANNELS.map((channel) => (
-          <ChannelButton key={channel} channel={channel} variant={channel === suggestedChannel ? "primary" : "secondary"}>
-            {CHANNEL_LABELS[channel]}
-          </ChannelButton>
-        ))}
+        {CHANNELS.map((channel) => channelButton({ channel, variant: channel === suggestedChannel ? "primary" : "secondary", pending, label: CHANNEL_LABELS[channel] }))}
       </div>
       <FieldErrors id={`${id}-channel-error`} errors={errorsFor(state, "channel")} />
     </fieldset>
@@ -53,6 +50,7 @@ export function pendingConfirmation(state: ActionState): (typeof TOUCH_CONFIRMAT
  * Confirmations already given for this touch are sent again, so one touch is asked each thing once.
  */
 export function ConfirmPrompt({ state, channel, onCancel }: { state: ActionState; channel: string; onCancel: () => void }) {
+  const { pending } = useFormStatus();
   const asking = pendingConfirmation(state);
   if (state === null || state.ok || asking === null) return null;
   const confirmed = TOUCH_CONFIRMATIONS.filter((name) => name === asking || state.values?.[name] === "yes");
@@ -63,9 +61,7 @@ export function ConfirmPrompt({ state, channel, onCancel }: { state: ActionState
         <input key={name} type="hidden" name={name} value="yes" />
       ))}
       <div className="flex flex-wrap gap-2">
-        <ChannelButton channel={channel} variant="primary">
-          {asking === "confirmMaterialAgain" ? "Send it again" : "Save anyway"}
-        </ChannelButton>
+        {channelButton({ channel, variant: "primary", pending, label: asking === "confirmMaterialAgain" ? "Send it again" : "Save anyway" })}
         <button type="button" onClick={onCancel} className={buttonClass("secondary")}>
           Cancel
         </button>
@@ -74,12 +70,14 @@ export function ConfirmPrompt({ state, channel, onCancel }: { state: ActionState
   );
 }
 
-/** A submit button that carries its channel and is disabled while the form is sending. */
-function ChannelButton({ channel, variant, children }: { channel: string; variant: "primary" | "secondary"; children: React.ReactNode }) {
-  const { pending } = useFormStatus();
+/**
+ * A submit button that carries its channel, disabled while its form is sending (`pending`, the
+ * form's status read once by the caller). A plain function, not a component: Today draws six a row.
+ */
+function channelButton({ channel, variant, pending, label }: { channel: string; variant: "primary" | "secondary"; pending: boolean; label: string }) {
   return (
-    <button type="submit" name="channel" value={channel} disabled={pending} className={buttonClass(variant, "compact")}>
-      {children}
+    <button key={channel} type="submit" name="channel" value={channel} disabled={pending} className={buttonClass(variant, "compact")}>
+      {label}
     </button>
   );
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { suggestChannelFor, todayIn, type Channel } from "@/lib/domain";
+import { suggestChannelFor, todayIn, touchesByLead, type Channel } from "@/lib/domain";
 import { digestLinkState, doneLinkExpiry, isWellFormedDigestToken, unsubscribeLinkExpiry, type DigestLinkState } from "@/lib/digest/links";
 import type { MailPayload } from "@/lib/mail/messages";
-import { dayWork, describeWork, touchesByLead } from "@/lib/today/day-work";
+import { dayWork, describeWork } from "@/lib/today/day-work";
 import { firstRows, TODAY_ROWS } from "@/lib/today/sections";
 import { hashSecretToken, newSecretToken } from "@/lib/server/secret-tokens";
 import { rowsOf, type Db } from "../client";

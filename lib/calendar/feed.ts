@@ -5,6 +5,7 @@ import {
   leadPace,
   suggestChannelFor,
   todayIn,
+  touchesByLead,
   type CalendarDate,
   type ContactDetails,
   type DatedTouch,
@@ -12,7 +13,6 @@ import {
   type SuggestibleChannel,
 } from "@/lib/domain";
 import { formatDay, plural } from "@/lib/format";
-import { touchesByLead } from "@/lib/today/day-work";
 import { CHANNEL_LABELS } from "@/lib/today/labels";
 
 /** The feed covers today and the 13 days after it, in the seeker's zone. */

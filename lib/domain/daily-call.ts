@@ -1,5 +1,5 @@
 import { addDays, todayIn, weekdayOf, type CalendarDate } from "./dates";
-import { tooSoonFlags, type DatedTouch } from "./touch";
+import { tooSoonFlags, touchesByLead, type DatedTouch } from "./touch";
 
 export type DailyCall = {
   today: CalendarDate;
@@ -16,8 +16,7 @@ export type DailyCall = {
 
 /** The local dates on which a counted (not too soon) outbound phone touch was made. */
 export function callDays(touches: readonly (DatedTouch & { leadId: string })[]): Set<CalendarDate> {
-  const byLead = new Map<string, DatedTouch[]>();
-  for (const touch of touches) byLead.set(touch.leadId, [...(byLead.get(touch.leadId) ?? []), touch]);
+  const byLead = touchesByLead(touches);
   const days = new Set<CalendarDate>();
   for (const history of byLead.values()) {
     const flags = tooSoonFlags(history);

@@ -92,3 +92,14 @@ export function countedTouches<T extends DatedTouch>(touches: readonly T[]): T[]
   const flags = tooSoonFlags(touches);
   return touches.filter((_, index) => !flags[index]);
 }
+
+/** Each lead's touches, in the order given: one pass, whatever the number of touches. */
+export function touchesByLead<T extends { leadId: string }>(touches: readonly T[]): Map<string, T[]> {
+  const byLead = new Map<string, T[]>();
+  for (const touch of touches) {
+    const list = byLead.get(touch.leadId);
+    if (list) list.push(touch);
+    else byLead.set(touch.leadId, [touch]);
+  }
+  return byLead;
+}

@@ -6,6 +6,7 @@ import {
   needsTouchToday,
   todayIn,
   tooSoonFlags,
+  touchesByLead,
   type CalendarDate,
   type DatedTouch,
   type LeadPace,
@@ -57,16 +58,6 @@ function kindOf(pace: LeadPace): WorkKind {
   }
 }
 
-/** Each lead's touches, in the order given: one pass, whatever the number of touches. */
-export function touchesByLead<T extends { leadId: string }>(touches: readonly T[]): Map<string, T[]> {
-  const byLead = new Map<string, T[]>();
-  for (const touch of touches) {
-    const list = byLead.get(touch.leadId);
-    if (list) list.push(touch);
-    else byLead.set(touch.leadId, [touch]);
-  }
-  return byLead;
-}
 
 /**
  * The day's work: every lead that needs a touch today (planned first contacts, replies owed,

@@ -7,6 +7,7 @@ import {
   outcomeFollowUp,
   quietPlaybook,
   suggestChannelFor,
+  touchesByLead,
   type CalendarDate,
   type CampaignFigures,
   type CampaignSettings,
@@ -20,7 +21,7 @@ import {
   type QuietStep,
   type SuggestibleChannel,
 } from "@/lib/domain";
-import { dayWork, touchesByLead, type WorkKind, type WorkLead } from "./day-work";
+import { dayWork, type WorkKind, type WorkLead } from "./day-work";
 
 /** A lead as Today reads it: what pacing needs, its contact details and its name. */
 export type ViewLead = WorkLead & ContactDetails & { company: string; contactName: string };

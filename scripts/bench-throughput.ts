@@ -13,8 +13,9 @@
 //   the same run, on the same database, for before/after figures.
 // - Each page: a warm-up, then BENCH_SECONDS (default 10) of autocannon with 10 connections, each
 //   response checked to be 200. With BENCH_BEFORE_DIST_DIR, each page is measured before, after,
-//   after, before, half the time each, and each build's figures are the means of its two halves. The bare page is measured first and last; the ratios are to the
-//   mean of the two, so a machine that slows down during the run shows as a gap between them.
+//   after, before, half the time each, and each build's figures are the means of its two halves.
+//   The bare page is measured first and last; the ratios are to the mean of the two, so a machine
+//   that slows down during the run shows as a gap between them.
 // - BENCH_PROFILE=1 runs the Cadence server with `node --cpu-prof`: the .cpuprofile files land in a
 //   temporary folder (printed), to open in Chrome DevTools (Performance, "Load profile").
 // The goals are printed beside the ratios, never asserted: the machine's load moves every figure.

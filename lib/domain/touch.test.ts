@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbitraryClock, arbitraryTouch, dated, local } from "@/test/dated-touches";
-import { chronological, isAnswered, isTooSoonAfter, latestOf, tooSoonFlags } from "./touch";
+import { chronological, isAnswered, isTooSoonAfter, latestOf, tooSoonFlags, touchesByLead } from "./touch";
 
 describe("rule 2, too soon: an outbound touch < 3 days after the previous outbound, with no inbound between", () => {
   it("flags Monday then Wednesday, not Monday then Thursday", () => {
@@ -85,5 +85,18 @@ describe("rule 12, a touch keeps the calendar day it was logged on, in the zone 
     expect(isAnswered({ direction: "outbound", outcome: "replied" })).toBe(true);
     expect(isAnswered({ direction: "outbound", outcome: "left_message" })).toBe(false);
     expect(isAnswered({ direction: "outbound", outcome: null })).toBe(false);
+  });
+});
+
+describe("touchesByLead", () => {
+  it("puts every touch under its lead once, each lead's in the order given", () => {
+    const touches = fc.array(fc.record({ leadId: fc.constantFrom("a", "b", "c"), n: fc.nat() }), { maxLength: 40 });
+    fc.assert(
+      fc.property(touches, (list) => {
+        const byLead = touchesByLead(list);
+        expect([...byLead.values()].flat()).toHaveLength(list.length);
+        for (const [leadId, own] of byLead) expect(own).toEqual(list.filter((touch) => touch.leadId === leadId));
+      }),
+    );
   });
 });

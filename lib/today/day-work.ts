@@ -58,7 +58,6 @@ function kindOf(pace: LeadPace): WorkKind {
   }
 }
 
-
 /**
  * The day's work: every lead that needs a touch today (planned first contacts, replies owed,
  * follow-ups due, thank-yous, the overdue ones oldest first), with "k of n done". A lead is in it

@@ -10,6 +10,15 @@ import { chromium } from "@playwright/test";
 
 export const step = (message: string) => console.log(`· ${message}`);
 
+/**
+ * The options `npm start` gives node (package.json's "start": a larger young generation, so the
+ * collector runs less often under load), read from there so every script's server runs as deployed.
+ */
+export const serverNodeFlags: string[] = (() => {
+  const start: string = JSON.parse(readFileSync("package.json", "utf8")).scripts.start;
+  return start.split(/\s+/).filter((word) => word.startsWith("--"));
+})();
+
 /** Builds into `distDir` unless a build is there (`rebuildVariable`=1 rebuilds anyway). */
 export function ensureBuild(distDir: string, rebuildVariable: string) {
   if (existsSync(path.join(distDir, "BUILD_ID")) && process.env[rebuildVariable] !== "1") {
@@ -54,7 +63,7 @@ export interface AppServerOptions {
 /** `next start` on 127.0.0.1 with no pace job in the background: only the driven requests use the database. */
 export function startAppServer({ port, distDir, databaseUrl, secrets, env = {}, pipeStderr = false, nodeOptions = [], onStdoutLine }: AppServerOptions): ChildProcess {
   step(`starting next start on http://127.0.0.1:${port}`);
-  const child = spawn("node", [...nodeOptions, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
+  const child = spawn("node", [...serverNodeFlags, ...nodeOptions, "node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
     env: {
       PATH: process.env.PATH ?? "",
       NODE_ENV: "production",

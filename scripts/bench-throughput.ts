@@ -27,7 +27,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import type postgres from "postgres";
 import { createScratchDatabase } from "./load-harness";
-import { ensureBuild, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
+import { ensureBuild, newSecrets, serverNodeFlags, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
 import { seed, signInAll, withoutTouchIndexes } from "./bench-harness";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -213,7 +213,7 @@ function commonRoot(a: string, b: string): string {
 
 function startBareServer(dir: string, port: number): ChildProcess {
   step(`starting the bare app on http://127.0.0.1:${port}`);
-  return spawn("node", [path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+  return spawn("node", [...serverNodeFlags, path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],

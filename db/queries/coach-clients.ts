@@ -1,6 +1,5 @@
 import "server-only";
 import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
-import { calendarDateOf } from "@/lib/coach/days";
 import type { ClientFacts } from "@/lib/coach/metrics";
 import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";
@@ -33,8 +32,8 @@ type FactsRow = {
   phone_outbound: number;
   too_soon: number;
   last_at_ms: number | null;
-  /** Days since 1970-01-01, in the client's zone. */
-  last_day: number | null;
+  /** In the client's zone. */
+  last_day: string | null;
   streak: number;
   called_today: boolean;
   /** JSON [[Monday, outbound], …]: outbound touches per week since the campaign's first week. */
@@ -46,7 +45,7 @@ const factsColumns = (x: SQL) => sql`
   ${x}.leads_total, ${x}.overdue, ${x}.cold, ${x}.quiet, ${x}.active_contacted, ${x}.on_pace,
   ${x}.in_campaign, ${x}.contacted, ${x}.first_contacts_this_week, ${x}.campaign_last_day::text as campaign_last_day,
   (extract(epoch from ${x}.last_at) * 1000)::float8 as last_at_ms,
-  (${x}.last_day - date '1970-01-01') as last_day,
+  ${x}.last_day::text as last_day,
   ${x}.outbound, ${x}.phone_outbound, ${x}.too_soon, ${x}.streak, ${x}.called_today, ${x}.outbound_weeks::text as outbound_weeks`;
 
 /**
@@ -131,7 +130,7 @@ function toClientFacts(row: FactsRow): ClientFacts {
       phoneOutbound: Number(row.phone_outbound),
       tooSoon: Number(row.too_soon),
       lastAt: row.last_at_ms === null ? null : new Date(Number(row.last_at_ms)),
-      lastDay: row.last_day === null ? null : calendarDateOf(Number(row.last_day)),
+      lastDay: row.last_day,
     },
     dailyCall: { streak: Number(row.streak), madeToday: row.called_today },
     outboundByDay: row.outbound_weeks

@@ -21,9 +21,11 @@ const ZERO_HEIGHT = 1;
 /** Geometry of the small bar chart of outbound touches per campaign week (Monday to Sunday), scaled 0 to the busiest week. */
 export function weeklyChart(weeks: readonly WeekTouches[]): WeeklyChart {
   const scaleMax = Math.max(...weeks.map((week) => week.touches), 1);
-  const bars = weeks.map((week, index) => {
-    const height = week.upcoming ? 0 : Math.max(ZERO_HEIGHT, Math.round((week.touches / scaleMax) * HEIGHT));
-    return { ...week, x: index * (BAR_WIDTH + GAP), y: HEIGHT - height, width: BAR_WIDTH, height };
+  // Each bar written out field by field: a page draws hundreds, and spreading the week into each was
+  // a slow object copy (4% of the Clients page's server time in a profile).
+  const bars = weeks.map(({ week, touches, upcoming }, index): Bar => {
+    const height = upcoming ? 0 : Math.max(ZERO_HEIGHT, Math.round((touches / scaleMax) * HEIGHT));
+    return { week, touches, upcoming, x: index * (BAR_WIDTH + GAP), y: HEIGHT - height, width: BAR_WIDTH, height };
   });
   const width = Math.max(weeks.length * (BAR_WIDTH + GAP) - GAP, BAR_WIDTH);
   return { width, height: HEIGHT, bars, scaleMax, description: describeWeeks(weeks) };
@@ -42,10 +44,12 @@ export function describeWeeks(weeks: readonly WeekTouches[]): string {
  * week keeps a page of charts small. An upcoming week is a 1-unit sliver on the baseline.
  */
 export function barsPath(bars: readonly Bar[], height: number): string {
-  return bars
-    .map((bar) => (bar.upcoming ? { ...bar, y: height - 1, height: 1 } : bar))
-    .map((bar) => `M${bar.x} ${bar.y}h${bar.width}v${bar.height}h-${bar.width}z`)
-    .join("");
+  let path = "";
+  for (const bar of bars) {
+    const [y, barHeight] = bar.upcoming ? [height - 1, 1] : [bar.y, bar.height];
+    path += `M${bar.x} ${y}h${bar.width}v${barHeight}h-${bar.width}z`;
+  }
+  return path;
 }
 
 /** The chart as its figure draws it: three paths (the weeks done, the current one, those to come) and its words. */

@@ -2,8 +2,8 @@ import {
   addDays,
   chronological,
   dateOf,
-  leadPace,
   needsTouchToday,
+  paceOf,
   todayIn,
   tooSoonFlags,
   touchesByLead,
@@ -44,6 +44,8 @@ export type DayWork<L extends WorkLead> = {
   cold: PacedLead<L>[];
   /** Due in the next 7 days (after today), soonest first. */
   coming: PacedLead<L>[];
+  /** Every lead's pace now, in the order of `leads`. */
+  paces: LeadPace[];
 };
 
 function kindOf(pace: LeadPace): WorkKind {
@@ -86,24 +88,24 @@ export function dayWork<L extends WorkLead>({
   const clock = { now, timeZone, contactDays };
   const byLead = touchesByLead(touches);
 
+  const paces: LeadPace[] = [];
   const items: WorkItem<L>[] = [];
   const cold: PacedLead<L>[] = [];
   const coming: PacedLead<L>[] = [];
   for (const lead of leads) {
     const history = byLead.get(lead.id) ?? [];
-    const pace = leadPace({ ...lead, touches: history }, clock);
+    const pace = paceOf(lead, history, clock);
+    paces.push(pace);
     // The lead as it stood at the start of the day and after each of today's touches: closed
     // today means still open then. A lead that needed a touch at any of those moments is work of
     // the day, so touching it marks it done instead of taking it off the list.
     const closedToday = lead.closedAt !== null && dateOf(lead.closedAt, timeZone) === today;
-    const earlier = history.filter((touch) => touch.localDate < today);
     const todays = chronological(history.filter((touch) => touch.localDate === today));
+    const asThen = closedToday ? { ...lead, closedAt: null } : lead;
+    const earlier = history.filter((touch) => touch.localDate < today);
     let needed: LeadPace | null = null;
     for (let count = 0; count <= todays.length && needed === null; count++) {
-      const then = leadPace(
-        { ...lead, closedAt: closedToday ? null : lead.closedAt, touches: [...earlier, ...todays.slice(0, count)] },
-        clock,
-      );
+      const then = paceOf(asThen, count === 0 ? earlier : [...earlier, ...todays.slice(0, count)], clock);
       if (needsTouchToday(then)) needed = then;
     }
     const flags = tooSoonFlags(history);
@@ -131,7 +133,7 @@ export function dayWork<L extends WorkLead>({
   cold.sort(byDue);
   coming.sort(byDue);
   const done = items.filter((item) => item.done).length;
-  return { today, items, done, total: items.length, cold, coming };
+  return { today, items, done, total: items.length, cold, coming, paces };
 }
 
 /** Why a lead is in the day's work, in words: "Reply owed", "First contact missed since Mon 2 Mar". */

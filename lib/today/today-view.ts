@@ -2,7 +2,6 @@ import {
   campaignFigures,
   dailyCall,
   latestOf,
-  leadPace,
   onPaceShare,
   outcomeFollowUp,
   quietPlaybook,
@@ -80,10 +79,13 @@ export function todayView<L extends ViewLead>({
   const byLead = touchesByLead(touches);
   const materialIds = materials.map((material) => material.id);
 
-  const factsOf = (lead: L): RowFacts => {
+  // Each row written out whole (not spread from its facts): this runs for every row of the page.
+  const rowOf = (lead: L, pace: LeadPace): ViewRow<L> => {
     const history = byLead.get(lead.id) ?? [];
     const lastTouch = latestOf(history);
     return {
+      lead,
+      pace,
       lastTouch,
       suggestedChannel: suggestChannelFor(history, lead),
       quiet: quietPlaybook({
@@ -97,19 +99,17 @@ export function todayView<L extends ViewLead>({
     };
   };
 
-  const clock = { now, timeZone, contactDays };
-  const paces = leads.map((lead) => leadPace({ ...lead, touches: byLead.get(lead.id) ?? [] }, clock));
   const firstContactOn = (lead: L) => byLead.get(lead.id)?.reduce<CalendarDate | null>((first, touch) => (first === null || touch.localDate < first ? touch.localDate : first), null) ?? null;
 
   return {
     today: work.today,
-    work: work.items.map((item) => ({ ...factsOf(item.lead), lead: item.lead, pace: item.pace, kind: item.kind, done: item.done })),
+    work: work.items.map((item) => Object.assign(rowOf(item.lead, item.pace), { kind: item.kind, done: item.done })),
     done: work.done,
     total: work.total,
-    cold: work.cold.map(({ lead, pace }) => ({ ...factsOf(lead), lead, pace })),
-    coming: work.coming.map(({ lead, pace }) => ({ ...factsOf(lead), lead, pace })),
+    cold: work.cold.map(({ lead, pace }) => rowOf(lead, pace)),
+    coming: work.coming.map(({ lead, pace }) => rowOf(lead, pace)),
     call: dailyCall({ touches, contactDays, now, timeZone }),
-    onPace: onPaceShare(paces),
+    onPace: onPaceShare(work.paces),
     campaign: campaign
       ? campaignFigures({
           settings: campaign,

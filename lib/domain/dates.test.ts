@@ -68,6 +68,24 @@ describe("dateOf / todayIn", () => {
       { numRuns: 500 },
     );
   });
+
+  it("agrees with Intl on the days a zone changes its clock, minute by minute around the change", () => {
+    // Offsets are remembered per UTC day; a day with a change is read instant by instant.
+    const changes = [
+      ["America/Los_Angeles", "2025-03-09T10:00:00Z"],
+      ["America/Los_Angeles", "2025-11-02T09:00:00Z"],
+      ["Europe/Paris", "2025-03-30T01:00:00Z"],
+      ["Pacific/Auckland", "2025-04-05T14:00:00Z"],
+      ["Pacific/Auckland", "2025-09-27T14:00:00Z"],
+      ["America/St_Johns", "2025-03-09T05:30:00Z"],
+    ] as const;
+    for (const [zone, change] of changes) {
+      for (let minutes = -26 * 60; minutes <= 26 * 60; minutes += 7) {
+        const instant = new Date(new Date(change).getTime() + minutes * 60_000);
+        expect(dateOf(instant, zone), `${zone} ${instant.toISOString()}`).toBe(intlDateOf(instant, zone));
+      }
+    }
+  });
 });
 
 describe("calendar arithmetic", () => {

@@ -54,28 +54,60 @@ function remember<K, V>(memo: Map<K, V>, key: K, value: V): V {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
+/** The wall clock of a zone, to the second (hours 0–23). */
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    });
     formatters.set(timeZone, formatter);
   }
   return formatter;
 }
 
-/** Each zone's last answer: a page asks for the same `now` once per lead, and Intl is slow. */
-const lastDateOf = new Map<string, { time: number; date: CalendarDate }>();
+/** How far `timeZone`'s wall clock is ahead of UTC at `time` (ms since 1970), from Intl. */
+function offsetFromIntl(time: number, timeZone: string): number {
+  const second = Math.floor(time / 1000) * 1000;
+  const fields: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(second))) fields[part.type] = Number(part.value);
+  // setUTCFullYear keeps years 0–99 as written (Date.UTC maps them to 1900–1999).
+  const wall = new Date(0);
+  wall.setUTCFullYear(fields.year!, fields.month! - 1, fields.day!);
+  wall.setUTCHours(fields.hour!, fields.minute!, fields.second!);
+  return wall.getTime() - second;
+}
+
+/**
+ * Each zone's offset on each UTC day it keeps one offset all day (null on a day it changes):
+ * a page turns hundreds of instants into dates, and Intl is slow; a day whose offset is the same
+ * at its first and last millisecond has no change in it (zones change at most once a day).
+ */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+
+function offsetAt(time: number, timeZone: string): number {
+  const day = Math.floor(time / DAY_MS);
+  let offsets = dayOffsets.get(timeZone);
+  if (!offsets) dayOffsets.set(timeZone, (offsets = new Map()));
+  let offset = offsets.get(day);
+  if (offset === undefined) {
+    const first = offsetFromIntl(day * DAY_MS, timeZone);
+    offset = remember(offsets, day, first === offsetFromIntl((day + 1) * DAY_MS - 1, timeZone) ? first : null);
+  }
+  return offset ?? offsetFromIntl(time, timeZone);
+}
 
 /** The calendar date, in `timeZone` (IANA name), on which `instant` falls. */
 export function dateOf(instant: Date, timeZone: string): CalendarDate {
   const time = instant.getTime();
-  const last = lastDateOf.get(timeZone);
-  if (last?.time === time) return last.date;
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)!.value;
-  const date = `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
-  lastDateOf.set(timeZone, { time, date });
-  return date;
+  return fromDayNumber(Math.floor((time + offsetAt(time, timeZone)) / DAY_MS));
 }
 
 /** Today in the seeker's zone; `now` is a parameter so callers (and tests) control the clock. */

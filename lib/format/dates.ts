@@ -52,9 +52,18 @@ function formatter(style: Style, timeZone: string | undefined): Intl.DateTimeFor
   return found;
 }
 
+// A page names the same few dates on many rows: each is written once, up to a bound.
+const dayNames = new Map<CalendarDate, string>();
+
 /** "Wed 5 Mar" for a calendar date (no zone: it is already the seeker's day). */
 export function formatDay(date: CalendarDate): string {
-  return formatter("day", "UTC").format(new Date(`${date}T12:00:00Z`));
+  let name = dayNames.get(date);
+  if (name === undefined) {
+    if (dayNames.size >= 10_000) dayNames.clear();
+    name = formatter("day", "UTC").format(new Date(`${date}T12:00:00Z`));
+    dayNames.set(date, name);
+  }
+  return name;
 }
 
 /** "5 Mar 2025" in the given zone (the runtime's own zone when none is given, as in the browser). */

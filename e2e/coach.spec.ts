@@ -341,6 +341,8 @@ test("the Clients measures: on pace first, the campaign, the daily call, the ris
   // Today counts once the call is made (on a day off it is no contact day, and the streak skips it).
   const contactDay = ![0, 6].includes(new Date().getDay());
   await expect(await value("Call streak")).toContainText(contactDay ? "1" : "0");
+  // Whether today's call is made shows beside the streak, on the table and on a phone's card.
+  await expect(await value("Call streak")).toContainText("called today");
   for (const label of ["Overdue", "Cold", "Quiet", "Too soon"]) await expect(await value(label)).toHaveText("0");
   await expect(await value("Phone")).toHaveText("100%");
   await expect(await value("Last touch")).toHaveText("Today");

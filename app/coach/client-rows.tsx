@@ -24,7 +24,7 @@ export function ClientRows({ rows }: { rows: readonly ClientRow[] }) {
           <td className={row.firstContacts.short ? "text-amber-800" : undefined}>{row.firstContacts.text}</td>
           <td>
             {row.streak}
-            <span className="sr-only">{row.calledToday ? ", called today" : ", no call yet today"}</span>
+            <small>{row.calledToday ? "called today" : "no call yet today"}</small>
           </td>
           <td>{row.overdue}</td>
           <td className={row.cold > 0 ? "font-semibold text-red-700" : undefined}>{row.cold}</td>

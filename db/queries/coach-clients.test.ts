@@ -22,7 +22,8 @@ import { queryCount, resetQueryCount } from "../query-counter";
 import { users } from "../schema";
 import { setUpTestDb } from "@/test/db";
 import { campaignSettingsOf, getSeekerSettings } from "./campaign";
-import { listClientFacts, listClientLeads, listClientTouches } from "./coach-clients";
+import { listClientFacts } from "./coach-clients";
+import { listClientTouchesPage, listLeadsPage } from "./leads-page";
 import { getLeadDetail, listLeads } from "./leads";
 import { coachFixtures, type Person } from "@/test/fixtures/coach";
 
@@ -143,21 +144,22 @@ describe("the coach's figures", () => {
     });
   });
 
-  it("lists the client's leads in list order and the touches newest first", async () => {
+  it("lists the client's leads in list order and the touches newest first, with no contact details", async () => {
     const coach = await person("Carla Coach");
     const seeker = await clientIn(coach, "Una Utc", "UTC");
-    const clientLeads = await listClientLeads(handle.db, { coachId: coach.id, seekerId: seeker.id });
-    expect(clientLeads).toHaveLength(8);
-    expect(clientLeads[0]!.company).toBe("Una Utc A");
-    expect(clientLeads[0]!.lastTouch).toMatchObject({ at: new Date("2025-03-09T11:30:00Z"), channel: "phone" });
+    const query = { state: "all", search: "", sort: "order", dir: "asc", after: null, before: null } as const;
+    const { rows } = await listLeadsPage(handle.db, { userId: seeker.id, coachId: coach.id, now: NOW, timeZone: "UTC", query });
+    expect(rows).toHaveLength(8);
+    expect(rows[0]!.company).toBe("Una Utc A");
+    expect(rows[0]!.lastTouch).toMatchObject({ at: new Date("2025-03-09T11:30:00Z"), channel: "phone" });
     // No contact details leave the seeker's own pages.
-    expect(Object.keys(clientLeads[0]!)).not.toContain("email");
-    expect(Object.keys(clientLeads[0]!)).not.toContain("phone");
-    expect(Object.keys(clientLeads[0]!)).not.toContain("personalNotes");
+    expect(Object.keys(rows[0]!)).not.toContain("email");
+    expect(Object.keys(rows[0]!)).not.toContain("phone");
+    expect(Object.keys(rows[0]!)).not.toContain("personalNotes");
 
-    const timeline = await listClientTouches(handle.db, { coachId: coach.id, seekerId: seeker.id, limit: 3 });
+    const timeline = await listClientTouchesPage(handle.db, { coachId: coach.id, seekerId: seeker.id, olderThan: null, pageSize: 3 });
     expect(timeline.total).toBe(9);
-    expect(timeline.touches.map((t) => t.at.toISOString())).toEqual([
+    expect(timeline.touches.map((t) => new Date(t.at).toISOString())).toEqual([
       "2025-03-09T11:30:00.000Z",
       "2025-03-08T10:00:00.000Z",
       "2025-03-07T10:00:00.000Z",

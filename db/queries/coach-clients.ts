@@ -1,14 +1,11 @@
 import "server-only";
-import { asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { ClientFacts } from "@/lib/coach/metrics";
 import { isUuid } from "@/lib/ids";
 import { rowsOf, type Db } from "../client";
-import { clientFacts, coachLinks, leads, touches, users } from "../schema";
-import { liveLinkTo } from "./coach-connections";
-import { paceColumns } from "./pace-sql";
-import { timelineTouchColumns } from "./touches";
+import { clientFacts, coachLinks, users } from "../schema";
 
-/** The coach's read-only view of their clients: figures, leads (no contact details) and touches. */
+/** The coach's read-only view of their clients' figures (their leads and touches: leads-page.ts). */
 
 type FactsRow = {
   seeker_id: string;
@@ -146,86 +143,4 @@ export async function getClientFacts(
 ): Promise<ClientFacts | null> {
   const [facts] = await listClientFacts(db, { coachId, seekerId, now });
   return facts ?? null;
-}
-
-/** What the coach sees of a lead: no contact details, only the company, the person, and what the pace needs. */
-const clientLeadColumns = {
-  id: leads.id,
-  company: leads.company,
-  contactName: leads.contactName,
-  title: leads.title,
-  ...paceColumns,
-  closedAs: leads.closedAs,
-};
-
-export type ClientLead = Pick<typeof leads.$inferSelect, keyof typeof clientLeadColumns> & {
-  lastTouch: Pick<typeof touches.$inferSelect, "at" | "channel" | "direction"> | null;
-};
-
-/**
- * The client's leads in their list order, with what the pace needs (the latest touch decides
- * it). No contact details: the coach sees the company, the person's name and title, and the pace.
- */
-export async function listClientLeads(
-  db: Db,
-  { coachId, seekerId }: { coachId: string; seekerId: string },
-): Promise<ClientLead[]> {
-  if (!isUuid(seekerId)) return [];
-  const lastTouches = db
-    .selectDistinctOn([touches.leadId], {
-      leadId: touches.leadId,
-      at: touches.at,
-      channel: touches.channel,
-      direction: touches.direction,
-    })
-    .from(touches)
-    .where(eq(touches.userId, seekerId))
-    .orderBy(touches.leadId, desc(touches.at), desc(touches.createdAt))
-    .as("last_touches");
-  const rows = await db
-    .select({
-      ...clientLeadColumns,
-      lastAt: lastTouches.at,
-      lastChannel: lastTouches.channel,
-      lastDirection: lastTouches.direction,
-    })
-    .from(leads)
-    .innerJoin(coachLinks, liveLinkTo(coachId, leads.userId))
-    .leftJoin(lastTouches, eq(lastTouches.leadId, leads.id))
-    .where(eq(leads.userId, seekerId))
-    .orderBy(asc(leads.position), asc(leads.createdAt));
-  return rows.map(({ lastAt, lastChannel, lastDirection, ...lead }) => ({
-    ...lead,
-    lastTouch: lastAt && lastChannel && lastDirection ? { at: lastAt, channel: lastChannel, direction: lastDirection } : null,
-  }));
-}
-
-const clientTouchColumns = {
-  ...timelineTouchColumns,
-  leadId: touches.leadId,
-  company: leads.company,
-};
-
-export type ClientTouch = Pick<typeof touches.$inferSelect, Exclude<keyof typeof clientTouchColumns, "company">> &
-  Pick<typeof leads.$inferSelect, "company">;
-
-/** The client's touches, newest first, at most `limit`, with how many there are in all. */
-export async function listClientTouches(
-  db: Db,
-  { coachId, seekerId, limit }: { coachId: string; seekerId: string; limit: number },
-): Promise<{ touches: ClientTouch[]; total: number }> {
-  if (!isUuid(seekerId)) return { touches: [], total: 0 };
-  const rows = await db
-    .select({
-      ...clientTouchColumns,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
-    .from(touches)
-    .innerJoin(leads, eq(leads.id, touches.leadId))
-    .innerJoin(coachLinks, liveLinkTo(coachId, touches.userId))
-    .where(eq(touches.userId, seekerId))
-    .orderBy(desc(touches.at), desc(touches.createdAt))
-    .limit(limit);
-  // Each row carries the total (a window count), so the page needs no second statement.
-  return { touches: rows, total: rows[0]?.total ?? 0 };
 }

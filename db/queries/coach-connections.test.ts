@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { coachLinks, coachNotes, leads, touches } from "../schema";
 import { setUpTestDb } from "@/test/db";
-import { getClientFacts, listClientFacts, listClientLeads, listClientTouches } from "./coach-clients";
+import { getClientFacts, listClientFacts } from "./coach-clients";
+import { listClientTouchesPage, listLeadsPage } from "./leads-page";
 import { endConnection, listCoachesOf } from "./coach-connections";
 import { coachFixtures, viewer, type Person } from "@/test/fixtures/coach";
 import { answerInvitation, createCoachInvitation } from "./coach-invitations";
@@ -11,6 +12,7 @@ const handle = setUpTestDb();
 const { person, lead, touch, connect, rowCount } = coachFixtures(handle);
 
 const NOW = new Date("2025-03-09T12:00:00Z");
+const ALL_LEADS = { state: "all", search: "", sort: "order", dir: "asc", after: null, before: null } as const;
 
 describe("connections", () => {
   async function connectedPair() {
@@ -28,8 +30,9 @@ describe("connections", () => {
     return {
       all: await listClientFacts(handle.db, { coachId: coach.id, now: NOW }),
       one: await getClientFacts(handle.db, { ...scope, now: NOW }),
-      leads: await listClientLeads(handle.db, scope),
-      touches: (await listClientTouches(handle.db, { ...scope, limit: 10 })).touches,
+      // The client's page: their leads and their touches, as the coach reads them.
+      leads: (await listLeadsPage(handle.db, { userId: seeker.id, coachId: coach.id, now: NOW, timeZone: "UTC", query: ALL_LEADS })).rows,
+      touches: (await listClientTouchesPage(handle.db, { ...scope, olderThan: null })).touches,
       notes: (await listNotesToClient(handle.db, scope)).notes,
     };
   }

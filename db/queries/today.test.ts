@@ -6,7 +6,8 @@ import type { Sql } from "postgres";
 import { describe, expect, it } from "vitest";
 import type { Db } from "../client";
 import * as schema from "../schema";
-import { leads, materials } from "../schema";
+import { leads, materials, touches } from "../schema";
+import { todayView } from "@/lib/today/today-view";
 import { setUpTestDb } from "@/test/db";
 import { addLeads, addSeeker, addTouch } from "@/test/fixtures/today";
 import {
@@ -75,6 +76,38 @@ describe("listTodayTouches", () => {
       { leadId: a, at: new Date("2025-03-01T08:00:00Z"), localDate: "2025-03-01", channel: "phone", direction: "outbound", outcome: null, note: "" },
       { leadId: b, at: new Date("2025-03-02T23:30:00Z"), localDate: "2025-03-03", channel: "email", direction: "inbound", outcome: null, note: "" },
     ]);
+  });
+});
+
+describe("the notes Today reads", () => {
+  it("are each lead's latest touch's, the one its row shows (ties: the first logged, as latestOf picks)", async () => {
+    const userId = await addSeeker(handle.db, { timeZone: "UTC" });
+    const [a, b] = await addLeads(handle.db, { userId, companies: ["A", "B"] });
+    const note = async (leadId: string, at: string, text: string, createdAt: string) =>
+      handle.db.insert(touches).values({ userId, leadId, at: new Date(at), localDate: at.slice(0, 10), channel: "email", direction: "outbound", note: text, createdAt: new Date(createdAt) });
+    await note(a!, "2025-03-01T08:00:00Z", "old news", "2025-03-01T08:00:00Z");
+    await note(a!, "2025-03-03T08:00:00Z", "latest", "2025-03-03T08:00:00Z");
+    // B: two touches at the same instant; the first logged is the latest.
+    await note(b!, "2025-03-04T08:00:00Z", "logged first", "2025-03-04T08:00:01Z");
+    await note(b!, "2025-03-04T08:00:00Z", "logged second", "2025-03-04T08:00:02Z");
+    const rows = await listTodayTouches(handle.db, { userId });
+    expect(rows.map((row) => [row.leadId, row.note])).toEqual([
+      [a, ""],
+      [a, "latest"],
+      [b, "logged first"],
+      [b, ""],
+    ]);
+    const view = todayView({
+      leads: await listTodayLeads(handle.db, { userId }),
+      touches: rows,
+      materials: [],
+      campaign: null,
+      contactDays: [1, 2, 3, 4, 5],
+      now,
+      timeZone: "UTC",
+    });
+    const shown = [...view.work, ...view.cold, ...view.coming].map((row) => [row.lead.company, row.lastTouch?.note]);
+    expect(shown).toEqual(expect.arrayContaining([["A", "latest"], ["B", "logged first"]]));
   });
 });
 

@@ -94,6 +94,7 @@ export type TodayTouch = {
   channel: Channel;
   direction: Direction;
   outcome: Outcome | null;
+  /** The lead's latest touch's note; "" on its other touches (Today shows only the latest). */
   note: string;
 };
 
@@ -102,14 +103,20 @@ type TouchRow = { lead_id: string; at_ms: number; local_date: string; channel: C
 /**
  * Every touch of the seeker, oldest first: the day's work, the daily call's streak and too-soon
  * judgement need each lead's whole history. One query whatever the number of leads; a handful of
- * narrow columns a touch. Written in SQL and mapped here by hand: Drizzle's row mapping (a class
+ * narrow columns a touch, and the note of each lead's latest touch only (the one a row shows). Written in SQL and mapped here by hand: Drizzle's row mapping (a class
  * check for every field of every row) was the largest cost of reading hundreds of touches.
  */
 export async function listTodayTouches(db: Db, { userId }: { userId: string }): Promise<TodayTouch[]> {
   const result = await db.execute(sql`
     select ${touches.leadId} as lead_id, floor(extract(epoch from ${touches.at}) * 1000)::float8 as at_ms,
            ${touches.localDate}::text as local_date, ${touches.channel} as channel, ${touches.direction} as direction,
-           ${touches.outcome} as outcome, ${touches.note} as note
+           ${touches.outcome} as outcome,
+           -- Only each lead's latest touch (as latestOf picks it: by day, instant, then as logged)
+           -- has its note shown: the others' notes stay in the database, however long they are.
+           case when row_number() over (
+             partition by ${touches.leadId}
+             order by ${touches.localDate} desc, ${touches.at} desc, ${touches.createdAt}, ${touches.id}
+           ) = 1 then ${touches.note} else '' end as note
     from ${touches}
     where ${touches.userId} = ${userId}
     -- Touches at the same instant in the order they were logged, as the stored too-soon flags judge them.

@@ -103,8 +103,9 @@ type TouchRow = { lead_id: string; at_ms: number; local_date: string; channel: C
 /**
  * Every touch of the seeker, oldest first: the day's work, the daily call's streak and too-soon
  * judgement need each lead's whole history. One query whatever the number of leads; a handful of
- * narrow columns a touch, and the note of each lead's latest touch only (the one a row shows). Written in SQL and mapped here by hand: Drizzle's row mapping (a class
- * check for every field of every row) was the largest cost of reading hundreds of touches.
+ * narrow columns a touch, and the note of each lead's latest touch only (the one a row shows).
+ * Written in SQL and mapped here by hand: Drizzle's row mapping (a class check for every field of
+ * every row) was the largest cost of reading hundreds of touches.
  */
 export async function listTodayTouches(db: Db, { userId }: { userId: string }): Promise<TodayTouch[]> {
   const result = await db.execute(sql`

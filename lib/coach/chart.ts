@@ -46,7 +46,9 @@ export function describeWeeks(weeks: readonly WeekTouches[]): string {
 export function barsPath(bars: readonly Bar[], height: number): string {
   let path = "";
   for (const bar of bars) {
-    const [y, barHeight] = bar.upcoming ? [height - 1, 1] : [bar.y, bar.height];
+    // An upcoming week is a 1-unit sliver on the baseline.
+    const y = bar.upcoming ? height - 1 : bar.y;
+    const barHeight = bar.upcoming ? 1 : bar.height;
     path += `M${bar.x} ${y}h${bar.width}v${barHeight}h-${bar.width}z`;
   }
   return path;

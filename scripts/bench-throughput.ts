@@ -16,12 +16,15 @@
 //   after, before, half the time each, and each build's figures are the means of its two halves.
 //   The bare page is measured first and last; the ratios are to the mean of the two, so a machine
 //   that slows down during the run shows as a gap between them.
+// - Each page's markup ceiling: its HTML, as the build measured last serves it, rendered by a bare
+//   app that does nothing else (scripts/markup-ceiling.ts; built per run in a temporary folder,
+//   removed at the end), measured after the page: the "markup" rows, and each page's "× markup".
 // - BENCH_PROFILE=1 runs the Cadence server with `node --cpu-prof`: the .cpuprofile files land in a
 //   temporary folder (printed), to open in Chrome DevTools (Performance, "Load profile").
 // The goals are printed beside the ratios, never asserted: the machine's load moves every figure.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -29,6 +32,7 @@ import type postgres from "postgres";
 import { createScratchDatabase } from "./load-harness";
 import { ensureBuild, newSecrets, serverNodeFlags, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
 import { seed, signInAll, withoutTouchIndexes } from "./bench-harness";
+import { buildMarkupApp, markupOf } from "./markup-ceiling";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -76,6 +80,7 @@ const deadline = setTimeout(() => {
 }, deadlineMs);
 
 const servers: ChildProcess[] = [];
+let markupDir: string | undefined;
 let database: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
 
 try {
@@ -122,12 +127,29 @@ try {
   ];
 
   const chosen = targets.filter((target) => !only || only.some((name) => target.label.toLowerCase().startsWith(name)));
+  // Each page's markup alone (scripts/markup-ceiling.ts), as the build measured last serves it now.
+  const shown = builds.at(-1)!;
+  const slugOf = (target: Target) => target.label.toLowerCase().replace(/\W+/g, "-").replace(/^-|-$/g, "");
+  const markupPages = [];
+  for (const target of chosen) {
+    const response = await fetch(`http://127.0.0.1:${shown.port}${target.path}`, { headers: { cookie: cookies[target.who!] }, redirect: "manual" });
+    markupPages.push({ slug: slugOf(target), markup: markupOf(await response.text()) });
+  }
+  step("building the markup ceiling app (each page's HTML, rendered by a bare app)…");
+  markupDir = buildMarkupApp(markupPages, path.resolve("node_modules"), commonRoot(tmpdir(), process.cwd()));
+  const markupPort = basePort + 3;
+  const markupServer = startBareServer(markupDir, markupPort);
+  servers.push(markupServer);
+  const markupBase = `http://127.0.0.1:${markupPort}`;
+  if (chosen.length > 0) await waitForHealth(markupBase, 60_000, `/${slugOf(chosen[0]!)}`);
+
   const results: Measured[] = [];
   results.push(await measure(bareBase, bareTarget, "bare", undefined, bare, seconds));
   // With two builds, each page is measured before, after, after, before, half the time each: the
   // build measured second came out slower often enough to flip a 10% difference.
   const orders = builds.length > 1 ? [[0, 1], [1, 0]] : [[0]];
   const halves: Measured[] = [];
+  const ceilings: Measured[] = [];
   for (const target of chosen) {
     for (const order of orders) {
       for (const index of order) {
@@ -137,10 +159,12 @@ try {
         );
       }
     }
+    ceilings.push(await measure(markupBase, { ...target, path: `/${slugOf(target)}` }, "markup", undefined, markupServer, seconds));
   }
   for (const build of builds) {
     for (const target of chosen) results.push(combined(halves.filter((half) => half.build === build.name && half.target === target)));
   }
+  results.push(...ceilings);
   results.push(await measure(bareBase, bareTarget, "bare", undefined, bare, seconds));
   report(results, load, loadavg());
   if (profileDir) step(`CPU profiles (written as the servers stop): ${profileDir}`);
@@ -151,6 +175,7 @@ try {
 
 async function cleanUp() {
   for (const server of servers) await stopAppServer(server);
+  if (markupDir) rmSync(markupDir, { recursive: true, force: true });
   // BENCH_KEEP_DATABASE=1 keeps the seeded database, to look into a page's statements (its name is printed).
   if (process.env.BENCH_KEEP_DATABASE === "1") step(`kept the database ${database?.url}`);
   else await database?.drop();
@@ -298,7 +323,8 @@ function report(results: Measured[], loadBefore: number[], loadAfter: number[]) 
   );
   console.log(`bare page: ${bareRuns.map((run) => run.requestsPerSecond.toFixed(1)).join(" then ")} req/s (ratios to the mean)\n`);
   const bareCpu = bareRuns.reduce((sum, result) => sum + result.appCpu, 0) / bareRuns.length;
-  const header = ["build", "page", "req/s", "p50 ms", "p99 ms", "HTML KB", "× bare", "goal", "app CPU ms/req", "db CPU ms/req", "× bare by CPU"];
+  const header = ["build", "page", "req/s", "p50 ms", "p99 ms", "HTML KB", "× bare", "goal", "× markup", "app CPU ms/req", "db CPU ms/req", "× bare by CPU"];
+  const ceilingOf = (target: Target) => results.find((result) => result.build === "markup" && result.target.label === target.label);
   const rows = results.map((result) => {
     const ratio = result.requestsPerSecond / bare;
     const goal = result.target.goal;
@@ -314,6 +340,8 @@ function report(results: Measured[], loadBefore: number[], loadAfter: number[]) 
       (result.bytes / 1024).toFixed(1),
       `${ratio.toFixed(2)}×`,
       goal === undefined ? "" : `≥ ${goal}× ${ratio >= goal ? "met" : "NOT met"}`,
+      // The page's share of what its markup alone serves: 1× is every line of Cadence's own work gone.
+      result.build === "bare" || result.build === "markup" ? "" : `${(result.requestsPerSecond / (ceilingOf(result.target)?.requestsPerSecond ?? NaN)).toFixed(2)}×`,
       result.appCpu.toFixed(1),
       result.dbCpu.toFixed(1),
       `${cpuRatio.toFixed(2)}×${goal === undefined ? "" : cpuRatio >= goal ? " met" : " NOT met"}`,
@@ -321,6 +349,10 @@ function report(results: Measured[], loadBefore: number[], loadAfter: number[]) 
   });
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
+  console.log(
+    '\n"markup": the page\'s own HTML served by a bare app that only renders it (scripts/markup-ceiling.ts): the most the page' +
+      "\ncould serve with all of Cadence's own work gone. A goal its markup misses needs a page that says less.",
+  );
 }
 
 /** CPU time (user and system, milliseconds) of a process and its descendants so far; 0 off Linux. */

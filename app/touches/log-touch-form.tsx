@@ -2,6 +2,7 @@
 
 import { useActionState, useContext, useId, useRef, useState } from "react";
 import { FormMessage } from "@/app/components/form";
+import { useDetailsOpen } from "@/app/components/use-details-open";
 import type { ActionState } from "@/lib/actions";
 import type { Channel } from "@/lib/domain";
 import { logTouchAction } from "./actions";
@@ -49,7 +50,7 @@ export function LogTouchForm({ lead, timeZone, materials: own, sentMaterialIds =
     return result;
   }, null);
   const [cancelled, setCancelled] = useState<ActionState>(null);
-  const [detailsOpen, setDetailsOpen] = useState(false);
+  const moreDetails = useDetailsOpen();
   const id = useId();
 
   const asking = pendingConfirmation(state) !== null && state !== cancelled;
@@ -76,12 +77,12 @@ export function LogTouchForm({ lead, timeZone, materials: own, sentMaterialIds =
           </>
         )}
       </form>
-      <details className="rounded-md" onToggle={(event) => setDetailsOpen(event.currentTarget.open)}>
+      <details className="rounded-md" {...moreDetails.details}>
         <summary className="link link-tap cursor-pointer text-sm">
           More details<span className="sr-only"> for a touch with {lead.company}</span>
         </summary>
         {/* Drawn only once opened: a Today list of many leads stays light. */}
-        {detailsOpen ? <TouchDetailsForm lead={lead} timeZone={timeZone} materials={materials} suggestedChannel={suggestedChannel} /> : null}
+        {moreDetails.open ? <TouchDetailsForm lead={lead} timeZone={timeZone} materials={materials} suggestedChannel={suggestedChannel} /> : null}
       </details>
     </div>
   );

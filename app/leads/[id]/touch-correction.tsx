@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useId, useRef, useState } from "react";
 import { buttonClass } from "@/app/components/button";
 import { errorsFor, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/app/components/form";
+import { useDetailsOpen } from "@/app/components/use-details-open";
 import { deleteTouchAction, updateTouchAction } from "@/app/touches/actions";
 import type { MaterialChoice } from "@/app/touches/log-touch-form";
 import { MaterialGroup, Select } from "@/app/touches/touch-details";
@@ -46,6 +47,7 @@ export function TouchCorrection({
 function EditTouch({ touch, label, company, materials, timeZone }: Parameters<typeof TouchCorrection>[0]) {
   const [state, formAction] = useActionState(updateTouchAction, null);
   const [cancelled, setCancelled] = useState<ActionState>(null);
+  const edit = useDetailsOpen();
   const id = useId();
   const message = useRef<HTMLDivElement>(null);
   const askingAgain = state !== null && !state.ok && "confirmMaterialAgain" in state.fieldErrors && state !== cancelled;
@@ -60,91 +62,94 @@ function EditTouch({ touch, label, company, materials, timeZone }: Parameters<ty
   const sent = materials.filter((material) => material.alreadySent && material.id !== touch.material?.id);
 
   return (
-    <details className="min-w-0 grow basis-full sm:basis-auto">
+    <details className="min-w-0 grow basis-full sm:basis-auto" {...edit.details}>
       <summary className="link link-tap cursor-pointer text-sm">
         Edit<span className="sr-only"> {label}</span>
       </summary>
-      <form action={formAction} className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
-        <input type="hidden" name="touchId" value={touch.id} />
-        <div className="space-y-1">
-          <label htmlFor={`${id}-at`} className="field-label">
-            When
-          </label>
-          <input
-            id={`${id}-at`}
-            name="at"
-            type="datetime-local"
-            min="2000-01-01T00:00"
-            defaultValue={current("at", toLocalDateTime(touch.at, timeZone))}
-            aria-invalid={errorsFor(state, "at").length > 0 || undefined}
-            aria-describedby={`${id}-at-error`}
-            className="input"
-          />
-          <FieldErrors id={`${id}-at-error`} errors={errorsFor(state, "at")} />
-        </div>
-        <Select id={`${id}-channel`} label="Channel" name="channel" state={state} fallback={touch.channel}>
-          {CHANNELS.map((channel) => (
-            <option key={channel} value={channel}>
-              {CHANNEL_LABELS[channel]}
-            </option>
-          ))}
-        </Select>
-        <Select id={`${id}-direction`} label="Direction" name="direction" state={state} fallback={touch.direction}>
-          {DIRECTIONS.map((direction) => (
-            <option key={direction} value={direction}>
-              {DIRECTION_LABELS[direction]}
-            </option>
-          ))}
-        </Select>
-        <Select id={`${id}-outcome`} label="Outcome" name="outcome" state={state} fallback={touch.outcome ?? ""}>
-          <option value="">Not recorded</option>
-          {OUTCOMES.map((outcome) => (
-            <option key={outcome} value={outcome}>
-              {OUTCOME_LABELS[outcome]}
-            </option>
-          ))}
-        </Select>
-        <Select id={`${id}-material`} label="Material sent" name="materialId" state={state} fallback={touch.material?.id ?? ""}>
-          <option value="">None</option>
-          <MaterialGroup label={`Not sent to ${company} with another touch`} materials={notSent} />
-          <MaterialGroup label={`Already sent to ${company}`} materials={sent} />
-        </Select>
-        <div className="space-y-1 sm:col-span-2">
-          <label htmlFor={`${id}-note`} className="field-label">
-            Note
-          </label>
-          <textarea
-            id={`${id}-note`}
-            name="note"
-            rows={2}
-            maxLength={2000}
-            defaultValue={current("note", touch.note)}
-            aria-invalid={errorsFor(state, "note").length > 0 || undefined}
-            aria-describedby={`${id}-note-error`}
-            className="input"
-          />
-          <FieldErrors id={`${id}-note-error`} errors={errorsFor(state, "note")} />
-        </div>
-        <div ref={message} tabIndex={-1} className="space-y-2 outline-none sm:col-span-2">
-          {askingAgain ? (
-            <div role="alert" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-              <p className="font-medium">{state.message}</p>
-              <input type="hidden" name="confirmMaterialAgain" value="yes" />
-              <div className="flex flex-wrap gap-2">
-                <SubmitButton pendingText="Saving…">Send it again</SubmitButton>
-                <button type="button" onClick={() => setCancelled(state)} className={buttonClass("secondary")}>
-                  Cancel
-                </button>
+      {/* Drawn only once opened: a long timeline would carry a whole form per touch. */}
+      {edit.open ? (
+        <form action={formAction} className="mt-2 grid gap-3 sm:grid-cols-2" noValidate>
+          <input type="hidden" name="touchId" value={touch.id} />
+          <div className="space-y-1">
+            <label htmlFor={`${id}-at`} className="field-label">
+              When
+            </label>
+            <input
+              id={`${id}-at`}
+              name="at"
+              type="datetime-local"
+              min="2000-01-01T00:00"
+              defaultValue={current("at", toLocalDateTime(touch.at, timeZone))}
+              aria-invalid={errorsFor(state, "at").length > 0 || undefined}
+              aria-describedby={`${id}-at-error`}
+              className="input"
+            />
+            <FieldErrors id={`${id}-at-error`} errors={errorsFor(state, "at")} />
+          </div>
+          <Select id={`${id}-channel`} label="Channel" name="channel" state={state} fallback={touch.channel}>
+            {CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {CHANNEL_LABELS[channel]}
+              </option>
+            ))}
+          </Select>
+          <Select id={`${id}-direction`} label="Direction" name="direction" state={state} fallback={touch.direction}>
+            {DIRECTIONS.map((direction) => (
+              <option key={direction} value={direction}>
+                {DIRECTION_LABELS[direction]}
+              </option>
+            ))}
+          </Select>
+          <Select id={`${id}-outcome`} label="Outcome" name="outcome" state={state} fallback={touch.outcome ?? ""}>
+            <option value="">Not recorded</option>
+            {OUTCOMES.map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {OUTCOME_LABELS[outcome]}
+              </option>
+            ))}
+          </Select>
+          <Select id={`${id}-material`} label="Material sent" name="materialId" state={state} fallback={touch.material?.id ?? ""}>
+            <option value="">None</option>
+            <MaterialGroup label={`Not sent to ${company} with another touch`} materials={notSent} />
+            <MaterialGroup label={`Already sent to ${company}`} materials={sent} />
+          </Select>
+          <div className="space-y-1 sm:col-span-2">
+            <label htmlFor={`${id}-note`} className="field-label">
+              Note
+            </label>
+            <textarea
+              id={`${id}-note`}
+              name="note"
+              rows={2}
+              maxLength={2000}
+              defaultValue={current("note", touch.note)}
+              aria-invalid={errorsFor(state, "note").length > 0 || undefined}
+              aria-describedby={`${id}-note-error`}
+              className="input"
+            />
+            <FieldErrors id={`${id}-note-error`} errors={errorsFor(state, "note")} />
+          </div>
+          <div ref={message} tabIndex={-1} className="space-y-2 outline-none sm:col-span-2">
+            {askingAgain ? (
+              <div role="alert" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+                <p className="font-medium">{state.message}</p>
+                <input type="hidden" name="confirmMaterialAgain" value="yes" />
+                <div className="flex flex-wrap gap-2">
+                  <SubmitButton pendingText="Saving…">Send it again</SubmitButton>
+                  <button type="button" onClick={() => setCancelled(state)} className={buttonClass("secondary")}>
+                    Cancel
+                  </button>
+                </div>
               </div>
-            </div>
-          ) : (
-            <>
-              {state !== null && !(state.ok === false && "confirmMaterialAgain" in state.fieldErrors) ? <FormMessage state={state} /> : null}
-              <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
-            </>
-          )}
-        </div>
-      </form>
+            ) : (
+              <>
+                {state !== null && !(state.ok === false && "confirmMaterialAgain" in state.fieldErrors) ? <FormMessage state={state} /> : null}
+                <SubmitButton pendingText="Saving…">Save changes</SubmitButton>
+              </>
+            )}
+          </div>
+        </form>
+      ) : null}
     </details>
   );
 }

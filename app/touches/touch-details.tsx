@@ -32,21 +32,8 @@ export function TouchDetails({
 
   return (
     <div className="mt-2 grid gap-3 sm:grid-cols-2">
-      <Select id={`${id}-direction`} label="Direction" name="direction" state={state} fallback="outbound">
-        {DIRECTIONS.map((direction) => (
-          <option key={direction} value={direction}>
-            {DIRECTION_LABELS[direction]}
-          </option>
-        ))}
-      </Select>
-      <Select id={`${id}-outcome`} label="Outcome" name="outcome" state={state}>
-        <option value="">Not recorded</option>
-        {OUTCOMES.map((outcome) => (
-          <option key={outcome} value={outcome}>
-            {OUTCOME_LABELS[outcome]}
-          </option>
-        ))}
-      </Select>
+      <DirectionSelect id={`${id}-direction`} state={state} fallback="outbound" />
+      <OutcomeSelect id={`${id}-outcome`} state={state} />
       <Select id={`${id}-material`} label="Material sent" name="materialId" state={state}>
         <option value="">None</option>
         <MaterialGroup label={`Not sent to ${company} yet`} materials={notSent} />
@@ -72,22 +59,7 @@ export function TouchDetails({
         </p>
         <FieldErrors id={`${id}-at-error`} errors={errorsFor(state, "at")} />
       </div>
-      <div className="space-y-1 sm:col-span-2">
-        <label htmlFor={`${id}-note`} className="field-label">
-          Note
-        </label>
-        <textarea
-          id={`${id}-note`}
-          name="note"
-          rows={2}
-          maxLength={2000}
-          defaultValue={valueFor(state, "note")}
-          aria-invalid={errorsFor(state, "note").length > 0 || undefined}
-          aria-describedby={`${id}-note-error`}
-          className="input"
-        />
-        <FieldErrors id={`${id}-note-error`} errors={errorsFor(state, "note")} />
-      </div>
+      <NoteField id={`${id}-note`} state={state} />
     </div>
   );
 }
@@ -138,5 +110,55 @@ export function Select({
       </select>
       <FieldErrors id={`${id}-error`} errors={errors} />
     </div>
+  );
+}
+
+/** A touch's note (logging one, or correcting it: `fallback` is the note it has). */
+export function NoteField({ id, state, fallback = "" }: { id: string; state: ActionState; fallback?: string }) {
+  const errors = errorsFor(state, "note");
+  return (
+    <div className="space-y-1 sm:col-span-2">
+      <label htmlFor={id} className="field-label">
+        Note
+      </label>
+      <textarea
+        id={id}
+        name="note"
+        rows={2}
+        maxLength={2000}
+        defaultValue={valueFor(state, "note", fallback)}
+        aria-invalid={errors.length > 0 || undefined}
+        aria-describedby={`${id}-error`}
+        className="input"
+      />
+      <FieldErrors id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+/** A touch's direction (logging one: outbound unless said; correcting one: the one it has). */
+export function DirectionSelect({ id, state, fallback }: { id: string; state: ActionState; fallback: string }) {
+  return (
+    <Select id={id} label="Direction" name="direction" state={state} fallback={fallback}>
+      {DIRECTIONS.map((direction) => (
+        <option key={direction} value={direction}>
+          {DIRECTION_LABELS[direction]}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+/** A touch's outcome, "Not recorded" unless one is chosen. */
+export function OutcomeSelect({ id, state, fallback = "" }: { id: string; state: ActionState; fallback?: string }) {
+  return (
+    <Select id={id} label="Outcome" name="outcome" state={state} fallback={fallback}>
+      <option value="">Not recorded</option>
+      {OUTCOMES.map((outcome) => (
+        <option key={outcome} value={outcome}>
+          {OUTCOME_LABELS[outcome]}
+        </option>
+      ))}
+    </Select>
   );
 }

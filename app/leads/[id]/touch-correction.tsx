@@ -6,10 +6,10 @@ import { errorsFor, FieldErrors, FormMessage, SubmitButton, valueFor } from "@/a
 import { useDetailsOpen } from "@/app/components/use-details-open";
 import { deleteTouchAction, updateTouchAction } from "@/app/touches/actions";
 import type { MaterialChoice } from "@/app/touches/log-touch-form";
-import { MaterialGroup, Select } from "@/app/touches/touch-details";
+import { DirectionSelect, MaterialGroup, NoteField, OutcomeSelect, Select } from "@/app/touches/touch-details";
 import type { ActionState } from "@/lib/actions";
-import { CHANNELS, DIRECTIONS, OUTCOMES, type Channel, type Direction, type Outcome } from "@/lib/domain";
-import { CHANNEL_LABELS, DIRECTION_LABELS, OUTCOME_LABELS } from "@/lib/today/labels";
+import { CHANNELS, type Channel, type Direction, type Outcome } from "@/lib/domain";
+import { CHANNEL_LABELS } from "@/lib/today/labels";
 import { toLocalDateTime } from "@/lib/today/local-time";
 
 export type CorrectableTouch = {
@@ -93,42 +93,14 @@ function EditTouch({ touch, label, company, materials, timeZone }: Parameters<ty
               </option>
             ))}
           </Select>
-          <Select id={`${id}-direction`} label="Direction" name="direction" state={state} fallback={touch.direction}>
-            {DIRECTIONS.map((direction) => (
-              <option key={direction} value={direction}>
-                {DIRECTION_LABELS[direction]}
-              </option>
-            ))}
-          </Select>
-          <Select id={`${id}-outcome`} label="Outcome" name="outcome" state={state} fallback={touch.outcome ?? ""}>
-            <option value="">Not recorded</option>
-            {OUTCOMES.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {OUTCOME_LABELS[outcome]}
-              </option>
-            ))}
-          </Select>
+          <DirectionSelect id={`${id}-direction`} state={state} fallback={touch.direction} />
+          <OutcomeSelect id={`${id}-outcome`} state={state} fallback={touch.outcome ?? ""} />
           <Select id={`${id}-material`} label="Material sent" name="materialId" state={state} fallback={touch.material?.id ?? ""}>
             <option value="">None</option>
             <MaterialGroup label={`Not sent to ${company} with another touch`} materials={notSent} />
             <MaterialGroup label={`Already sent to ${company}`} materials={sent} />
           </Select>
-          <div className="space-y-1 sm:col-span-2">
-            <label htmlFor={`${id}-note`} className="field-label">
-              Note
-            </label>
-            <textarea
-              id={`${id}-note`}
-              name="note"
-              rows={2}
-              maxLength={2000}
-              defaultValue={current("note", touch.note)}
-              aria-invalid={errorsFor(state, "note").length > 0 || undefined}
-              aria-describedby={`${id}-note-error`}
-              className="input"
-            />
-            <FieldErrors id={`${id}-note-error`} errors={errorsFor(state, "note")} />
-          </div>
+          <NoteField id={`${id}-note`} state={state} fallback={touch.note} />
           <div ref={message} tabIndex={-1} className="space-y-2 outline-none sm:col-span-2">
             {askingAgain ? (
               <div role="alert" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">

@@ -1408,12 +1408,15 @@ test("every page, route handler and server action, for every actor", async ({ pl
   const firstTouch = { channel: "email", direction: "outbound", note: "Orchid touch note", materialId: material };
   // logTouchAction names the touch it logged (Today's "Undo" deletes that one; a lead's page draws a
   // touch's edit and delete forms only once asked).
-  const loggedId = (answer: Answer) => (answer.result as { id?: string } | undefined)?.id;
-  const touch = loggedId(await must("owner", "logTouchAction", form(touchFields(leadA, firstTouch)), "/today"));
-  const doomedTouch = loggedId(await must("owner", "logTouchAction", form(touchFields(leadB, { note: "Orchid doomed touch" })), "/today"));
-  const logged = await must("owner", "logTouchAction", form(touchFields(leadB, { note: "Orchid undone touch" })), "/today");
-  const undoneTouch = (logged.result as { id?: string } | undefined)?.id;
-  expect(undoneTouch, "the id of the touch logged").toMatch(/^[0-9a-f-]{36}$/);
+  const logTouch = async (leadId: string, fields: Record<string, string>) => {
+    const answer = await must("owner", "logTouchAction", form(touchFields(leadId, fields)), "/today");
+    const id = (answer.result as { id?: string } | undefined)?.id;
+    expect(id, "the id of the touch logged").toMatch(/^[0-9a-f-]{36}$/);
+    return id!;
+  };
+  const touch = await logTouch(leadA, firstTouch);
+  const doomedTouch = await logTouch(leadB, { note: "Orchid doomed touch" });
+  const undoneTouch = await logTouch(leadB, { note: "Orchid undone touch" });
   const otherLead = await createLead("otherSeeker", "Otter Industries");
   const otherMaterial = await createMaterial("otherSeeker", "Otter Deck");
 
@@ -1450,9 +1453,9 @@ test("every page, route handler and server action, for every actor", async ({ pl
     material,
     doomedMaterial,
     otherMaterial,
-    touch: touch!,
-    doomedTouch: doomedTouch!,
-    undoneTouch: undoneTouch!,
+    touch,
+    doomedTouch,
+    undoneTouch,
     noteId: noteId!,
     openToken: open.token,
     openCode: open.code,

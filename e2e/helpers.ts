@@ -143,3 +143,14 @@ export function cronSecretFor(testInfo: TestInfo): string {
   const secrets = JSON.parse(readFileSync(path.join(process.env.E2E_DATA_DIR!, "secrets.json"), "utf8")) as { CRON_SECRET: string };
   return secrets.CRON_SECRET;
 }
+
+/** Adds a lead with a phone number through its form and logs a call with one tap on its page. */
+export async function addLeadAndLogCall(page: Page, company: string) {
+  await page.goto("/leads/new");
+  await page.getByLabel("Company").fill(company);
+  await page.getByLabel("Phone").fill("+1 555 0100");
+  await page.getByRole("button", { name: "Add lead" }).click();
+  await expect(page).not.toHaveURL(/\/leads\/new$/);
+  await page.getByRole("region", { name: "Log a touch" }).getByRole("button", { name: "Phone", exact: true }).click();
+  await expect(page.getByText(`Logged: Phone with ${company}.`)).toBeVisible();
+}

@@ -1,20 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, signUp } from "./helpers";
+import { addLeadAndLogCall, expectNoAxeViolations, signUp } from "./helpers";
 
 // A browser in US English: its pickers show "10:03 PM", and so does the app.
 test.use({ locale: "en-US" });
 
 test("times follow the browser's language: a 12-hour clock on a lead's timeline, Leads, Settings and the digest's hours", async ({ page }) => {
   await signUp(page);
-  await page.goto("/leads/new");
-  await page.getByLabel("Company").fill("Acme");
-  await page.getByLabel("Phone").fill("+1 555 0100");
-  await page.getByRole("button", { name: "Add lead" }).click();
-  await expect(page).not.toHaveURL(/\/leads\/new$/);
-
   // Logged on the lead's page (no campaign: Acme is on no list of Today's), then read on Leads.
-  await page.getByRole("region", { name: "Log a touch" }).getByRole("button", { name: "Phone", exact: true }).click();
-  await expect(page.getByText("Logged: Phone with Acme.")).toBeVisible();
+  await addLeadAndLogCall(page, "Acme");
   // The lead's own timeline, on the same clock.
   await page.reload();
   await expect(page.getByRole("main").locator("time").filter({ hasText: /, (1[0-2]|[1-9]):[0-5]\d [AP]M$/ }).first()).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, signUpOverHttp } from "./helpers";
+import { addLeadAndLogCall, expectNoAxeViolations, expectNoHorizontalScroll, signUpOverHttp } from "./helpers";
 
 async function checkScreen(page: Page) {
   await expectNoAxeViolations(page);
@@ -95,4 +95,25 @@ test("a material already sent asks first; a touch is corrected or deleted on the
   await expect(page.getByRole("status").filter({ hasText: "Touch deleted." })).toBeVisible();
   await expect(timeline).toHaveCount(1);
   await checkScreen(page);
+});
+
+test("an Edit opened before the page's script ran shows its form once the script runs", async ({ page }) => {
+  await signUpOverHttp(page);
+  await addLeadAndLogCall(page, "Acme");
+
+  // The page's scripts held back: a tap on "Edit" opens the fold before React listens for it.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: "domcontentloaded" });
+  const touch = page.getByRole("region", { name: "Timeline" }).getByRole("listitem");
+  await touch.locator("summary", { hasText: "Edit" }).click();
+  await expect(touch.locator("details")).toHaveAttribute("open", "");
+  await expect(touch.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+  release();
+  await expect(touch.getByRole("button", { name: "Save changes" })).toBeVisible();
+  await expect(touch.getByLabel("Note")).toBeVisible();
 });

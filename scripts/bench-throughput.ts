@@ -22,17 +22,18 @@
 // - BENCH_PROFILE=1 runs the Cadence server with `node --cpu-prof`: the .cpuprofile files land in a
 //   temporary folder (printed), to open in Chrome DevTools (Performance, "Load profile").
 // The goals are printed beside the ratios, never asserted: the machine's load moves every figure.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import type postgres from "postgres";
 import { createScratchDatabase } from "./load-harness";
-import { ensureBuild, newSecrets, serverNodeFlags, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
+import { ensureBuild, newSecrets, startAppServer, step, stopAppServer, waitForHealth } from "./app-server";
 import { seed, signInAll, withoutTouchIndexes } from "./bench-harness";
 import { buildMarkupApp, markupOf } from "./markup-ceiling";
+import { baseFilesOf, buildNextApp, startNextApp } from "./next-app";
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -91,7 +92,7 @@ try {
   database = await createScratchDatabase(serverUrl, "speed_throughput");
   await seed(database.url, fill);
 
-  const bare = startBareServer(bareDir, basePort);
+  const bare = startNextApp(bareDir, basePort);
   servers.push(bare);
   const bareBase = `http://127.0.0.1:${basePort}`;
   const secrets = newSecrets();
@@ -133,12 +134,13 @@ try {
   const markupPages = [];
   for (const target of chosen) {
     const response = await fetch(`http://127.0.0.1:${shown.port}${target.path}`, { headers: { cookie: cookies[target.who!] }, redirect: "manual" });
+    if (response.status !== 200) throw new Error(`${shown.name} GET ${target.path} answered ${response.status}`);
     markupPages.push({ slug: slugOf(target), markup: markupOf(await response.text()) });
   }
   step("building the markup ceiling app (each page's HTML, rendered by a bare app)…");
-  markupDir = buildMarkupApp(markupPages, path.resolve("node_modules"), commonRoot(tmpdir(), process.cwd()));
+  markupDir = buildMarkupApp(markupPages);
   const markupPort = basePort + 3;
-  const markupServer = startBareServer(markupDir, markupPort);
+  const markupServer = startNextApp(markupDir, markupPort);
   servers.push(markupServer);
   const markupBase = `http://127.0.0.1:${markupPort}`;
   if (chosen.length > 0) await waitForHealth(markupBase, 60_000, `/${slugOf(chosen[0]!)}`);
@@ -187,16 +189,7 @@ function ensureBareApp(): string {
     (name) => `${name}@${JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")).version}`,
   );
   const files: Record<string, string> = {
-    "package.json": JSON.stringify({ name: "cadence-bare-next", private: true, type: "module" }),
-    "next.config.js": [
-      // The node_modules link points outside this folder: Turbopack must see both.
-      `export default { poweredByHeader: false, turbopack: { root: ${JSON.stringify(commonRoot(tmpdir(), process.cwd()))} } };`,
-    ].join("\n"),
-    "app/layout.jsx": [
-      "export default function RootLayout({ children }) {",
-      '  return (<html lang="en"><body>{children}</body></html>);',
-      "}",
-    ].join("\n"),
+    ...baseFilesOf("cadence-bare-next"),
     "app/page.jsx": [
       'import { headers } from "next/headers";',
       "export default async function Page() {",
@@ -213,36 +206,8 @@ function ensureBareApp(): string {
     return dir;
   }
   step(`building the bare app (${versions.join(", ")}) in ${dir}…`);
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  if (!existsSync(path.join(dir, "node_modules"))) symlinkSync(path.resolve("node_modules"), path.join(dir, "node_modules"), "dir");
-  const result = spawnSync("node", [path.resolve("node_modules/next/dist/bin/next"), "build"], {
-    cwd: dir,
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" },
-  });
-  if (result.status !== 0) throw new Error("building the bare app failed");
+  buildNextApp(dir, files);
   return dir;
-}
-
-/** The deepest folder holding both paths. */
-function commonRoot(a: string, b: string): string {
-  const left = path.resolve(a).split(path.sep);
-  const right = path.resolve(b).split(path.sep);
-  let i = 0;
-  while (i < left.length && left[i] === right[i]) i++;
-  return left.slice(0, i).join(path.sep) || path.sep;
-}
-
-function startBareServer(dir: string, port: number): ChildProcess {
-  step(`starting the bare app on http://127.0.0.1:${port}`);
-  return spawn("node", [...serverNodeFlags, path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: dir,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
 }
 
 async function firstLeadId(databaseUrl: string): Promise<string> {

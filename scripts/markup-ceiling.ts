@@ -4,11 +4,11 @@
 // Next.js page renders markup). What it serves per second is the most the page could serve with
 // every line of Cadence's own work gone, so a goal the ceiling misses cannot be met by Cadence's code,
 // only by a page that says less.
-import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseDocument } from "htmlparser2";
+import { baseFilesOf, buildNextApp } from "./next-app";
 
 /** An element as [tag, props, children], or a text. */
 export type MarkupNode = string | [string, Record<string, string | Record<string, string>>, MarkupNode[]];
@@ -101,12 +101,10 @@ function styleOf(text: string): Record<string, string> {
  * Writes and builds the ceiling app in a new temporary folder: one route per page (`/<slug>`), each
  * rendering its markup per request (`await headers()`, as Cadence's pages render). Answers the folder.
  */
-export function buildMarkupApp(pages: { slug: string; markup: MarkupNode[] }[], nodeModules: string, turbopackRoot: string): string {
+export function buildMarkupApp(pages: { slug: string; markup: MarkupNode[] }[]): string {
   const dir = mkdtempSync(path.join(tmpdir(), "cadence-markup-ceiling-"));
   const files: Record<string, string> = {
-    "package.json": JSON.stringify({ name: "cadence-markup-ceiling", private: true, type: "module" }),
-    "next.config.js": `export default { poweredByHeader: false, turbopack: { root: ${JSON.stringify(turbopackRoot)} } };`,
-    "app/layout.jsx": 'export default function RootLayout({ children }) { return (<html lang="en"><body>{children}</body></html>); }',
+    ...baseFilesOf("cadence-markup-ceiling"),
     "app/render-markup.js": [
       'import { createElement } from "react";',
       "export function renderMarkup(node, key) {",
@@ -134,16 +132,6 @@ export function buildMarkupApp(pages: { slug: string; markup: MarkupNode[] }[], 
       "}",
     ].join("\n");
   }
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), text);
-  }
-  symlinkSync(nodeModules, path.join(dir, "node_modules"), "dir");
-  const result = spawnSync("node", [path.join(nodeModules, "next/dist/bin/next"), "build"], {
-    cwd: dir,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" },
-  });
-  if (result.status !== 0) throw new Error(`building the markup ceiling app in ${dir} failed`);
+  buildNextApp(dir, files, { quiet: true });
   return dir;
 }
